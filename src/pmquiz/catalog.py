@@ -1,0 +1,192 @@
+"""Finding banks and questions: built-in banks, PMQUIZ_BANKS folders and given paths.
+
+Without paths, the loaded banks are the built-in ones and those of the PMQUIZ_BANKS
+folders; a command given a path loads only what that path holds (SPEC 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pmquiz import paths
+from pmquiz.errors import BankError, Problem, UsageError
+from pmquiz.model import Bank, Question
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+def bank_files(folder_or_file: Path) -> list[Path]:
+    """The bank files a path names: the file itself, or every *.yaml/*.yml under a folder."""
+    if folder_or_file.is_dir():
+        return sorted(
+            p for p in folder_or_file.rglob("*")
+            if p.suffix in BANK_SUFFIXES and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder_or_file).parts)
+        )
+    return [folder_or_file]
+
+
+def default_sources() -> list[Path]:
+    return [paths.builtin_banks_dir(), *paths.extra_bank_dirs()]
+
+
+@dataclass
+class LoadResult:
+    """Banks that loaded, and the problems of those that did not (keyed by file)."""
+
+    banks: list[Bank] = field(default_factory=list)
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def raise_if_problems(self) -> None:
+        if self.problems:
+            raise BankError([p for ps in self.problems.values() for p in ps])
+
+
+def load_files(files: Iterable[Path]) -> LoadResult:
+    """Load every file, keeping going past bad ones; duplicate bank ids name both files."""
+    from pmquiz.bankcache import load_bank_cached
+
+    result = LoadResult()
+    seen: dict[str, Bank] = {}
+    seen_files: set[Path] = set()
+    for file in files:
+        key = file.resolve() if file.exists() else file
+        if key in seen_files:
+            continue
+        seen_files.add(key)
+        if not file.exists():
+            result.problems.setdefault(str(file), []).append(
+                Problem(str(file), None, "no such file or folder"))
+            continue
+        try:
+            bank = load_bank_cached(file)
+        except BankError as exc:
+            result.problems.setdefault(str(file), []).extend(exc.problems)
+            continue
+        if bank.id in seen:
+            other = seen[bank.id]
+            result.problems.setdefault(str(file), []).append(Problem(
+                str(file), None,
+                f"duplicate bank id '{bank.id}': also used by {other.path}; "
+                "bank ids must be unique among loaded banks",
+            ))
+            continue
+        seen[bank.id] = bank
+        result.banks.append(bank)
+    return result
+
+
+def load_sources(sources: Sequence[Path]) -> LoadResult:
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir() or not source.exists() or source.suffix in BANK_SUFFIXES:
+            files.extend(bank_files(source))
+        else:
+            files.append(source)
+    return load_files(files)
+
+
+def looks_like_path(arg: str) -> bool:
+    return arg.endswith(BANK_SUFFIXES) or "/" in arg or "\\" in arg or Path(arg).exists()
+
+
+@dataclass
+class Catalog:
+    """The loaded banks, and how to find a bank or question in them."""
+
+    banks: list[Bank]
+
+    @classmethod
+    def load(cls, args: Sequence[str] = ()) -> Catalog:
+        """Banks named by the arguments (ids or paths); all default banks when none.
+
+        Paths load only what they hold; ids are looked up among the default banks.
+        Any invalid bank makes this raise BankError (exit 2).
+        """
+        path_args = [a for a in args if looks_like_path(a)]
+        id_args = [a for a in args if not looks_like_path(a)]
+        banks: list[Bank] = []
+        if path_args:
+            result = load_sources([Path(a) for a in path_args])
+            result.raise_if_problems()
+            banks.extend(result.banks)
+        if id_args or not args:
+            result = load_sources(default_sources())
+            result.raise_if_problems()
+            if id_args:
+                by_id = {b.id: b for b in result.banks}
+                for bank_id in id_args:
+                    if bank_id not in by_id:
+                        known = ", ".join(sorted(by_id)) or "none"
+                        raise UsageError(
+                            f"unknown bank '{bank_id}'",
+                            f"Known banks: {known}. A bank is named by its id or by a path "
+                            "to a .yaml file or folder.",
+                        )
+                    banks.append(by_id[bank_id])
+            else:
+                banks.extend(result.banks)
+        ids = [b.id for b in banks]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            places = [str(b.path) for b in banks if b.id in dupes]
+            raise UsageError(f"duplicate bank id '{sorted(dupes)[0]}' in {' and '.join(places)}")
+        return cls(banks)
+
+    def questions(self) -> list[Question]:
+        return [q for b in self.banks for q in b.questions]
+
+    def bank_of(self, question: Question) -> Bank:
+        for bank in self.banks:
+            if bank.id == question.bank_id:
+                return bank
+        raise KeyError(question.bank_id)
+
+    def find_question(self, ref: str) -> Question:
+        """A question by `BANK_ID/QUESTION_ID`, or a bare id that is unique."""
+        ref = ref.strip()
+        if "/" in ref:
+            bank_id, _, qid = ref.rpartition("/")
+            for bank in self.banks:
+                if bank.id == bank_id:
+                    question = bank.question(qid)
+                    if question is not None:
+                        return question
+                    raise UsageError(
+                        f"no question '{qid}' in bank '{bank_id}'",
+                        _suggest(qid, [q.id for q in bank.questions], prefix=f"{bank_id}/"),
+                    )
+            raise UsageError(
+                f"unknown bank '{bank_id}' in '{ref}'",
+                f"Known banks: {', '.join(b.id for b in self.banks) or 'none'}.",
+            )
+        matches = [q for q in self.questions() if q.id == ref]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            refs = [q.ref for q in self.questions()]
+            ids = [q.id for q in self.questions()]
+            return_hint = _suggest(ref, ids)
+            raise UsageError(
+                f"unknown question '{ref}'",
+                return_hint or f"Run 'pmquiz list' to see the {len(refs)} questions.",
+            )
+        raise UsageError(
+            f"question id '{ref}' is ambiguous",
+            "Candidates: " + ", ".join(q.ref for q in matches) + ". Use BANK_ID/QUESTION_ID.",
+        )
+
+
+def _suggest(name: str, known: list[str], prefix: str = "") -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=3)
+    if close:
+        return "Did you mean: " + ", ".join(prefix + c for c in close) + "?"
+    return None

@@ -1,0 +1,1 @@
+"""One module per command: load through the core, render through `views` or JSON."""

@@ -1,0 +1,65 @@
+"""pmquiz's own exceptions and the exit codes of SPEC 2.
+
+The core raises these; the CLI's error boundary turns them into one message on stderr
+and the matching exit code. Nothing below the CLI prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILED = 1  # grade: the answer failed; check: an example disagreed
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a file: where it is and what to do about it."""
+
+    path: str
+    line: int | None
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class PmquizError(Exception):
+    """Base of every error pmquiz reports to the user (exit code 2 unless stated)."""
+
+    exit_code: ExitCode = ExitCode.BAD_INPUT
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n{self.hint}"
+
+
+class BankError(PmquizError):
+    """A bank file cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(PmquizError):
+    """Bad arguments: unknown question or bank, ambiguous reference, unreadable file."""
+
+
+class HistoryError(PmquizError):
+    """The history database cannot be used (corrupt, newer, locked, unwritable)."""
