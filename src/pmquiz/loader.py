@@ -9,6 +9,7 @@ False and expands aliases.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -109,8 +110,12 @@ def compose(text: str, shown: str) -> Any:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        context = exc.context
+        start = exc.context_mark
+        if context and start is not None and mark is not None and start.line != mark.line:
+            context = f"{context} (started at line {start.line + 1}, column {start.column + 1})"
         message = " ".join(
-            str(part) for part in (exc.context, exc.problem) if part
+            str(part) for part in (context, exc.problem) if part
         ) or "invalid YAML"
         if mark is None:
             raise BankError([Problem(shown, None, f"YAML syntax error: {message}")]) from None
@@ -171,7 +176,8 @@ class _BankBuilder:
         """False (and an error) when a node is reached twice: that is a YAML alias."""
         key = id(node)
         if key in self._seen_nodes:
-            self.error(node, where, "YAML aliases (*name) are not allowed in banks; "
+            self.error(node, where, "YAML aliases (*name) are not allowed in banks: this "
+                       f"repeats the value anchored (&name) at line {node.start_mark.line + 1}; "
                        "write the value out in full.")
             return False
         self._seen_nodes.add(key)
@@ -244,8 +250,14 @@ class _BankBuilder:
             if node.tag == "tag:yaml.org,2002:int":
                 return float(self._constructor.construct_yaml_int(node))
             if node.tag == "tag:yaml.org,2002:float":
-                return float(self._constructor.construct_yaml_float(node))
-        self.error(node, where, "must be a number")
+                value = float(self._constructor.construct_yaml_float(node))
+                if math.isfinite(value):
+                    return value
+                self.error(node, where, f"must be a finite number, not {node.value!r}")
+                return None
+            self.error(node, where, f"must be a number, not {node.value!r}")
+            return None
+        self.error(node, where, f"must be a number, not {self._kind(node)}")
         return None
 
     def integer(self, node: Any, where: str) -> int | None:
@@ -322,7 +334,8 @@ class _BankBuilder:
         else:
             items = self.sequence(entries["questions"][1], "questions") or []
             if not items and isinstance(entries["questions"][1], self._yaml.SequenceNode):
-                self.error(entries["questions"][1], "questions", "a bank needs at least one question")
+                self.error(entries["questions"][1], "questions",
+                           "a bank needs at least one question")
             first_seen: dict[str, int] = {}
             for i, item in enumerate(items):
                 question = self._question(
@@ -424,7 +437,7 @@ class _BankBuilder:
         qtype: QuestionType | None = None
         if qtype_text is not None:
             if qtype_text in QUESTION_TYPES:
-                qtype = qtype_text  # type: ignore[assignment]
+                qtype = QUESTION_TYPES[QUESTION_TYPES.index(qtype_text)]
             else:
                 close = difflib.get_close_matches(qtype_text, QUESTION_TYPES, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -452,11 +465,16 @@ class _BankBuilder:
             if "rubric" not in entries:
                 self.error(node, where, "an open question needs a 'rubric' with points")
             else:
-                rubric = self._rubric(entries["rubric"][1], _join(where, "rubric"), synonyms)
+                owner = f"question '{qid}'" if qid is not None else ""
+                rubric = self._rubric(entries["rubric"][1], _join(where, "rubric"), synonyms,
+                                      owner)
         elif qtype == "choice":
             options = self._options(entries, node, where)
             answer = self._choice_answer(entries, node, where, options)
         elif qtype == "truefalse":
+            if "options" in entries:
+                self.error(entries["options"][0], _join(where, "options"),
+                           "true/false questions have no 'options'; use type: choice")
             if "answer" not in entries:
                 self.error(node, where, "a true/false question needs 'answer: true' or 'false'")
             else:
@@ -507,8 +525,9 @@ class _BankBuilder:
             text = self.text(value, f"{opt_where}.{key}")
             if text is not None:
                 options[key] = text
-        if fields and len(fields) < 2:
-            self.error(entries["options"][1], opt_where, "a choice question needs two options or more")
+        if isinstance(entries["options"][1], self._yaml.MappingNode) and len(fields) < 2:
+            self.error(entries["options"][1], opt_where,
+                       "a choice question needs two options or more")
         return options
 
     def _choice_answer(self, entries: dict[str, tuple[Any, Any]], node: Any, where: str,
@@ -534,7 +553,8 @@ class _BankBuilder:
             self.error(answer_node, ans_where, "an option is listed twice")
         return tuple(sorted(set(keys)))
 
-    def _rubric(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]]) -> Rubric:
+    def _rubric(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+                owner: str = "") -> Rubric:
         entries = self.mapping(node, where, RUBRIC_KEYS)
         if entries is None:
             return Rubric()
@@ -553,7 +573,7 @@ class _BankBuilder:
             if key == "points" and not items:
                 self.error(entries[key][1], _join(where, key), "a rubric needs at least one point")
             for i, item in enumerate(items):
-                point = self._point(item, f"{where}.{key}[{i}]", synonyms)
+                point = self._point(item, f"{where}.{key}[{i}]", synonyms, owner)
                 if point is None:
                     continue
                 if point.id in ids:
@@ -564,8 +584,8 @@ class _BankBuilder:
                 bucket.append(point)
         return Rubric(points=tuple(points), penalties=tuple(penalties), threshold=threshold)
 
-    def _point(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]]
-               ) -> Point | None:
+    def _point(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+               owner: str = "") -> Point | None:
         entries = self.mapping(node, where, POINT_KEYS)
         if entries is None:
             return None
@@ -580,9 +600,12 @@ class _BankBuilder:
         terms: dict[str, tuple[Term, ...]] = {"any": (), "all": ()}
         for key in ("any", "all"):
             if key in entries:
-                terms[key] = self._terms(entries[key][1], _join(where, key), synonyms)
-                if not terms[key] and isinstance(entries[key][1], self._yaml.SequenceNode):
-                    self.error(entries[key][1], _join(where, key), "needs at least one term")
+                value_node = entries[key][1]
+                point_owner = ", ".join(
+                    part for part in (owner, f"point '{pid}'" if pid else "") if part)
+                terms[key] = self._terms(value_node, _join(where, key), synonyms, point_owner)
+                if isinstance(value_node, self._yaml.SequenceNode) and not value_node.value:
+                    self.error(value_node, _join(where, key), "needs at least one term")
         if "any" not in entries and "all" not in entries:
             self.error(node, where, "needs 'any' or 'all' with the terms that hit it")
         if len(self.problems) > before or pid is None or label is None:
@@ -593,22 +616,29 @@ class _BankBuilder:
             line=node.start_mark.line + 1,
         )
 
-    def _terms(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]]
-               ) -> tuple[Term, ...]:
+    def _terms(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+               owner: str = "") -> tuple[Term, ...]:
+        """The terms of `any`/`all`; `owner` names the question and point for messages."""
         out: list[Term] = []
-        for i, (text, item) in enumerate(self.text_list(node, where)):
+        in_owner = f" ({owner})" if owner else ""
+        for i, item in enumerate(self.sequence(node, where) or []):
             term_where = f"{where}[{i}]"
+            text = self.text(item, term_where)
+            if text is None:
+                continue
             if text.startswith("re:"):
                 why = validate_pattern(text[3:])
                 if why is not None:
-                    self.error(item, term_where, f"invalid regular expression {text!r}: {why}")
+                    self.error(item, term_where,
+                               f"invalid regular expression {text!r}{in_owner}: {why}")
                     continue
             elif text.startswith("@"):
                 if text[1:] not in synonyms:
                     close = difflib.get_close_matches(text[1:], list(synonyms), n=1)
                     hint = f"; did you mean '@{close[0]}'?" if close else (
                         "; define it under 'synonyms:'")
-                    self.error(item, term_where, f"unknown synonym group '{text}'{hint}")
+                    self.error(item, term_where,
+                               f"unknown synonym group '{text}'{in_owner}{hint}")
                     continue
             out.append(Term(text))
         return tuple(out)

@@ -1,0 +1,687 @@
+"""Grading answers against rubrics, exactly as SPEC 4 says, and explaining the grade.
+
+`grade(question, answer)` returns a frozen `Grade`: the score, the verdict and, for every
+rubric point and penalty, every occurrence of every term (with its span in the original
+answer and whether it was negated). The terminal view, the JSON document and the history
+row are all renderings of that one object.
+
+How an open answer is read:
+1. The answer is normalised (`pmquiz.text`), keeping a map back to the original text.
+2. Each term is looked up: CJK phrases as substrings, Latin phrases as whole words with
+   inflections stripped and small typos forgiven, `re:` patterns with RE2, `@group` as
+   each member of the group.
+3. Each occurrence is checked for negation within its clause (`negation` below).
+4. Points hit when a counting (non-negated) occurrence satisfies `any` / `all`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pmquiz.model import Point, Question
+from pmquiz.regex import compile_pattern
+from pmquiz.text import Normalized, has_cjk, normalize, normalize_term
+
+# ---------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    term: str
+    span: tuple[int, int]
+    negated: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"term": self.term, "span": list(self.span), "negated": self.negated}
+
+
+@dataclass(frozen=True, slots=True)
+class PointResult:
+    id: str
+    label: str
+    weight: float
+    hit: bool
+    negated: bool
+    term: str | None
+    span: tuple[int, int] | None
+    matches: tuple[Match, ...]
+    required: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "weight": _number(self.weight),
+            "hit": self.hit,
+            "negated": self.negated,
+            "term": self.term,
+            "span": list(self.span) if self.span is not None else None,
+            "matches": [m.to_json() for m in self.matches],
+        }
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The verdict on one answer, with everything needed to explain it."""
+
+    question: str  # BANK_ID/QUESTION_ID
+    type: Literal["open", "choice", "truefalse"]
+    answer: str
+    score: float
+    passed: bool
+    threshold: float
+    points: tuple[PointResult, ...] = ()
+    penalties: tuple[PointResult, ...] = ()
+    missed: tuple[str, ...] = ()
+    missed_required: tuple[str, ...] = ()
+    expected: list[str] | bool | None = None
+    given: list[str] | bool | None = None
+
+    @property
+    def hit_points(self) -> list[str]:
+        return [p.id for p in self.points if p.hit]
+
+    def to_json(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "question": self.question,
+            "type": self.type,
+            "score": round(self.score, 4),
+            "passed": self.passed,
+            "threshold": self.threshold,
+            "points": [p.to_json() for p in self.points],
+            "penalties": [p.to_json() for p in self.penalties],
+            "missed": list(self.missed),
+        }
+        if self.type != "open":
+            doc["expected"] = self.expected
+            doc["given"] = self.given
+        return doc
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+# ---------------------------------------------------------------------------------------
+# Negation
+
+
+CLAUSE_END_CHARS = "。!?;,.\n"
+_CLAUSE_BOUNDARY = re.compile(r"[。!?;,.\n]|但是|但|而是|却|\b(?:but|rather|instead)\b")
+DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
+DEFAULT_CUES_EN = ("not", "no", "never", "don't", "doesn't", "isn't", "aren't", "without",
+                   "cannot", "nor")
+# Words that contain a cue's characters but negate nothing.
+NOT_CUES_ZH = (
+    "不断", "不同", "不少", "不仅", "不过", "不但", "不管", "不论", "不停", "不错", "不久",
+    "不光", "不只", "不止", "不单", "不可或缺", "不可替代", "区别", "特别", "别人", "别的",
+    "分别", "级别", "类别", "识别", "差别", "告别", "个别", "性别", "辨别", "鉴别",
+    "未来", "并且", "没错", "不得了",
+)
+NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention",
+               "not least")
+CJK_WINDOW = 4  # characters between a cue and the term it negates
+EN_WINDOW = 3  # words from a cue to the term it negates
+ENUMERATION_ITEM = 12  # longest item of a 、-list that carries a cue forward
+LOOKBACK = 80  # characters looked at before a term, whatever the clause length
+DENIAL_LOOKBACK = 32  # characters at the end of a clause searched for a denial
+MAX_MATCHES_PER_TERM = 200  # bounds work on pathological answers (a 1 MB paste)
+
+# Denials that close a clause and so negate the terms before them in it.
+_DENIAL_ZH = re.compile(
+    r"(?<!不是)(?<!并非)(?<!不)"
+    r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
+    r"不太?需要|没有?关系|无关紧要|无关|无所谓|次要的?|不是重点|不值一提)"
+    r"[的了啊吧呢嘛也罢哈呀]*\s*$"
+)
+_DENIAL_EN = re.compile(
+    r"(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
+    r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
+    r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
+    r"(?:important|needed|necessary)|"
+    r"not (?:needed|necessary|important|required)|unnecessary|irrelevant|unimportant|"
+    r"(?:is|are) optional)\W*$"
+)
+_EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+
+
+@dataclass(frozen=True, eq=False)
+class CueSet:
+    """The negation cues in force for a bank, with one pattern that finds them all."""
+
+    zh: tuple[str, ...]
+    en: frozenset[str]
+    scanner: re.Pattern[str]
+
+    @staticmethod
+    def build(extra: Iterable[str]) -> CueSet:
+        zh = list(DEFAULT_CUES_ZH)
+        en = set(DEFAULT_CUES_EN)
+        for cue in extra:
+            norm = normalize_term(cue)
+            if not norm:
+                continue
+            if has_cjk(norm):
+                zh.append(norm)
+            else:
+                en.add(norm)
+        zh_sorted = tuple(sorted(set(zh), key=len, reverse=True))
+        zh_not = sorted(NOT_CUES_ZH, key=len, reverse=True)
+        en_not = sorted(NOT_CUES_EN, key=len, reverse=True)
+        en_sorted = sorted(en, key=len, reverse=True)
+        # Look-alikes come first in each script so that, at the same position, they win.
+        scanner = re.compile(
+            "(?P<notzh>" + "|".join(map(re.escape, zh_not)) + ")"
+            "|(?P<zh>" + "|".join(map(re.escape, zh_sorted)) + ")"
+            r"|\b(?P<noten>" + "|".join(map(re.escape, en_not)) + r")\b"
+            r"|\b(?P<en>" + "|".join(map(re.escape, en_sorted)) + r"|[a-z]+n't)(?![a-z0-9'])"
+        )
+        return CueSet(zh_sorted, frozenset(en), scanner)
+
+
+_DEFAULT_CUESET: CueSet | None = None
+
+
+def _cueset(extra: tuple[str, ...]) -> CueSet:
+    global _DEFAULT_CUESET
+    if not extra:
+        if _DEFAULT_CUESET is None:
+            _DEFAULT_CUESET = CueSet.build(())
+        return _DEFAULT_CUESET
+    return CueSet.build(extra)
+
+
+@dataclass
+class AnswerText:
+    """One normalised answer with the indexes every term lookup shares.
+
+    Clause boundaries are found once; cues and denials are looked for only in the
+    clauses that hold a match, once per clause.
+    """
+
+    norm: Normalized
+    text: str
+    boundaries: list[int] = field(default_factory=list)  # where each boundary starts
+    boundary_ends: list[int] = field(default_factory=list)
+    _words: list[tuple[int, int, str]] | None = None
+    _by_stem: dict[str, list[int]] = field(default_factory=dict)
+    _by_initial: dict[str, list[int]] = field(default_factory=dict)
+    _clause_cues: dict[int, list[tuple[int, int, bool]]] = field(default_factory=dict)
+    _clause_denial: dict[int, int | None] = field(default_factory=dict)
+    _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    @staticmethod
+    def of(answer: str) -> AnswerText:
+        norm = normalize(answer)
+        text = norm.text
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _CLAUSE_BOUNDARY.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+        return AnswerText(norm, text, starts, ends)
+
+    # -- words (Latin script) -------------------------------------------------------
+
+    def words(self) -> list[tuple[int, int, str]]:
+        if self._words is None:
+            self._words = [(m.start(), m.end(), stem(m.group()))
+                           for m in _EN_WORD.finditer(self.text)]
+            for idx, (_, _, s) in enumerate(self._words):
+                self._by_stem.setdefault(s, []).append(idx)
+                self._by_initial.setdefault(s[:1], []).append(idx)
+        return self._words
+
+    # -- clauses --------------------------------------------------------------------
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the clause holding the text at `pos`."""
+        k = bisect.bisect_right(self.boundaries, pos)
+        # Boundaries starting at or before pos: the clause starts after the last one
+        # that ends at or before pos (a boundary word such as 而是 may cover pos itself).
+        start = 0
+        j = k - 1
+        while j >= 0:
+            if self.boundary_ends[j] <= pos:
+                start = self.boundary_ends[j]
+                break
+            j -= 1
+        end = self.boundaries[k] if k < len(self.boundaries) else len(self.text)
+        return start, end
+
+    def is_negated(self, start: int, end: int, cues: CueSet) -> bool:
+        key = (start, end)
+        known = self._negated.get(key)
+        if known is None:
+            clause_start, clause_end = self.clause(start)
+            known = (self._negated_before(start, clause_start, cues)
+                     or self._denied_after(end, clause_start, clause_end))
+            self._negated[key] = known
+        return known
+
+    def _cues_in(self, clause_start: int, start: int, cues: CueSet
+                 ) -> list[tuple[int, int, bool]]:
+        """Cues between the clause start (or LOOKBACK before) and `start`."""
+        window_start = max(clause_start, start - LOOKBACK)
+        if window_start == clause_start:
+            found = self._clause_cues.get(clause_start)
+            if found is None:
+                _, clause_end = self.clause(start)
+                found = _scan_cues(self.text, clause_start, clause_end, cues)
+                self._clause_cues[clause_start] = found
+        else:  # a very long clause: scan only the window
+            found = _scan_cues(self.text, window_start, start, cues)
+        return [c for c in found if c[1] <= start and c[0] >= window_start]
+
+    def _negated_before(self, start: int, clause_start: int, cues: CueSet) -> bool:
+        found = self._cues_in(clause_start, start, cues)
+        if not found:
+            return False
+        # Group adjacent cues into chains: two in a row cancel (不是不, not without).
+        chains: list[list[tuple[int, int, bool]]] = []
+        for cue in found:
+            if chains:
+                last = chains[-1][-1]
+                gap = self.text[last[1]:cue[0]].strip()
+                # 不是不 / 不得不 (one character between) or "not without" (adjacent words).
+                if (not gap) or (not cue[2] and not last[2] and len(gap) <= 1):
+                    chains[-1].append(cue)
+                    continue
+            chains.append([cue])
+        chain = chains[-1]
+        gap = self.text[chain[-1][1]:start]
+        english = chain[-1][2]
+        if english:
+            next_word = _EN_WORD.search(gap)
+            if next_word is not None and next_word.group().startswith("un") and len(
+                    next_word.group()) > 4:
+                # "not unimportant ...": the cue negates the un- word, not the term.
+                return False
+        if len(chain) % 2 == 0:
+            return False
+        if english:
+            between = len(_EN_WORD.findall(gap)) + sum(1 for c in gap if has_cjk(c))
+            return between < EN_WINDOW
+        compact = gap.replace(" ", "")
+        if len(compact) <= CJK_WINDOW:
+            return True
+        if "、" in compact:
+            items = compact.split("、")
+            return len(items[-1]) <= CJK_WINDOW and all(
+                len(item) <= ENUMERATION_ITEM for item in items[:-1]
+            )
+        return False
+
+    def _denied_after(self, end: int, clause_start: int, clause_end: int) -> bool:
+        """A denial closes the clause after the term: "权限、审批这些都无所谓"."""
+        if clause_end not in self._clause_denial:
+            tail_start = max(clause_start, clause_end - DENIAL_LOOKBACK)
+            tail = self.text[tail_start:clause_end]
+            m = _DENIAL_ZH.search(tail) or _DENIAL_EN.search(tail)
+            self._clause_denial[clause_end] = tail_start + m.start() if m else None
+        denial = self._clause_denial[clause_end]
+        return denial is not None and denial >= end
+
+
+def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[tuple[int, int, bool]]:
+    found = []
+    for m in cues.scanner.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "zh":
+            found.append((m.start(), m.end(), False))
+        elif kind == "en":
+            found.append((m.start(), m.end(), True))
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# English words: inflections and typos
+
+
+def stem(word: str) -> str:
+    """Strip regular English inflections, the same way for terms and answers."""
+    w = word
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "xes", "ches", "shes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ed") and len(w) > 4:
+        w = _undouble(w[:-2])
+    elif w.endswith("ing") and len(w) > 5:
+        w = _undouble(w[:-3])
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def _undouble(w: str) -> str:
+    if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        return w[:-1]
+    return w
+
+
+def typo_allowance(word: str) -> int:
+    """Edits forgiven in a word of the term: 6–9 letters one, 10 or more two."""
+    n = len(word)
+    if n >= 10:
+        return 2
+    if n >= 6:
+        return 1
+    return 0
+
+
+_GAP_BETWEEN_WORDS = re.compile(r"[\s\-/]*\Z")
+
+
+# ---------------------------------------------------------------------------------------
+# Compiled rubrics
+
+
+@dataclass(frozen=True)
+class _CompiledTerm:
+    display: str  # the term as shown: the literal, the group member, or "re:..."
+    kind: Literal["cjk", "latin", "regex"]
+    needle: str = ""
+    spaced: Any = None  # compiled `re` for CJK needles with spaces
+    words: tuple[tuple[str, int, str], ...] = ()  # (stem, allowance, initial)
+    pattern: Any = None
+
+    def find(self, answer: AnswerText) -> list[tuple[int, int]]:
+        text = answer.text
+        if self.kind == "cjk":
+            if self.spaced is not None:
+                return [m.span() for m in self.spaced.finditer(text) if m.end() > m.start()]
+            out = []
+            needle = self.needle
+            i = text.find(needle)
+            while i != -1 and len(out) < MAX_MATCHES_PER_TERM:
+                out.append((i, i + len(needle)))
+                i = text.find(needle, i + len(needle))
+            return out
+        if self.kind == "regex":
+            return [(m.start(), m.end()) for m in self.pattern.finditer(text)
+                    if m.end() > m.start()]
+        return self._find_words(answer)
+
+    def _find_words(self, answer: AnswerText) -> list[tuple[int, int]]:
+        words = answer.words()
+        if not words:
+            return []
+        first_stem, allowance, initial = self.words[0]
+        candidates = self._candidates(answer, first_stem, allowance, initial)
+        out: list[tuple[int, int]] = []
+        last_end = -1
+        for idx in candidates:
+            if words[idx][0] < last_end:
+                continue
+            end_idx = idx
+            ok = True
+            for offset, (term_stem, term_allow, _) in enumerate(self.words[1:], start=1):
+                j = idx + offset
+                if j >= len(words):
+                    ok = False
+                    break
+                gap = answer.text[words[j - 1][1]:words[j][0]]
+                if not _GAP_BETWEEN_WORDS.match(gap) or not _word_equal(
+                        words[j][2], term_stem, term_allow):
+                    ok = False
+                    break
+                end_idx = j
+            if ok:
+                out.append((words[idx][0], words[end_idx][1]))
+                last_end = words[end_idx][1]
+        return out
+
+    @staticmethod
+    def _candidates(answer: AnswerText, term_stem: str, allowance: int, initial: str
+                    ) -> list[int]:
+        exact = answer._by_stem.get(term_stem, [])
+        if allowance == 0:
+            return exact
+        fuzzy = [i for i in answer._by_initial.get(initial, [])
+                 if _word_equal(answer.words()[i][2], term_stem, allowance)]
+        return sorted(set(exact) | set(fuzzy))
+
+
+def _word_equal(answer_stem: str, term_stem: str, allowance: int) -> bool:
+    if answer_stem == term_stem:
+        return True
+    if allowance == 0 or answer_stem[:1] != term_stem[:1]:
+        return False
+    if abs(len(answer_stem) - len(term_stem)) > allowance:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return bool(Levenshtein.distance(answer_stem, term_stem, score_cutoff=allowance)
+                <= allowance)
+
+
+def compile_term(display: str, raw: str) -> _CompiledTerm | None:
+    """Compile one literal or regex term; None for a literal that normalises to nothing."""
+    if raw.startswith("re:"):
+        return _CompiledTerm(display, "regex", pattern=compile_pattern(raw[3:]))
+    norm = normalize_term(raw)
+    if not norm:
+        return None
+    if has_cjk(norm):
+        if " " in norm:
+            parts = [re.escape(p) for p in norm.split(" ") if p]
+            return _CompiledTerm(display, "cjk", needle=norm,
+                                 spaced=re.compile(r"\s*".join(parts)))
+        return _CompiledTerm(display, "cjk", needle=norm)
+    words = tuple(
+        (stem(w), typo_allowance(w), stem(w)[:1]) for w in _EN_WORD.findall(norm)
+    )
+    if not words:
+        # Punctuation-only or symbols: fall back to a substring.
+        return _CompiledTerm(display, "cjk", needle=norm)
+    return _CompiledTerm(display, "latin", words=words)
+
+
+@dataclass(frozen=True)
+class _CompiledPoint:
+    point: Point
+    any: tuple[tuple[_CompiledTerm, ...], ...]  # per written term, its alternatives
+    all: tuple[tuple[_CompiledTerm, ...], ...]
+
+
+@dataclass(frozen=True)
+class CompiledRubric:
+    points: tuple[_CompiledPoint, ...]
+    penalties: tuple[_CompiledPoint, ...]
+    cues: CueSet
+
+
+def _expand(term_text: str, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[_CompiledTerm, ...]:
+    if term_text.startswith("@"):
+        members = synonyms.get(term_text[1:], ())
+        compiled = (compile_term(m, m) for m in members)
+        return tuple(c for c in compiled if c is not None)
+    single = compile_term(term_text, term_text)
+    return (single,) if single is not None else ()
+
+
+def _compile_point(point: Point, synonyms: Mapping[str, tuple[str, ...]]) -> _CompiledPoint:
+    return _CompiledPoint(
+        point,
+        tuple(_expand(t.text, synonyms) for t in point.any),
+        tuple(_expand(t.text, synonyms) for t in point.all),
+    )
+
+
+_compiled: dict[int, tuple[Question, CompiledRubric]] = {}
+
+
+def compile_rubric(question: Question) -> CompiledRubric:
+    """The question's rubric ready to match; compiled once per question object."""
+    cached = _compiled.get(id(question))
+    if cached is not None and cached[0] is question:
+        return cached[1]
+    rubric = CompiledRubric(
+        tuple(_compile_point(p, question.synonyms) for p in question.rubric.points),
+        tuple(_compile_point(p, question.synonyms) for p in question.rubric.penalties),
+        _cueset(question.negation_cues),
+    )
+    if len(_compiled) > 20000:
+        _compiled.clear()
+    _compiled[id(question)] = (question, rubric)
+    return rubric
+
+
+# ---------------------------------------------------------------------------------------
+# Grading
+
+
+def _evaluate(cp: _CompiledPoint, answer: AnswerText, cues: CueSet) -> PointResult:
+    point = cp.point
+    per_term: list[list[Match]] = []
+    all_matches: list[tuple[int, Match]] = []
+    negation_cache: dict[tuple[int, int], bool] = {}
+    for alternatives in (*cp.any, *cp.all):
+        matches: list[Match] = []
+        for term in alternatives:
+            for start, end in term.find(answer)[:MAX_MATCHES_PER_TERM]:
+                key = (start, end)
+                negated = negation_cache.get(key)
+                if negated is None:
+                    negated = point.negatable and answer.is_negated(start, end, cues)
+                    negation_cache[key] = negated
+                match = Match(term.display, answer.norm.original_span(start, end), negated)
+                matches.append(match)
+                all_matches.append((start, match))
+        per_term.append(matches)
+    n_any = len(cp.any)
+    any_ok = True
+    if cp.any:
+        any_ok = any(not m.negated for ms in per_term[:n_any] for m in ms)
+    all_ok = all(any(not m.negated for m in ms) for ms in per_term[n_any:])
+    hit = any_ok and all_ok and bool(cp.any or cp.all)
+    all_matches.sort(key=lambda item: (item[0], item[1].span))
+    ordered = tuple(m for _, m in all_matches)
+    counting = next((m for m in ordered if not m.negated), None)
+    shown = counting or (ordered[0] if ordered else None)
+    return PointResult(
+        id=point.id,
+        label=point.label,
+        weight=point.weight,
+        hit=hit,
+        negated=not hit and any(m.negated for m in ordered),
+        term=shown.term if shown else None,
+        span=shown.span if shown else None,
+        matches=ordered,
+        required=point.required,
+    )
+
+
+def grade(question: Question, answer: str) -> Grade:
+    """Grade one answer to one question (any type)."""
+    if question.type == "choice":
+        return grade_choice(question, answer)
+    if question.type == "truefalse":
+        return grade_truefalse(question, answer)
+    return grade_open(question, answer)
+
+
+def grade_open(question: Question, answer: str) -> Grade:
+    rubric = compile_rubric(question)
+    text = AnswerText.of(answer)
+    if not text.text.strip():
+        points = tuple(_empty_result(cp.point) for cp in rubric.points)
+        penalties = tuple(_empty_result(cp.point) for cp in rubric.penalties)
+    else:
+        points = tuple(_evaluate(cp, text, rubric.cues) for cp in rubric.points)
+        penalties = tuple(_evaluate(cp, text, rubric.cues) for cp in rubric.penalties)
+    total = sum(p.weight for p in points)
+    gained = sum(p.weight for p in points if p.hit) - sum(p.weight for p in penalties if p.hit)
+    score = min(1.0, max(0.0, gained / total)) if total > 0 else 0.0
+    if not text.text.strip():
+        score = 0.0
+    missed = tuple(p.id for p in points if not p.hit)
+    missed_required = tuple(p.id for p in points if p.required and not p.hit)
+    passed = score >= question.threshold and not missed_required
+    return Grade(
+        question=question.ref, type="open", answer=answer, score=score, passed=passed,
+        threshold=question.threshold, points=points, penalties=penalties, missed=missed,
+        missed_required=missed_required,
+    )
+
+
+def _empty_result(point: Point) -> PointResult:
+    return PointResult(point.id, point.label, point.weight, False, False, None, None, (),
+                       point.required)
+
+
+# -- choice and true/false ---------------------------------------------------------------
+
+_LETTER_SEPARATORS = re.compile(r"[\s,;/、&+和与及]+|\band\b")
+
+
+def parse_choice(answer: str) -> list[str]:
+    """Letters picked in any form: `A,C`, `ac`, `A C`, `Ａ，Ｃ` -> ["A", "C"]."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", answer).upper()
+    picked: list[str] = []
+    for ch in text:
+        if "A" <= ch <= "Z" and ch not in picked:
+            picked.append(ch)
+    return sorted(picked)
+
+
+def grade_choice(question: Question, answer: str) -> Grade:
+    expected = list(question.answer) if isinstance(question.answer, tuple) else []
+    given = parse_choice(answer)
+    right = len(set(given) & set(expected))
+    wrong = len(set(given) - set(expected))
+    score = max(0, right - wrong) / len(expected) if expected else 0.0
+    passed = bool(expected) and set(given) == set(expected)
+    return Grade(
+        question=question.ref, type="choice", answer=answer, score=float(score),
+        passed=passed, threshold=1.0, expected=expected, given=given,
+    )
+
+
+_TRUE_WORDS = frozenset({"true", "t", "yes", "y", "对", "是", "正确", "√", "✓", "✔", "1",
+                         "對", "正確"})
+_FALSE_WORDS = frozenset({"false", "f", "no", "n", "错", "否", "错误", "×", "✗", "✘", "x",
+                          "0", "錯", "錯誤", "不对", "不對"})
+
+
+def parse_truefalse(answer: str) -> bool | None:
+    """true/false, t/f, yes/no, y/n, 对/错, 是/否, 正确/错误, √/× -> bool; None if unclear."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", answer).strip().casefold()
+    text = text.strip(" .。!！")
+    if text in _TRUE_WORDS:
+        return True
+    if text in _FALSE_WORDS:
+        return False
+    return None
+
+
+def grade_truefalse(question: Question, answer: str) -> Grade:
+    expected = bool(question.answer)
+    given = parse_truefalse(answer)
+    passed = given is not None and given == expected
+    return Grade(
+        question=question.ref, type="truefalse", answer=answer, score=1.0 if passed else 0.0,
+        passed=passed, threshold=1.0, expected=expected, given=given,
+    )
+
+
+def grade_many(question: Question, answers: Sequence[str]) -> list[Grade]:
+    return [grade(question, a) for a in answers]
