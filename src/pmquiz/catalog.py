@@ -171,7 +171,7 @@ class Catalog:
             return matches[0]
         if not matches:
             refs = [q.ref for q in self.questions()]
-            ids = [q.id for q in self.questions()]
+            ids = sorted({q.id for q in self.questions()})
             return_hint = _suggest(ref, ids)
             raise UsageError(
                 f"unknown question '{ref}'",

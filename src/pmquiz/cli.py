@@ -97,6 +97,56 @@ def show(
     browse.show(question, bank or [])
 
 
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the interface: zh or en (default: the bank's; "
+                 "also PMQUIZ_LANG).", show_default=False),
+]
+BankOpt = Annotated[
+    list[str] | None,
+    typer.Option("--bank", "-b", help="Load this bank id or path instead of the defaults "
+                 "(repeatable)."),
+]
+
+
+@app.command()
+def grade(
+    question: Annotated[str, typer.Argument(help="BANK_ID/QUESTION_ID, or a unique QUESTION_ID.")],
+    dash: Annotated[
+        str | None, typer.Argument(metavar="[-]", help="'-' reads the answer from stdin.",
+                                   show_default=False)
+    ] = None,
+    answer: Annotated[
+        str | None, typer.Option("--answer", "-a", help="The answer text.", show_default=False)
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", help="Read the answer from this file.", dir_okay=False,
+                     show_default=False),
+    ] = None,
+    json_output: JsonOpt = False,
+    bank: BankOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    """Grade one answer; exit 0 if it passes, 1 if it fails. Piped stdin is read."""
+    from pmquiz.commands import grade as grade_command
+    from pmquiz.errors import UsageError
+
+    if dash not in (None, "-"):
+        raise UsageError(f"unexpected argument '{dash}'",
+                         "Pass the answer with --answer TEXT, --file FILE, or '-' for stdin.")
+    _check_lang(lang)
+    code = grade_command.run(question, answer, file, dash == "-", json_output, bank or [], lang)
+    raise typer.Exit(code)
+
+
+def _check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in ("zh", "en"):
+        from pmquiz.errors import UsageError
+
+        raise UsageError(f"--lang must be zh or en, not '{lang}'")
+
+
 def main() -> None:
     """Entry point: run the app behind one error boundary (SPEC 2 exit codes)."""
     from pmquiz.errors import BankError, ExitCode, PmquizError
@@ -116,9 +166,14 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\nInterrupted.\n")
         sys.exit(ExitCode.INTERRUPTED)
-    except typer.TyperException as exc:
-        exc.show()
-        sys.exit(ExitCode.BAD_INPUT if exc.exit_code == 2 else exc.exit_code)
+    except typer.TyperException as exc:  # Click's usage errors
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            _error(str(exc))
+        code = getattr(exc, "exit_code", ExitCode.BAD_INPUT)
+        sys.exit(code if isinstance(code, int) and code != 1 else ExitCode.BAD_INPUT)
     except BrokenPipeError:
         # Output piped into `head` and closed: not an error worth a traceback.
         try:

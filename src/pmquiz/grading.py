@@ -404,7 +404,7 @@ class _CompiledTerm:
         if self.kind == "cjk":
             if self.spaced is not None:
                 return [m.span() for m in self.spaced.finditer(text) if m.end() > m.start()]
-            out = []
+            out: list[tuple[int, int]] = []
             needle = self.needle
             i = text.find(needle)
             while i != -1 and len(out) < MAX_MATCHES_PER_TERM:

@@ -14,6 +14,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from pmquiz.grading import Grade
+from pmquiz.i18n import Lang, t
 from pmquiz.model import Bank, Point, Question
 
 
@@ -114,3 +116,125 @@ def render_question_detail(con: Console, q: Question) -> None:
             verdict = ex.expect if ex.expect else f"score {ex.score[0]:g}–{ex.score[1]:g}" if (
                 ex.score) else "?"
             con.print(Text(f"  [{verdict}] ") + Text(ex.answer))
+
+
+# -- grades ---------------------------------------------------------------------------
+
+
+def use_markers(con: Console) -> bool:
+    """Without colour, matched terms are shown with brackets instead of styles."""
+    return con.no_color or not con.is_terminal or con.color_system is None
+
+
+def score_bar(score: float, width: int = 20) -> str:
+    filled = round(max(0.0, min(1.0, score)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def verdict_text(passed: bool, lang: Lang) -> Text:
+    return Text(t("pass" if passed else "fail", lang),
+                style="bold green" if passed else "bold red")
+
+
+def highlighted_answer(grade: Grade, markers: bool) -> Text:
+    """The answer with every counting match highlighted and every negated one marked."""
+    answer = grade.answer
+    spans: dict[tuple[int, int], bool] = {}
+    for result in (*grade.points, *grade.penalties):
+        for m in result.matches:
+            key = (m.span[0], m.span[1])
+            spans[key] = spans.get(key, True) and m.negated
+    # Keep outermost, non-overlapping spans, left to right.
+    chosen: list[tuple[int, int, bool]] = []
+    for (start, end), negated in sorted(spans.items(), key=lambda s: (s[0][0], -s[0][1])):
+        if chosen and start < chosen[-1][1]:
+            continue
+        chosen.append((start, end, negated))
+    text = Text()
+    pos = 0
+    for start, end, negated in chosen:
+        text.append(answer[pos:start])
+        piece = answer[start:end]
+        if markers:
+            text.append("{¬" + piece + "}" if negated else "[" + piece + "]")
+        else:
+            text.append(piece, style="strike red" if negated else "bold underline green")
+        pos = end
+    text.append(answer[pos:])
+    return text
+
+
+def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
+                 show_reference: bool = True) -> None:
+    """Score bar, verdict, each rubric point, the answer highlighted, the reference."""
+    markers = use_markers(con)
+    head = Text()
+    head.append(verdict_text(grade.passed, lang))
+    head.append(f"  {score_bar(grade.score)} {grade.score * 100:.0f}%")
+    if grade.type == "open":
+        head.append(f"  ({t('pass_mark', lang)} {grade.threshold * 100:.0f}%)", style="dim")
+    con.print(head)
+
+    if grade.type == "open":
+        for point in grade.points:
+            line = Text("  ")
+            line.append("✔ " if point.hit else "✘ ", style="green" if point.hit else "red")
+            line.append(point.label)
+            extras = []
+            if point.weight != 1:
+                extras.append(f"×{point.weight:g}")
+            if point.required:
+                extras.append(t("required", lang))
+            if extras:
+                line.append(f" ({', '.join(extras)})", style="dim")
+            if point.hit and point.term:
+                line.append(f"  ← {point.term}", style="dim")
+            elif point.negated and point.term:
+                line.append(f"  ({t('negated', lang)}: {point.term})", style="yellow")
+            con.print(line)
+        for penalty in grade.penalties:
+            if penalty.hit:
+                line = Text("  ")
+                line.append("⚠ ", style="yellow")
+                line.append(f"−{penalty.weight:g} {penalty.label}")
+                if penalty.term:
+                    line.append(f"  ← {penalty.term}", style="dim")
+                con.print(line)
+        if grade.missed_required:
+            labels = [p.label for p in grade.points if p.id in grade.missed_required]
+            con.print(Text("  " + t("required_missed", lang, points="、".join(labels)),
+                           style="red"))
+        con.print(Text(t("your_answer", lang) + ":", style="bold"))
+        if grade.answer.strip():
+            from rich.padding import Padding
+
+            body = highlighted_answer(grade, markers)
+            body.rstrip()
+            con.print(Padding(body, (0, 0, 0, 2)))
+            if markers and any(p.matches for p in (*grade.points, *grade.penalties)):
+                con.print(Text("  " + t("legend", lang), style="dim"))
+        else:
+            con.print("  " + t("empty_answer", lang))
+    elif grade.type == "choice":
+        expected = ", ".join(grade.expected) if isinstance(grade.expected, list) else ""
+        given = ", ".join(grade.given) if isinstance(grade.given, list) and grade.given else (
+            t("unparsed", lang))
+        con.print(f"  {t('given', lang)}: {given}   {t('expected', lang)}: {expected}")
+    else:
+        def tf(value: object) -> str:
+            if value is None:
+                return t("unparsed", lang)
+            return t("true" if value else "false", lang)
+
+        con.print(f"  {t('given', lang)}: {tf(grade.given)}   "
+                  f"{t('expected', lang)}: {tf(grade.expected)}")
+    if show_reference and question.reference:
+        con.print(Text(t("reference", lang) + ":", style="bold"))
+        if con.is_terminal:
+            from rich.markdown import Markdown
+            from rich.padding import Padding
+
+            con.print(Padding(Markdown(question.reference.strip()), (0, 0, 0, 2)))
+        else:
+            for line in question.reference.strip().splitlines():
+                con.print(Text("  " + line))
