@@ -41,7 +41,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Type your answer; a blank line or Ctrl-D submits. "
         ":hint  :skip  :edit  :quit",
     ),
-    "choice_help": ("输入选项字母（如 A,C），回车提交。", "Type the letters (e.g. A,C), Enter submits."),
+    "choice_help": ("输入选项字母（如 A,C），回车提交。",
+                    "Type the letters (e.g. A,C), Enter submits."),
     "tf_help": ("输入 对/错（或 y/n），回车提交。", "Type true or false (or y/n), Enter submits."),
     "hint": ("提示", "hint"),
     "no_hint": ("这题没有提示。", "No hint for this question."),

@@ -236,5 +236,5 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
 
             con.print(Padding(Markdown(question.reference.strip()), (0, 0, 0, 2)))
         else:
-            for line in question.reference.strip().splitlines():
-                con.print(Text("  " + line))
+            for ref_line in question.reference.strip().splitlines():
+                con.print(Text("  " + ref_line))
