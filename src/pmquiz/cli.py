@@ -140,6 +140,109 @@ def grade(
     raise typer.Exit(code)
 
 
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Bank files or folders (default: the built-in banks and the "
+                       "PMQUIZ_BANKS folders).", show_default=False),
+    ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option("--junit", help="Also write a JUnit XML report to this file.",
+                     dir_okay=False, show_default=False),
+    ] = None,
+    json_output: JsonOpt = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as failures.")
+    ] = False,
+) -> None:
+    """Validate banks and run every rubric example; exit 1 if one disagrees, 2 if invalid."""
+    from pmquiz.commands import check as check_command
+
+    raise typer.Exit(check_command.run(paths or [], junit, json_output, strict))
+
+
+@app.command()
+def practice(
+    banks: Annotated[
+        list[str] | None,
+        typer.Argument(help="Bank ids or paths (default: the built-in banks in your language "
+                       "and the PMQUIZ_BANKS folders).", show_default=False),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).",
+                     show_default=False),
+    ] = None,
+    count: Annotated[
+        int | None,
+        typer.Option("--count", "-n", help="How many questions (default 10; 0 for all).",
+                     show_default=False),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Seed for a reproducible question order.",
+                                 show_default=False)
+    ] = None,
+    qtype: Annotated[
+        str | None,
+        typer.Option("--type", help="Only questions of this type: open, choice or truefalse.",
+                     show_default=False),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Answer questions in the terminal; each answer is graded, explained and saved."""
+    from pmquiz.commands import practice as practice_command
+
+    _check_lang(lang)
+    if qtype is not None and qtype not in ("open", "choice", "truefalse"):
+        from pmquiz.errors import UsageError
+
+        raise UsageError(f"--type must be open, choice or truefalse, not '{qtype}'")
+    raise typer.Exit(practice_command.run(banks or [], tag or [], count, seed, qtype, lang))
+
+
+@app.command()
+def history(
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="How many attempts to show (0 for all).")
+    ] = 20,
+    json_output: JsonOpt = False,
+) -> None:
+    """Recent attempts, newest first."""
+    from pmquiz.commands import history as history_command
+
+    history_command.run(limit, json_output)
+
+
+@app.command()
+def review(
+    count: Annotated[
+        int | None,
+        typer.Option("--count", "-n", help="Ask at most this many questions.",
+                     show_default=False),
+    ] = None,
+    list_only: Annotated[
+        bool, typer.Option("--list", help="Only show the queue, in asking order.")
+    ] = False,
+    json_output: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """Re-ask missed questions first, then those due by the spaced-repetition schedule."""
+    from pmquiz.commands import review as review_command
+
+    _check_lang(lang)
+    raise typer.Exit(review_command.run(count, list_only, json_output, lang))
+
+
+@app.command()
+def stats(json_output: JsonOpt = False) -> None:
+    """Totals, pass rate by bank and tag, most-missed rubric points, daily activity."""
+    from pmquiz.commands import stats as stats_command
+
+    stats_command.run(json_output)
+
+
 def _check_lang(lang: str | None) -> None:
     if lang is not None and lang not in ("zh", "en"):
         from pmquiz.errors import UsageError

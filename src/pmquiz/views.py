@@ -17,6 +17,8 @@ from rich.text import Text
 from pmquiz.grading import Grade
 from pmquiz.i18n import Lang, t
 from pmquiz.model import Bank, Point, Question
+from pmquiz.session import SessionResult
+from pmquiz.store import Attempt
 
 
 def table_box(con: Console) -> box.Box | None:
@@ -238,3 +240,132 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
         else:
             for ref_line in question.reference.strip().splitlines():
                 con.print(Text("  " + ref_line))
+
+
+# -- practice sessions -----------------------------------------------------------------
+
+
+class PracticeScreen:
+    """The session's screens: header, question panel, feedback, prompts (SPEC 6)."""
+
+    def __init__(self, con: Console, lang: Lang) -> None:
+        self.con = con
+        self.lang = lang
+
+    def header(self, title: str, count: int) -> None:
+        text = t("session_header", self.lang, title=title, count=count)
+        if self.con.is_terminal:
+            from rich.rule import Rule
+
+            self.con.print(Rule(Text(text, style="bold")))
+        else:
+            self.con.print(Text(f"== {text} =="))
+
+    def question(self, question: Question, number: int, total: int) -> None:
+        progress = t("progress", self.lang, n=number, total=total)
+        meta = f"{t('difficulty', self.lang)} {'★' * question.difficulty}"
+        if question.tags:
+            meta += f" · {t('tags', self.lang)}: {', '.join(question.tags)}"
+        help_key = {"open": "open_help", "choice": "choice_help", "truefalse": "tf_help"}[
+            question.type]
+        if self.con.is_terminal:
+            from rich.console import Group
+            from rich.markdown import Markdown
+            from rich.panel import Panel
+
+            parts: list[RenderableType] = [Markdown(question.prompt.strip())]
+            if question.options:
+                options = Text()
+                for key, value in question.options.items():
+                    options.append(f"\n{key}. ", style="bold")
+                    options.append(value)
+                parts.append(options)
+            self.con.print()
+            self.con.print(Panel(
+                Group(*parts), title=Text(progress, style="bold"), title_align="left",
+                subtitle=Text(meta, style="dim"), subtitle_align="right", padding=(0, 1),
+            ))
+            self.con.print(Text(t(help_key, self.lang), style="dim"))
+        else:
+            self.con.print()
+            self.con.print(Text(f"-- {progress} · {meta} --"))
+            self.con.print(Text(question.prompt.strip()))
+            for key, value in question.options.items():
+                self.con.print(Text(f"  {key}. {value}"))
+        self.con.file.flush()
+
+    def hint(self, question: Question) -> None:
+        if question.hint:
+            self.con.print(Text(f"{t('hint', self.lang)}: ", style="bold yellow")
+                           + Text(question.hint))
+        else:
+            self.con.print(Text(t("no_hint", self.lang), style="dim"))
+
+    def message(self, key: str, **values: object) -> None:
+        self.con.print(Text(t(key, self.lang, **values), style="dim"))
+
+    def feedback(self, question: Question, grade: Grade) -> None:
+        self.con.print()
+        render_grade(self.con, question, grade, self.lang)
+        self.con.file.flush()
+
+    def continue_prompt(self) -> str:
+        return f"[{t('continue_prompt', self.lang)}] "
+
+
+def format_elapsed(seconds: float) -> str:
+    seconds = int(round(seconds))
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def render_summary(con: Console, result: SessionResult, lang: Lang, review_count: int
+                   ) -> None:
+    """The closing table: each question's score and result, totals, time, review queue."""
+    con.print()
+    table = Table(title=t("summary", lang), box=table_box(con), show_edge=False,
+                  pad_edge=False, title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("question", lang), overflow="fold")
+    table.add_column(t("score", lang), justify="right", no_wrap=True)
+    table.add_column(t("result", lang), no_wrap=True)
+    for index, entry in enumerate(result.entries, start=1):
+        if entry.grade is None or entry.attempt is None:
+            table.add_row(str(index), entry.question.ref, "–", t("skipped_short", lang))
+            continue
+        verdict = verdict_text(entry.attempt.passed, lang)
+        if entry.attempt.overruled:
+            verdict.append(" *", style="dim")
+        table.add_row(str(index), entry.question.ref, f"{entry.grade.score * 100:.0f}%",
+                      verdict)
+    if result.entries:
+        emit(con, table)
+    answered = result.answered
+    mean = (sum(e.grade.score for e in answered if e.grade) / len(answered)) if answered else 0
+    con.print(t("totals", lang, answered=len(answered), passed=result.passed,
+                skipped=len(result.entries) - len(answered), mean=f"{mean * 100:.0f}%",
+                elapsed=format_elapsed(result.elapsed)))
+    con.print(t("review_holds", lang, n=review_count))
+
+
+def render_history(con: Console, attempts: Sequence[Attempt]) -> None:
+    if not attempts:
+        con.print("No attempts yet. Start with `pmquiz practice`.")
+        return
+    table = Table(box=table_box(con), show_edge=False, pad_edge=False)
+    table.add_column("time", no_wrap=True)
+    table.add_column("question", overflow="fold")
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("result", no_wrap=True)
+    table.add_column("answer", overflow="ellipsis", no_wrap=True, max_width=40)
+    for a in attempts:
+        local = a.time.astimezone().strftime("%Y-%m-%d %H:%M")
+        result = Text("pass" if a.passed else "fail", style="green" if a.passed else "red")
+        if a.overruled:
+            result.append(" (overruled)", style="dim")
+        first_line = a.answer.strip().splitlines()[0] if a.answer.strip() else ""
+        table.add_row(local, a.ref, f"{a.score * 100:.0f}%", result, first_line)
+    emit(con, table)

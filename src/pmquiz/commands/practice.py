@@ -1,0 +1,119 @@
+"""`pmquiz practice`: choose the questions, run the session, show the summary."""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+
+from pmquiz import paths
+from pmquiz.catalog import Catalog
+from pmquiz.errors import ExitCode, UsageError
+from pmquiz.i18n import Lang, resolve_lang
+from pmquiz.model import Bank, Question
+
+DEFAULT_COUNT = 10
+
+
+def locale_language() -> str | None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else None
+    return None
+
+
+def choose_banks(catalog: Catalog, explicit: bool, lang_option: str | None) -> list[Bank]:
+    """Without BANK arguments and with banks in several languages, keep one language.
+
+    The language is --lang, PMQUIZ_LANG or the locale; Chinese (the first edition)
+    when none says otherwise.
+    """
+    banks = catalog.banks
+    if explicit or len({_lang_of(b) for b in banks}) <= 1:
+        return banks
+    wanted = resolve_lang(lang_option or locale_language(), "zh")
+    chosen = [b for b in banks if _lang_of(b) == wanted]
+    return chosen or banks
+
+
+def _lang_of(bank: Bank) -> Lang:
+    return "zh" if bank.language.lower().startswith("zh") else "en"
+
+
+def select_questions(banks: list[Bank], tags: list[str], qtype: str | None,
+                     count: int | None, seed: int | None) -> list[Question]:
+    questions = [q for b in banks for q in b.questions]
+    if tags:
+        wanted = set(tags)
+        questions = [q for q in questions if wanted.intersection(q.tags)]
+    if qtype:
+        questions = [q for q in questions if q.type == qtype]
+    rng = random.Random(seed)
+    rng.shuffle(questions)
+    limit = DEFAULT_COUNT if count is None else count
+    return questions[:limit] if limit > 0 else questions
+
+
+def run(bank_args: list[str], tags: list[str], count: int | None, seed: int | None,
+        qtype: str | None, lang_option: str | None) -> int:
+    from pmquiz.store import History
+
+    if count is not None and count < 0:
+        raise UsageError("--count must be 0 (all) or more")
+    catalog = Catalog.load(bank_args)
+    banks = choose_banks(catalog, bool(bank_args), lang_option)
+    questions = select_questions(banks, tags, qtype, count, seed)
+    lang = resolve_lang(lang_option, banks[0].language if banks else None)
+    history = History.open(paths.history_path())
+    try:
+        return _run_session(history, banks, questions, lang)
+    finally:
+        history.close()
+
+
+def _run_session(history: object, banks: list[Bank], questions: list[Question], lang: Lang
+                 ) -> int:
+    from pmquiz import views
+    from pmquiz.editor import edit_text, editor_command
+    from pmquiz.output import console
+    from pmquiz.session import Session, StreamReader, TerminalReader
+    from pmquiz.store import History
+
+    assert isinstance(history, History)
+    con = console()
+    if not questions:
+        con.print(views.Text(views.t("no_questions", lang)))
+        return ExitCode.OK
+    _tolerant_stdin()
+    interactive = sys.stdin.isatty()
+    reader = TerminalReader() if interactive else StreamReader()
+    title = " + ".join(b.title for b in banks if any(q.bank_id == b.id for q in questions))
+    session = Session(
+        questions, history, reader, views.PracticeScreen(con, lang), kind="practice",
+        title=title, editor=edit_text if editor_command() else None,
+    )
+    result = session.run()
+    views.render_summary(con, result, lang, review_count(history))
+    if result.interrupted:
+        con.print(views.Text(views.t("interrupted", lang)))
+        return ExitCode.INTERRUPTED
+    return ExitCode.OK
+
+
+def review_count(history: object) -> int:
+    """How many questions `pmquiz review` holds now."""
+    from pmquiz.store import History
+
+    assert isinstance(history, History)
+    return len(history.latest_failed_refs())
+
+
+def _tolerant_stdin() -> None:
+    """Invalid UTF-8 on stdin is replaced, never fatal."""
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if callable(reconfigure):
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass

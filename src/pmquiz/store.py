@@ -1,0 +1,342 @@
+"""The history: one SQLite database of sessions and attempts.
+
+Opened once per command. The schema is versioned with PRAGMA user_version and moved
+forward by numbered, add-only migrations, each in one transaction with its version bump.
+A database that is corrupt, newer than this program, locked past the busy timeout or
+unwritable raises HistoryError naming the file; the file is never overwritten, moved or
+deleted. Every attempt is committed on its own before its feedback is shown, so a
+killed process loses nothing that was graded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pmquiz.errors import HistoryError
+from pmquiz.model import Question
+
+BUSY_TIMEOUT_SECONDS = 10.0
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            kind TEXT NOT NULL,            -- practice | review
+            banks TEXT NOT NULL            -- JSON list of bank ids
+        )""")
+    conn.execute("""
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER REFERENCES sessions(id),
+            time TEXT NOT NULL,            -- ISO-8601, UTC
+            bank_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            question_hash TEXT NOT NULL,   -- hash of the question's content when answered
+            answer TEXT NOT NULL,
+            score REAL NOT NULL,
+            passed INTEGER NOT NULL,       -- the verdict in force (after any overrule)
+            graded_passed INTEGER NOT NULL,-- the grader's own verdict
+            overruled INTEGER NOT NULL DEFAULT 0,
+            points_hit TEXT NOT NULL,      -- JSON list of point ids hit
+            points_missed TEXT NOT NULL,   -- JSON list of point ids missed
+            seconds REAL NOT NULL
+        )""")
+    conn.execute("CREATE INDEX attempts_by_question ON attempts(bank_id, question_id, id)")
+    conn.execute("CREATE INDEX attempts_by_time ON attempts(time)")
+
+
+# Add-only: never edit or reorder a released migration; append a new one.
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("m001_initial", _m001_initial),
+]
+
+
+def schema_version() -> int:
+    return len(MIGRATIONS)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def question_hash(question: Question) -> str:
+    """A short hash of what the question asks and how it is graded."""
+    content = {
+        "type": question.type,
+        "prompt": question.prompt,
+        "options": dict(question.options),
+        "answer": list(question.answer) if isinstance(question.answer, tuple)
+        else question.answer,
+        "threshold": question.threshold,
+        "points": [repr(p) for p in question.rubric.points],
+        "penalties": [repr(p) for p in question.rubric.penalties],
+    }
+    raw = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One stored answer."""
+
+    id: int
+    time: datetime
+    bank_id: str
+    question_id: str
+    answer: str
+    score: float
+    passed: bool
+    overruled: bool
+    seconds: float
+    points_hit: tuple[str, ...] = ()
+    points_missed: tuple[str, ...] = ()
+    session_id: int | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.bank_id}/{self.question_id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "time": iso(self.time),
+            "ref": self.ref,
+            "score": round(self.score, 4),
+            "passed": self.passed,
+            "answer": self.answer,
+            "seconds": round(self.seconds, 1),
+        }
+
+
+class History:
+    """The history database of one data folder."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        # Hooks run inside the attempt's transaction (scheduling keeps cards in step).
+        self.on_attempt: list[Callable[[sqlite3.Connection, Attempt], None]] = []
+        self.on_overrule: list[Callable[[sqlite3.Connection, Attempt], None]] = []
+
+    # -- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> History:
+        """Open (and create or migrate) the database; HistoryError when it is unusable."""
+        if not path.exists():
+            if not create:
+                return cls(path, _memory_database())
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise HistoryError(
+                    f"{path.parent}: cannot create the data folder ({exc.strerror or exc})",
+                    "Choose another folder with --data-dir or PMQUIZ_HOME.",
+                ) from None
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS,
+                                   isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise _error(path, exc) from None
+        history = cls(path, conn)
+        try:
+            history._prepare()
+        except HistoryError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _error(path, exc) from None
+        return history
+
+    def _prepare(self) -> None:
+        conn = self.conn
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        # Reading the version first touches nothing: a file that is not a database, or
+        # one from a newer pmquiz, is refused before anything is written.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        known = schema_version()
+        if version > known:
+            raise HistoryError(
+                f"{self.path}: this history was written by a newer pmquiz "
+                f"(schema {version}, this program knows up to {known})",
+                "Upgrade pmquiz, or point --data-dir / PMQUIZ_HOME at another folder. "
+                "The file was left untouched.",
+            )
+        if version < known or not self._is_wal():
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        for number in range(version + 1, known + 1):
+            name, migration = MIGRATIONS[number - 1]
+            with self.transaction():
+                current = conn.execute("PRAGMA user_version").fetchone()[0]
+                if current >= number:  # another process migrated meanwhile
+                    continue
+                migration(conn)
+                conn.execute(f"PRAGMA user_version = {number}")
+
+    def _is_wal(self) -> bool:
+        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        return str(mode).lower() == "wal"
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT: the write lock is taken up front, waiting if busy."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _error(self.path, exc) from None
+        try:
+            yield self.conn
+        except BaseException:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise _error(self.path, exc) from None
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    # -- writing ------------------------------------------------------------------------
+
+    def start_session(self, kind: str, bank_ids: Sequence[str]) -> int:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO sessions (started_at, kind, banks) VALUES (?, ?, ?)",
+                (iso(now_utc()), kind, json.dumps(list(bank_ids))),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def end_session(self, session_id: int) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?",
+                         (iso(now_utc()), session_id))
+
+    def record_attempt(
+        self, *, question: Question, answer: str, score: float, passed: bool,
+        points_hit: Sequence[str], points_missed: Sequence[str], seconds: float,
+        session_id: int | None = None, when: datetime | None = None,
+    ) -> Attempt:
+        """Store one graded answer and commit it (with the hooks, in one transaction)."""
+        moment = when or now_utc()
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                """INSERT INTO attempts (session_id, time, bank_id, question_id, question_hash,
+                       answer, score, passed, graded_passed, overruled, points_hit,
+                       points_missed, seconds)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
+                (session_id, iso(moment), question.bank_id, question.id,
+                 question_hash(question), answer, float(score), int(passed), int(passed),
+                 json.dumps(list(points_hit)), json.dumps(list(points_missed)),
+                 float(seconds)),
+            )
+            attempt = Attempt(
+                id=int(cursor.lastrowid or 0), time=moment, bank_id=question.bank_id,
+                question_id=question.id, answer=answer, score=float(score), passed=passed,
+                overruled=False, seconds=float(seconds), points_hit=tuple(points_hit),
+                points_missed=tuple(points_missed), session_id=session_id,
+            )
+            for hook in self.on_attempt:
+                hook(conn, attempt)
+        return attempt
+
+    def overrule(self, attempt: Attempt, passed: bool) -> Attempt:
+        """Replace an attempt's verdict with the user's (`:pass` / `:fail`)."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE attempts SET passed = ?, overruled = 1 WHERE id = ?",
+                         (int(passed), attempt.id))
+            updated = Attempt(**{**attempt.__dict__, "passed": passed, "overruled": True})
+            for hook in self.on_overrule:
+                hook(conn, updated)
+        return updated
+
+    # -- reading ------------------------------------------------------------------------
+
+    def recent(self, limit: int | None = 20) -> list[Attempt]:
+        sql = "SELECT * FROM attempts ORDER BY id DESC"
+        params: tuple[Any, ...] = ()
+        if limit is not None and limit > 0:
+            sql += " LIMIT ?"
+            params = (limit,)
+        return [_attempt(row) for row in self._query(sql, params)]
+
+    def latest_failed_refs(self) -> list[str]:
+        """Questions whose latest attempt failed, oldest failure first."""
+        rows = self._query("""
+            SELECT a.bank_id, a.question_id FROM attempts a
+            JOIN (SELECT bank_id, question_id, max(id) AS last_id FROM attempts
+                  GROUP BY bank_id, question_id) latest ON latest.last_id = a.id
+            WHERE a.passed = 0 ORDER BY a.id""")
+        return [f"{r[0]}/{r[1]}" for r in rows]
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _error(self.path, exc) from None
+
+
+def _attempt(row: Any) -> Attempt:
+    return Attempt(
+        id=row[0], session_id=row[1], time=datetime.fromisoformat(row[2]),
+        bank_id=row[3], question_id=row[4], answer=row[6], score=row[7],
+        passed=bool(row[8]), overruled=bool(row[10]),
+        points_hit=tuple(json.loads(row[11])), points_missed=tuple(json.loads(row[12])),
+        seconds=row[13],
+    )
+
+
+def _memory_database() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    for _, migration in MIGRATIONS:
+        migration(conn)
+    return conn
+
+
+def _error(path: Path, exc: sqlite3.Error) -> HistoryError:
+    message = str(exc)
+    lowered = message.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return HistoryError(
+            f"{path}: the history is locked by another process (waited "
+            f"{BUSY_TIMEOUT_SECONDS:g} s)",
+            "Another pmquiz may be running; try again when it finishes.",
+        )
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return HistoryError(
+            f"{path}: the history database is damaged ({message})",
+            "pmquiz leaves it as it is. Move it aside to start a new history, or point "
+            "--data-dir / PMQUIZ_HOME at another folder.",
+        )
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered or (
+            "disk i/o" in lowered):
+        return HistoryError(
+            f"{path}: cannot write the history ({message})",
+            "Check the folder's permissions, or choose another with --data-dir.",
+        )
+    return HistoryError(f"{path}: history database error: {message}")
