@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TextIO
 
 from pmquiz.grading import Grade, grade
 from pmquiz.model import Question
@@ -28,7 +28,10 @@ def parse_command(line: str) -> Command | None:
     if len(text) < 2 or text[0] not in ":：":
         return None
     word = text[1:].strip().lower()
-    return word if word in COMMANDS else None  # type: ignore[return-value]
+    for command in COMMANDS:
+        if word == command:
+            return command
+    return None
 
 
 class LineReader(Protocol):
@@ -65,14 +68,14 @@ class StreamReader:
 
     interactive = False
 
-    def __init__(self, stream: object | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stdin
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream: TextIO = stream if stream is not None else sys.stdin
         self.ended = False
 
     def read(self, prompt: str) -> str | None:
         if self.ended:
             return None
-        line = self.stream.readline()  # type: ignore[attr-defined]
+        line = self.stream.readline()
         if not line:
             self.ended = True
             return None

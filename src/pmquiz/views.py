@@ -313,6 +313,10 @@ class PracticeScreen:
         return f"[{t('continue_prompt', self.lang)}] "
 
 
+def render_message(con: Console, key: str, lang: Lang, **values: object) -> None:
+    con.print(Text(t(key, lang, **values)))
+
+
 def format_elapsed(seconds: float) -> str:
     seconds = int(round(seconds))
     minutes, secs = divmod(seconds, 60)

@@ -83,7 +83,7 @@ def _run_session(history: object, banks: list[Bank], questions: list[Question], 
     assert isinstance(history, History)
     con = console()
     if not questions:
-        con.print(views.Text(views.t("no_questions", lang)))
+        views.render_message(con, "no_questions", lang)
         return ExitCode.OK
     _tolerant_stdin()
     interactive = sys.stdin.isatty()
@@ -96,7 +96,7 @@ def _run_session(history: object, banks: list[Bank], questions: list[Question], 
     result = session.run()
     views.render_summary(con, result, lang, review_count(history))
     if result.interrupted:
-        con.print(views.Text(views.t("interrupted", lang)))
+        views.render_message(con, "interrupted", lang)
         return ExitCode.INTERRUPTED
     return ExitCode.OK
 
