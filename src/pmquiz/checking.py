@@ -458,3 +458,95 @@ def unused_synonym_warnings(bank: Bank) -> list[CheckWarning]:
         for name in bank.synonyms
         if name not in used
     ]
+
+
+# ---------------------------------------------------------------------------------------
+# Explaining a failing example (plain text, shared by the text report and JUnit)
+
+_ADVICE: dict[Disagreement, str] = {
+    "false pass": "the rubric passes an answer you expect to fail: a hit term above matches "
+                  "too loosely (remove or narrow it), or a penalty for this answer's "
+                  "misconception is missing",
+    "false fail": "the rubric fails an answer you expect to pass: add the words this answer "
+                  "uses to a missed point, or check the negated and required points",
+    "score out of range": "the score is outside the expected range: check the weights and "
+                          "the terms hit and missed above",
+}
+
+
+def describe_expected(result: ExampleResult) -> str:
+    wanted = result.expected
+    if isinstance(wanted, tuple):
+        return f"score {wanted[0]:g}..{wanted[1]:g}"
+    return wanted
+
+
+def describe_grade(result: ExampleResult) -> str:
+    graded = result.grade
+    verdict = "pass" if graded.passed else "fail"
+    text = f"{verdict}, score {_round(graded.score):g}"
+    if graded.type == "open":
+        return text + f" (pass mark {graded.threshold:g})"
+    return text + f" (given {_choice_text(graded.given)}, answer {_choice_text(graded.expected)})"
+
+
+def _choice_text(value: list[str] | bool | None) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) or "nothing"
+    if value is None:
+        return "not understood"
+    return "true" if value else "false"
+
+
+def _hits(results: Sequence[PointResult]) -> str:
+    return "; ".join(f"{p.id} ← {p.term}" if p.term else p.id for p in results if p.hit)
+
+
+def explain(result: ExampleResult) -> list[str]:
+    """Why an example graded as it did: the answer with its matches marked, the verdict,
+    and the points hit, negated and missed, so the author sees which term to change."""
+    graded = result.grade
+    lines = [f"answer:    {_one_line(graded.answer) or '(empty)'}"]
+    if any(p.matches for p in _point_results(graded)):
+        lines.append(f"marked:    {_one_line(marked_answer(graded))}")
+    lines.append(f"expected:  {describe_expected(result)}")
+    lines.append(f"graded:    {describe_grade(result)}")
+    if graded.type == "open":
+        lines.extend(_point_lines(graded))
+    if result.disagreement is not None:
+        lines.append(f"why:       {_ADVICE[result.disagreement]}")
+    return lines
+
+
+def _point_lines(graded: Grade) -> list[str]:
+    rows = [
+        ("hit", _hits(graded.points)),
+        ("negated", "; ".join(f"{p.id} ({p.term})" for p in graded.points if p.negated)),
+        ("missed", ", ".join(p.id for p in graded.points if not p.hit and not p.negated)),
+        ("required missed", ", ".join(graded.missed_required)),
+        ("penalties", _hits(graded.penalties)),
+    ]
+    return [f"{(name + ':').ljust(10)} {value}" for name, value in rows if value]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+def marked_answer(graded: Grade) -> str:
+    """The answer with counting matches in [brackets] and negated ones in {¬braces}."""
+    spans: dict[tuple[int, int], bool] = {}
+    for point in _point_results(graded):
+        for match in point.matches:
+            spans[match.span] = spans.get(match.span, True) and match.negated
+    out: list[str] = []
+    pos = 0
+    for (start, end), negated in sorted(spans.items(), key=lambda s: (s[0][0], -s[0][1])):
+        if start < pos:
+            continue  # overlapping: keep the outermost, leftmost span
+        piece = graded.answer[start:end]
+        out.append(graded.answer[pos:start])
+        out.append("{¬" + piece + "}" if negated else "[" + piece + "]")
+        pos = end
+    out.append(graded.answer[pos:])
+    return "".join(out)

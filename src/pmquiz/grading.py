@@ -112,7 +112,10 @@ def _number(value: float) -> float | int:
 
 
 CLAUSE_END_CHARS = "。!?;,.\n"
-_CLAUSE_BOUNDARY = re.compile(r"[。!?;,.\n]|但是|但|而是|却|\b(?:but|rather|instead)\b")
+# The lookahead lets the regex engine skip quickly to where a boundary can start.
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?=[。!?;,.\n但而却bri])(?:[。!?;,.\n]|但是|但|而是|却|\b(?:but|rather|instead)\b)"
+)
 DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
 DEFAULT_CUES_EN = ("not", "no", "never", "don't", "doesn't", "isn't", "aren't", "without",
                    "cannot", "nor")
@@ -175,11 +178,17 @@ class CueSet:
         en_not = sorted(NOT_CUES_EN, key=len, reverse=True)
         en_sorted = sorted(en, key=len, reverse=True)
         # Look-alikes come first in each script so that, at the same position, they win.
+        # The leading lookahead (every alternative's first character) lets the regex
+        # engine skip at C speed to the places where a cue can start.
+        firsts = {c[0] for c in (*zh_sorted, *zh_not, *en_not, *en_sorted)}
+        firsts.update("abcdefghijklmnopqrstuvwxyz")
         scanner = re.compile(
+            "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:"
             "(?P<notzh>" + "|".join(map(re.escape, zh_not)) + ")"
             "|(?P<zh>" + "|".join(map(re.escape, zh_sorted)) + ")"
             r"|\b(?P<noten>" + "|".join(map(re.escape, en_not)) + r")\b"
             r"|\b(?P<en>" + "|".join(map(re.escape, en_sorted)) + r"|[a-z]+n't)(?![a-z0-9'])"
+            ")"
         )
         return CueSet(zh_sorted, frozenset(en), scanner)
 
@@ -214,17 +223,27 @@ class AnswerText:
     _clause_cues: dict[int, list[tuple[int, int, bool]]] = field(default_factory=dict)
     _clause_denial: dict[int, int | None] = field(default_factory=dict)
     _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _utf8: tuple[bytes, bool] | None = None
+    _clauses_found: bool = False
 
     @staticmethod
     def of(answer: str) -> AnswerText:
         norm = normalize(answer)
-        text = norm.text
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in _CLAUSE_BOUNDARY.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-        return AnswerText(norm, text, starts, ends)
+        return AnswerText(norm, norm.text)
+
+    def _find_boundaries(self) -> None:
+        """Clause boundaries, found on first need (an answer without matches needs none)."""
+        spans = [m.span() for m in _CLAUSE_BOUNDARY.finditer(self.text)]
+        self.boundaries = [s for s, _ in spans]
+        self.boundary_ends = [e for _, e in spans]
+        self._clauses_found = True
+
+    def utf8(self) -> tuple[bytes, bool]:
+        """The normalised text as UTF-8 (for RE2), and whether it is pure ASCII."""
+        if self._utf8 is None:
+            data = self.text.encode("utf-8")
+            self._utf8 = (data, len(data) == len(self.text))
+        return self._utf8
 
     # -- words (Latin script) -------------------------------------------------------
 
@@ -241,6 +260,8 @@ class AnswerText:
 
     def clause(self, pos: int) -> tuple[int, int]:
         """(start, end) of the clause holding the text at `pos`."""
+        if not self._clauses_found:
+            self._find_boundaries()
         k = bisect.bisect_right(self.boundaries, pos)
         # Boundaries starting at or before pos: the clause starts after the last one
         # that ends at or before pos (a boundary word such as 而是 may cover pos itself).
@@ -398,12 +419,19 @@ class _CompiledTerm:
     spaced: Any = None  # compiled `re` for CJK needles with spaces
     words: tuple[tuple[str, int, str], ...] = ()  # (stem, allowance, initial)
     pattern: Any = None
+    # The needle when a plain substring test can rule the term out (CJK, no spaces).
+    plain: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        plain = self.needle if self.kind == "cjk" and self.spaced is None else None
+        object.__setattr__(self, "plain", plain)
 
     def find(self, answer: AnswerText) -> list[tuple[int, int]]:
+        """Every occurrence in the normalised answer, at most MAX_MATCHES_PER_TERM."""
         text = answer.text
         if self.kind == "cjk":
             if self.spaced is not None:
-                return [m.span() for m in self.spaced.finditer(text) if m.end() > m.start()]
+                return _bounded_spans(self.spaced.finditer(text))
             out: list[tuple[int, int]] = []
             needle = self.needle
             i = text.find(needle)
@@ -412,8 +440,7 @@ class _CompiledTerm:
                 i = text.find(needle, i + len(needle))
             return out
         if self.kind == "regex":
-            return [(m.start(), m.end()) for m in self.pattern.finditer(text)
-                    if m.end() > m.start()]
+            return _regex_spans(self.pattern, answer)
         return self._find_words(answer)
 
     def _find_words(self, answer: AnswerText) -> list[tuple[int, int]]:
@@ -456,6 +483,74 @@ class _CompiledTerm:
         return sorted(set(exact) | set(fuzzy))
 
 
+def _bounded_spans(matches: Iterable[Any]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in matches:
+        if m.end() > m.start():
+            out.append((m.start(), m.end()))
+            if len(out) >= MAX_MATCHES_PER_TERM:
+                break
+    return out
+
+
+def _regex_spans(pattern: Any, answer: AnswerText) -> list[tuple[int, int]]:
+    """Non-empty matches of an RE2 pattern, at most MAX_MATCHES_PER_TERM of them.
+
+    google-re2's `finditer` on `str` re-encodes the text on every call; grading runs
+    several patterns over one answer, so the UTF-8 bytes are encoded once per answer and
+    the compiled RE2 object is called directly, byte offsets mapped back to characters.
+    """
+    raw = getattr(pattern, "_regexp", None)
+    unanchored, bytes_to_chars = _re2_internals()
+    if raw is None or unanchored is None:  # not google-re2's wrapper: the public API
+        return _bounded_spans(pattern.finditer(answer.text))
+    data, is_ascii = answer.utf8()
+    end = len(data)
+    pos = 0
+    out: list[tuple[int, int]] = []
+    char_pos = 0  # characters before byte offset `byte_pos`
+    byte_pos = 0
+    while pos <= end and len(out) < MAX_MATCHES_PER_TERM:
+        span = raw.Match(unanchored, data, pos, end)[0]
+        if span[0] < 0:
+            break
+        s, e = span
+        if e > s:
+            if is_ascii:
+                out.append((s, e))
+            else:
+                char_pos += bytes_to_chars(data, byte_pos, s)
+                start_char = char_pos
+                char_pos += bytes_to_chars(data, s, e)
+                byte_pos = e
+                out.append((start_char, char_pos))
+            pos = e
+        else:
+            if s >= end:
+                break
+            # An empty match: step over one whole UTF-8 character.
+            step = 1
+            while s + step < end and (data[s + step] & 0xC0) == 0x80:
+                step += 1
+            pos = s + step
+    return out
+
+
+_RE2_INTERNALS: list[tuple[Any, Any]] = []
+
+
+def _re2_internals() -> tuple[Any, Any]:
+    """google-re2's anchor constant and byte-to-character counter (None, None if absent)."""
+    if not _RE2_INTERNALS:
+        try:
+            import re2
+
+            _RE2_INTERNALS.append((re2._Anchor.UNANCHORED, re2._re2.BytesToCharLen))
+        except (ImportError, AttributeError):  # pragma: no cover - other RE2 bindings
+            _RE2_INTERNALS.append((None, None))
+    return _RE2_INTERNALS[0]
+
+
 def _word_equal(answer_stem: str, term_stem: str, allowance: int) -> bool:
     if answer_stem == term_stem:
         return True
@@ -496,6 +591,14 @@ class _CompiledPoint:
     point: Point
     any: tuple[tuple[_CompiledTerm, ...], ...]  # per written term, its alternatives
     all: tuple[tuple[_CompiledTerm, ...], ...]
+    # `any` terms then `all` terms; and the result when none of them occurs.
+    terms: tuple[tuple[_CompiledTerm, ...], ...] = field(init=False, repr=False,
+                                                          compare=False)
+    empty: PointResult = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", (*self.any, *self.all))
+        object.__setattr__(self, "empty", _empty_result(self.point))
 
 
 @dataclass(frozen=True)
@@ -547,40 +650,49 @@ def compile_rubric(question: Question) -> CompiledRubric:
 
 def _evaluate(cp: _CompiledPoint, answer: AnswerText, cues: CueSet) -> PointResult:
     point = cp.point
-    per_term: list[list[Match]] = []
-    all_matches: list[tuple[int, Match]] = []
-    negation_cache: dict[tuple[int, int], bool] = {}
-    for alternatives in (*cp.any, *cp.all):
-        matches: list[Match] = []
+    text = answer.text
+    # Look every term up first: most terms of most rubrics are absent from an answer, and
+    # a point none of whose terms occurs has one fixed (shared, immutable) result.
+    found: list[tuple[int, _CompiledTerm, list[tuple[int, int]]]] = []
+    for index, alternatives in enumerate(cp.terms):
         for term in alternatives:
-            for start, end in term.find(answer)[:MAX_MATCHES_PER_TERM]:
-                key = (start, end)
-                negated = negation_cache.get(key)
-                if negated is None:
-                    negated = point.negatable and answer.is_negated(start, end, cues)
-                    negation_cache[key] = negated
-                match = Match(term.display, answer.norm.original_span(start, end), negated)
-                matches.append(match)
-                all_matches.append((start, match))
-        per_term.append(matches)
+            needle = term.plain
+            if needle is not None and needle not in text:
+                continue
+            spans = term.find(answer)
+            if spans:
+                found.append((index, term, spans))
+    if not found:
+        return cp.empty
+    negatable = point.negatable
+    original_span = answer.norm.original_span
+    counting_terms: set[int] = set()
+    all_matches: list[tuple[int, tuple[int, int], Match]] = []
+    for index, term, spans in found:
+        display = term.display
+        for start, end in spans[:MAX_MATCHES_PER_TERM]:
+            negated = negatable and answer.is_negated(start, end, cues)
+            if not negated:
+                counting_terms.add(index)
+            span = original_span(start, end)
+            all_matches.append((start, span, Match(display, span, negated)))
     n_any = len(cp.any)
-    any_ok = True
-    if cp.any:
-        any_ok = any(not m.negated for ms in per_term[:n_any] for m in ms)
-    all_ok = all(any(not m.negated for m in ms) for ms in per_term[n_any:])
-    hit = any_ok and all_ok and bool(cp.any or cp.all)
-    all_matches.sort(key=lambda item: (item[0], item[1].span))
-    ordered = tuple(m for _, m in all_matches)
+    any_ok = not n_any or any(i < n_any for i in counting_terms)
+    all_ok = all(i in counting_terms for i in range(n_any, len(cp.terms)))
+    hit = any_ok and all_ok and bool(cp.terms)
+    if len(all_matches) > 1:
+        all_matches.sort(key=lambda item: (item[0], item[1]))
+    ordered = tuple(item[2] for item in all_matches)
     counting = next((m for m in ordered if not m.negated), None)
-    shown = counting or (ordered[0] if ordered else None)
+    shown = counting or ordered[0]
     return PointResult(
         id=point.id,
         label=point.label,
         weight=point.weight,
         hit=hit,
         negated=not hit and any(m.negated for m in ordered),
-        term=shown.term if shown else None,
-        span=shown.span if shown else None,
+        term=shown.term,
+        span=shown.span,
         matches=ordered,
         required=point.required,
     )

@@ -45,10 +45,11 @@ def build(report: CheckReport, explain: Explain, strict: bool = False) -> ET.Ele
 
 def write(report: CheckReport, target: Path, explain: Explain, strict: bool = False) -> None:
     """Write the JUnit file (UTF-8, with an XML declaration), creating its folder."""
-    tree = ET.ElementTree(build(report, explain, strict))
-    ET.indent(tree)
+    root = build(report, explain, strict)
+    ET.indent(root)
+    data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
     target.parent.mkdir(parents=True, exist_ok=True)
-    tree.write(target, encoding="utf-8", xml_declaration=True)
+    target.write_bytes(data)
 
 
 def _set_counts(element: ET.Element, tests: int, failures: int) -> None:

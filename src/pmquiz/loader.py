@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pmquiz.bankfile import read_bank_bytes
 from pmquiz.errors import BankError, Problem
 from pmquiz.model import (
     DEFAULT_THRESHOLD,
@@ -28,7 +29,6 @@ from pmquiz.model import (
     Term,
 )
 
-MAX_BANK_BYTES = 5 * 1024 * 1024
 MAX_PATTERN_CHARS = 500
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
@@ -62,27 +62,6 @@ def _yaml() -> Any:
     import yaml
 
     return yaml
-
-
-def read_bank_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing files over 5 MiB before reading them."""
-    shown = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BANK_BYTES:
-            raise BankError([Problem(
-                shown, None,
-                f"file is {size / 1048576:.1f} MiB; banks are limited to 5 MiB. "
-                "Split it into several banks.",
-            )])
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BANK_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise BankError([Problem(shown, None, f"cannot read the file: {reason}")]) from None
-    if len(data) > MAX_BANK_BYTES:
-        raise BankError([Problem(shown, None, "file is over 5 MiB; banks are limited to 5 MiB.")])
-    return data
 
 
 def decode_bank(data: bytes, shown: str) -> str:

@@ -25,6 +25,17 @@ from pmquiz.model import Question
 
 BUSY_TIMEOUT_SECONDS = 10.0
 
+
+def busy_timeout() -> float:
+    """Seconds to wait for another pmquiz's lock; PMQUIZ_BUSY_TIMEOUT shortens it in tests."""
+    import os
+
+    raw = os.environ.get("PMQUIZ_BUSY_TIMEOUT")
+    try:
+        return max(0.0, float(raw)) if raw else BUSY_TIMEOUT_SECONDS
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -58,9 +69,58 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX attempts_by_time ON attempts(time)")
 
 
+def _m002_cards(conn: sqlite3.Connection) -> None:
+    """FSRS cards (one per BANK_ID/QUESTION_ID) and the card state before each attempt.
+
+    `cards` also keeps each question's latest attempt and its counts, maintained by the
+    scheduling hooks in the attempt's own transaction, so the review queue reads this
+    small table and never scans the attempts. Existing attempts are replayed into cards.
+    """
+    conn.execute("""
+        CREATE TABLE cards (
+            bank_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            state INTEGER NOT NULL,        -- fsrs State: 1 learning, 2 review, 3 relearning
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,             -- ISO-8601, UTC, whole seconds
+            last_review TEXT,
+            last_attempt_id INTEGER NOT NULL,
+            last_score REAL NOT NULL,
+            last_passed INTEGER NOT NULL,  -- the verdict in force of the latest attempt
+            last_answered TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            failures INTEGER NOT NULL,     -- attempts failed (verdict in force); 4+: a leech
+            PRIMARY KEY (bank_id, question_id)
+        )""")
+    conn.execute("CREATE INDEX cards_by_due ON cards(due)")
+    conn.execute("CREATE INDEX cards_by_missed ON cards(last_passed, last_answered)")
+    conn.execute("""
+        CREATE TABLE review_log (
+            attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id),
+            bank_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            rating INTEGER NOT NULL,       -- fsrs Rating: 1 again, 2 hard, 3 good, 4 easy
+            -- the card before this attempt; all NULL when the attempt created the card
+            before_state INTEGER,
+            before_step INTEGER,
+            before_stability REAL,
+            before_difficulty REAL,
+            before_due TEXT,
+            before_last_review TEXT
+        )""")
+    conn.execute(
+        "CREATE INDEX review_log_by_question ON review_log(bank_id, question_id, attempt_id)")
+    from pmquiz.scheduling import rebuild_cards
+
+    rebuild_cards(conn)
+
+
 # Add-only: never edit or reorder a released migration; append a new one.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
+    ("m002_cards", _m002_cards),
 ]
 
 
@@ -150,7 +210,7 @@ class History:
                     "Choose another folder with --data-dir or PMQUIZ_HOME.",
                 ) from None
         try:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS,
+            conn = sqlite3.connect(str(path), timeout=busy_timeout(),
                                    isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise _error(path, exc) from None
@@ -167,7 +227,7 @@ class History:
 
     def _prepare(self) -> None:
         conn = self.conn
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout() * 1000)}")
         # Reading the version first touches nothing: a file that is not a database, or
         # one from a newer pmquiz, is refused before anything is written.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -294,6 +354,10 @@ class History:
             WHERE a.passed = 0 ORDER BY a.id""")
         return [f"{r[0]}/{r[1]}" for r in rows]
 
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        """Rows of one read-only statement; sqlite errors become HistoryError."""
+        return self._query(sql, params)
+
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         try:
             return self.conn.execute(sql, params).fetchall()
@@ -324,7 +388,7 @@ def _error(path: Path, exc: sqlite3.Error) -> HistoryError:
     if "locked" in lowered or "busy" in lowered:
         return HistoryError(
             f"{path}: the history is locked by another process (waited "
-            f"{BUSY_TIMEOUT_SECONDS:g} s)",
+            f"{busy_timeout():g} s)",
             "Another pmquiz may be running; try again when it finishes.",
         )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:

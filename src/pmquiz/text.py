@@ -90,6 +90,10 @@ _COMPAT = re.compile(
     "\U0001ee00-\U0001eeff\U0001f100-\U0001f2ff\U0001fbf0-\U0001fbf9"
     "\U0002f800-\U0002fa1f]"
 )
+# The same set within the Basic Multilingual Plane: a class of BMP ranges only is compiled
+# to a lookup table, several times faster to scan than one with astral ranges in it.
+_COMPAT_BMP = re.compile(_COMPAT.pattern[: _COMPAT.pattern.index("\U0001d400")] + "]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _FOLDED_CHAR: dict[str, str] = {}
 
 
@@ -110,7 +114,7 @@ def normalize(text: str) -> Normalized:
     """
     if _NEEDS_MAPPING.search(text) is None and not any(d in text for d in _DOUBLE_SPACE):
         folded = text
-        compat = _COMPAT.findall(text)
+        compat = (_COMPAT if _ASTRAL.search(text) else _COMPAT_BMP).findall(text)
         if compat:
             for ch in set(compat):
                 replacement = _fold_char(ch)

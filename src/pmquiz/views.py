@@ -6,6 +6,7 @@ not a terminal, tables lose their boxes so logs and pipes read as plain text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich import box
@@ -84,7 +85,7 @@ def render_question_detail(con: Console, q: Question) -> None:
     con.print(Text(q.ref, style="bold"))
     con.print(Text(meta, style="dim"))
     if con.is_terminal:
-        con.print(Panel(Markdown(q.prompt), expand=True))
+        con.print(Panel(Markdown(markdown_text(q.prompt)), expand=True))
     else:
         con.print(q.prompt.rstrip())
     if q.options:
@@ -166,6 +167,23 @@ def highlighted_answer(grade: Grade, markers: bool) -> Text:
     return text
 
 
+def _quote(answer: str, span: tuple[int, int] | None) -> str:
+    """The answer's own words at `span`, quoted, on one line."""
+    if span is None:
+        return ""
+    words = " ".join(answer[span[0]:span[1]].split())
+    return f"“{words}”" if words else ""
+
+
+_CJK_LINE_BREAK = re.compile(
+    "(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
+def markdown_text(text: str) -> str:
+    """Markdown source with line breaks inside Chinese prose joined (they are no spaces)."""
+    return _CJK_LINE_BREAK.sub("", text.strip())
+
+
 def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                  show_reference: bool = True) -> None:
     """Score bar, verdict, each rubric point, the answer highlighted, the reference."""
@@ -189,18 +207,20 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                 extras.append(t("required", lang))
             if extras:
                 line.append(f" ({', '.join(extras)})", style="dim")
-            if point.hit and point.term:
-                line.append(f"  ← {point.term}", style="dim")
-            elif point.negated and point.term:
-                line.append(f"  ({t('negated', lang)}: {point.term})", style="yellow")
+            quoted = _quote(grade.answer, point.span)
+            if point.hit and quoted:
+                line.append(f"  ← {quoted}", style="dim")
+            elif point.negated and quoted:
+                line.append(f"  ({t('negated', lang)}: {quoted})", style="yellow")
             con.print(line)
         for penalty in grade.penalties:
             if penalty.hit:
                 line = Text("  ")
                 line.append("⚠ ", style="yellow")
                 line.append(f"−{penalty.weight:g} {penalty.label}")
-                if penalty.term:
-                    line.append(f"  ← {penalty.term}", style="dim")
+                quoted = _quote(grade.answer, penalty.span)
+                if quoted:
+                    line.append(f"  ← {quoted}", style="dim")
                 con.print(line)
         if grade.missed_required:
             labels = [p.label for p in grade.points if p.id in grade.missed_required]
@@ -236,7 +256,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             from rich.markdown import Markdown
             from rich.padding import Padding
 
-            con.print(Padding(Markdown(question.reference.strip()), (0, 0, 0, 2)))
+            con.print(Padding(Markdown(markdown_text(question.reference)), (0, 0, 0, 2)))
         else:
             for ref_line in question.reference.strip().splitlines():
                 con.print(Text("  " + ref_line))
@@ -273,7 +293,7 @@ class PracticeScreen:
             from rich.markdown import Markdown
             from rich.panel import Panel
 
-            parts: list[RenderableType] = [Markdown(question.prompt.strip())]
+            parts: list[RenderableType] = [Markdown(markdown_text(question.prompt))]
             if question.options:
                 options = Text()
                 for key, value in question.options.items():
@@ -347,6 +367,8 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
                       verdict)
     if result.entries:
         emit(con, table)
+    else:
+        con.print(Text(t("summary", lang), style="italic"))
     answered = result.answered
     mean = (sum(e.grade.score for e in answered if e.grade) / len(answered)) if answered else 0
     con.print(t("totals", lang, answered=len(answered), passed=result.passed,

@@ -65,7 +65,9 @@ def run(bank_args: list[str], tags: list[str], count: int | None, seed: int | No
     banks = choose_banks(catalog, bool(bank_args), lang_option)
     questions = select_questions(banks, tags, qtype, count, seed)
     lang = resolve_lang(lang_option, banks[0].language if banks else None)
-    history = History.open(paths.history_path())
+    from pmquiz.scheduling import attach
+
+    history = attach(History.open(paths.history_path()))
     try:
         return _run_session(history, banks, questions, lang)
     finally:
@@ -102,11 +104,12 @@ def _run_session(history: object, banks: list[Bank], questions: list[Question], 
 
 
 def review_count(history: object) -> int:
-    """How many questions `pmquiz review` holds now."""
+    """How many questions `pmquiz review` holds now: missed plus due now."""
+    from pmquiz.scheduling import queue_size
     from pmquiz.store import History
 
     assert isinstance(history, History)
-    return len(history.latest_failed_refs())
+    return queue_size(history)
 
 
 def _tolerant_stdin() -> None:

@@ -1,0 +1,5 @@
+"""`python -m pmquiz` runs the CLI."""
+
+from pmquiz.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""`pmquiz check`: validate banks, run every rubric example, report like a test runner.
+
+Every file is loaded and every problem of every file is reported (on stderr, as
+`error: file:line: message`), but the check goes on: the valid banks are still graded and
+reported. Exit 2 when any bank is invalid, else 1 when an example disagrees (or, under
+`--strict`, when there is any warning), else 0.
+
+The report is plain text off a terminal (CI logs), Rich tables on one; `--json` prints one
+document on stdout and moves the closing `N passed, N failed` line to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pmquiz import checking
+from pmquiz.catalog import bank_files, default_sources, load_files
+from pmquiz.errors import Problem, UsageError
+from pmquiz.model import Bank
+from pmquiz.output import console, emit_json
+
+
+def run(paths: Sequence[Path], junit: Path | None, json_output: bool, strict: bool) -> int:
+    banks, errors = load(paths)
+    report = checking.check(banks, errors)
+    for problem in report.errors:
+        _error_line(str(problem))
+    if junit is not None:
+        _write_junit(report, junit, strict)
+    if json_output:
+        emit_json(report.to_json(strict))
+        sys.stderr.write(report.summary() + "\n")
+    else:
+        from pmquiz import checkviews
+
+        checkviews.render_report(console(), report, strict)
+        sys.stdout.write(report.summary() + "\n")
+    sys.stdout.flush()
+    return int(report.exit_code(strict))
+
+
+def load(paths: Sequence[Path]) -> tuple[list[Bank], list[Problem]]:
+    """The valid banks the paths hold (default: built-in and PMQUIZ_BANKS), and the
+    problems of every other file. A folder given that holds no bank is a problem too: a
+    CI job pointed at the wrong folder must not pass by testing nothing."""
+    files: list[Path] = []
+    errors: list[Problem] = []
+    for source in paths or default_sources():
+        found = bank_files(source)
+        if paths and source.is_dir() and not found:
+            errors.append(Problem(str(source), None,
+                                  "no bank files (*.yaml, *.yml) in this folder"))
+        files.extend(found)
+    result = load_files(files)
+    for problems in result.problems.values():
+        errors.extend(problems)
+    return result.banks, errors
+
+
+def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> None:
+    from pmquiz import junit
+
+    def explain(result: checking.ExampleResult) -> str:
+        return "\n".join([f"{result.location}: {result.ref}[#{result.index}]",
+                          *checking.explain(result)])
+
+    try:
+        junit.write(report, target, explain, strict)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write the JUnit report: {exc.strerror or exc}",
+                         "Check that the folder exists and is writable.") from None
+
+
+def _error_line(message: str) -> None:
+    """`error: file:line: message` on stderr, as the CLI's error boundary writes it."""
+    color = _stderr_is_terminal() and not os.environ.get("NO_COLOR")
+    prefix = "\x1b[1;31merror: \x1b[0m" if color else "error: "
+    sys.stderr.write(f"{prefix}{message}\n")
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

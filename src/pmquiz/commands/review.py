@@ -1,0 +1,105 @@
+"""`pmquiz review`: re-ask missed questions, then those due (SPEC 7); `--list` shows the queue.
+
+The queue comes from the cards table (`scheduling.queue`); questions no longer in any
+loaded bank are left out with a note on stderr. A question whose content changed is still
+asked: its history stays with its `BANK_ID/QUESTION_ID`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from pmquiz import paths
+from pmquiz.catalog import Catalog
+from pmquiz.errors import ExitCode, UsageError
+from pmquiz.i18n import Lang, resolve_lang, t
+from pmquiz.model import Question
+
+
+def run(count: int | None, list_only: bool, json_output: bool, lang_option: str | None
+        ) -> int:
+    from pmquiz import scheduling
+    from pmquiz.store import History
+
+    if count is not None and count < 0:
+        raise UsageError("--count must be 0 (all) or more")
+    if json_output and not list_only:
+        raise UsageError("--json goes with --list", "Use: pmquiz review --list --json")
+    at = scheduling.now()
+    catalog = Catalog.load()
+    known = {q.ref: q for q in catalog.questions()}
+    history = History.open(paths.history_path(), create=not list_only)
+    try:
+        items = scheduling.queue(history, at)
+        gone = [item.ref for item in items if item.ref not in known]
+        items = [item for item in items if item.ref in known]
+        lang = resolve_lang(lang_option, _language(catalog, items[0].bank_id)
+                            if items else _first_language(catalog))
+        if gone:
+            _note(t("gone_note", lang, n=len(gone), refs=", ".join(gone)))
+        if list_only:
+            if json_output:
+                from pmquiz.output import emit_json
+
+                emit_json([item.to_json() for item in items])
+                return ExitCode.OK
+            from pmquiz import statsviews
+            from pmquiz.output import console
+
+            statsviews.render_queue(console(), items, lang, at,
+                                    scheduling.next_due(history, set(known)))
+            return ExitCode.OK
+        if not items:
+            from pmquiz import statsviews
+            from pmquiz.output import console
+
+            statsviews.render_nothing_to_review(
+                console(), lang, at, scheduling.next_due(history, set(known)))
+            return ExitCode.OK
+        if count:
+            items = items[:count]
+        questions = [known[item.ref] for item in items]
+        return _run_session(scheduling.attach(history), questions, lang)
+    finally:
+        history.close()
+
+
+def _language(catalog: Catalog, bank_id: str) -> str | None:
+    for bank in catalog.banks:
+        if bank.id == bank_id:
+            return bank.language
+    return None
+
+
+def _first_language(catalog: Catalog) -> str | None:
+    return catalog.banks[0].language if catalog.banks else None
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def _run_session(history: object, questions: list[Question], lang: Lang) -> int:
+    from pmquiz import views
+    from pmquiz.commands.practice import _tolerant_stdin, review_count
+    from pmquiz.editor import edit_text, editor_command
+    from pmquiz.output import console
+    from pmquiz.session import Session, StreamReader, TerminalReader
+    from pmquiz.store import History
+
+    assert isinstance(history, History)
+    con = console()
+    _tolerant_stdin()
+    interactive = sys.stdin.isatty()
+    reader = TerminalReader() if interactive else StreamReader()
+    session = Session(
+        questions, history, reader, views.PracticeScreen(con, lang), kind="review",
+        title=t("review_title", lang), editor=edit_text if editor_command() else None,
+    )
+    result = session.run()
+    views.render_summary(con, result, lang, review_count(history))
+    if result.interrupted:
+        views.render_message(con, "interrupted", lang)
+        return ExitCode.INTERRUPTED
+    return ExitCode.OK

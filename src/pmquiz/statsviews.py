@@ -1,0 +1,217 @@
+"""Rich renderings of the review queue and of `pmquiz stats`.
+
+Written for an 80-column terminal; off a terminal the tables lose their rules (see
+`views.table_box`) and nothing is drawn with box characters. The daily chart uses block
+elements, which read in a pipe as well as on a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from pmquiz.i18n import Lang, t
+from pmquiz.scheduling import QueueItem
+from pmquiz.views import emit, table_box
+
+if TYPE_CHECKING:
+    from pmquiz.commands.stats import Day, Stats, Tally
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def relative(moment: datetime, now: datetime, lang: Lang) -> str:
+    """A short distance in time: `3d ago`, `in 5h`, `now` (3天前, 5小时后, 现在)."""
+    seconds = (moment - now).total_seconds()
+    span = abs(seconds)
+    if span < 60:
+        return t("rel_now", lang)
+    if span < 3600:
+        amount = t("rel_minutes", lang, n=int(span // 60))
+    elif span < 86400:
+        amount = t("rel_hours", lang, n=int(span // 3600))
+    else:
+        amount = t("rel_days", lang, n=int(span // 86400))
+    return t("rel_future" if seconds > 0 else "rel_past", lang, amount=amount)
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def bar(value: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+# -- review -----------------------------------------------------------------------------
+
+
+def render_next_due(con: Console, lang: Lang, now: datetime, next_due: datetime | None
+                    ) -> None:
+    if next_due is None:
+        con.print(t("no_cards", lang))
+        return
+    when = f"{local_time(next_due)} ({relative(next_due, now, lang)})"
+    con.print(t("next_due", lang, when=when))
+
+
+def render_nothing_to_review(con: Console, lang: Lang, now: datetime,
+                             next_due: datetime | None) -> None:
+    if next_due is None:
+        con.print(t("no_cards", lang))
+        return
+    con.print(t("nothing_to_review", lang))
+    render_next_due(con, lang, now, next_due)
+
+
+def render_queue(con: Console, items: Sequence[QueueItem], lang: Lang, now: datetime,
+                 next_due: datetime | None) -> None:
+    """The review queue in asking order: why each question is there, when it was due,
+    how the last answer scored; leeches marked."""
+    if not items:
+        render_nothing_to_review(con, lang, now, next_due)
+        return
+    table = Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("question", lang), overflow="fold", ratio=1)
+    table.add_column(t("why", lang), no_wrap=True)
+    table.add_column(t("due_col", lang), no_wrap=True)
+    table.add_column(t("last_col", lang), justify="right", no_wrap=True)
+    table.add_column(t("answered_col", lang), no_wrap=True)
+    for index, item in enumerate(items, start=1):
+        reason = Text(t("reason_" + item.reason, lang),
+                      style="red" if item.reason == "missed" else "yellow")
+        ref = Text(item.ref)
+        if item.leech:
+            ref.append(" " + t("leech_mark", lang), style="bold magenta")
+        table.add_row(str(index), ref, reason, relative(item.due, now, lang),
+                      percent(item.last_score), relative(item.last_answered, now, lang))
+    emit(con, table)
+    missed = sum(1 for i in items if i.reason == "missed")
+    con.print(t("queue_total", lang, n=len(items), missed=missed, due=len(items) - missed))
+    if any(i.leech for i in items):
+        con.print(Text(t("leech_legend", lang), style="dim"))
+
+
+# -- stats ------------------------------------------------------------------------------
+
+
+def daily_chart(days: Sequence[Day], lang: Lang, height: int = 5) -> list[Text]:
+    """A column chart of attempts per day, two characters a day, with a date axis."""
+    top = max((d.attempts for d in days), default=0)
+    label_width = len(str(top))
+    rows: list[Text] = []
+    for level in range(height - 1, -1, -1):
+        line = Text(str(top).rjust(label_width) if level == height - 1
+                    else " " * label_width, style="dim")
+        line.append(" ")
+        for day in days:
+            units = round(day.attempts / top * height * 8) if top else 0
+            if day.attempts and units == 0:
+                units = 1
+            filled = max(0, min(8, units - level * 8))
+            style = "green" if day.attempts and day.passed * 2 >= day.attempts else "yellow"
+            line.append(BLOCKS[filled], style=style)
+            line.append(" ")
+        rows.append(line)
+    # Zero days show as a dot on the base line, so the calendar stays readable.
+    base = Text(" " * label_width + " ", style="dim")
+    for day in days:
+        base.append(("·" if not day.attempts else " ") + " ", style="dim")
+    rows.append(base)
+    axis = [" "] * (label_width + 1 + 2 * len(days))
+    if days:
+        first = days[0].day.strftime("%m-%d")
+        today = t("today", lang)
+        start = label_width + 1
+        axis[start:start + len(first)] = list(first)
+        middle = days[len(days) // 2].day.strftime("%m-%d")
+        mid_at = start + 2 * (len(days) // 2)
+        axis[mid_at:mid_at + len(middle)] = list(middle)
+        end_at = start + 2 * (len(days) - 1) + 1 - _width(today)
+        axis = axis[:end_at] + [today]
+    rows.append(Text("".join(axis).rstrip(), style="dim"))
+    return rows
+
+
+def _width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _tally_table(con: Console, title: str, tallies: Sequence[Tally], lang: Lang,
+                 key_title: str, limit: int) -> None:
+    table = Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
+    table.add_column(key_title, overflow="fold", ratio=1)
+    table.add_column(t("attempts_col", lang), justify="right", no_wrap=True)
+    table.add_column(t("pass_rate", lang), justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for tally in tallies[:limit]:
+        table.add_row(escape(tally.name), str(tally.attempts), percent(tally.pass_rate),
+                      Text(bar(tally.pass_rate), style="green"))
+    con.print()
+    con.print(Text(title, style="bold"))
+    emit(con, table)
+    if len(tallies) > limit:
+        con.print(Text("  " + t("and_more", lang, n=len(tallies) - limit), style="dim"))
+
+
+def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
+    """Totals, the daily chart, by bank and tag, what you keep missing, leeches, due."""
+    if not stats.attempts:
+        con.print(t("stats_empty", lang))
+        return
+    head = Text(t("stats_title", lang, attempts=stats.attempts, questions=stats.questions),
+                style="bold")
+    if stats.first and stats.last:
+        head.append(f"  {stats.first.astimezone():%Y-%m-%d} – {stats.last.astimezone():%Y-%m-%d}",
+                    style="dim")
+    con.print(head)
+    rate = stats.pass_rate or 0.0
+    con.print(Text(f"  {t('pass_rate', lang)}  ") + Text(bar(rate, 20), style="green")
+              + Text(f" {percent(rate)} ({stats.passed}/{stats.attempts})"))
+    con.print("  " + t("streak_line", lang, n=stats.streak,
+                       days="day" if stats.streak == 1 else "days"))
+    con.print("  " + t("due_line", lang, now=stats.review_now, today=stats.due_today,
+                       week=stats.due_week))
+
+    con.print()
+    con.print(Text(t("daily_title", lang, days=len(stats.daily)), style="bold"))
+    for line in daily_chart(stats.daily, lang):
+        line.rstrip()
+        con.print(Text("  ") + line)
+
+    if stats.most_missed:
+        con.print()
+        con.print(Text(t("most_missed_title", lang), style="bold"))
+        for point in stats.most_missed[:5]:
+            line = Text("  ✘ ", style="red")
+            line.append(t("keep_missing", lang, label=point.label), style="bold")
+            con.print(line)
+            con.print(Text("    " + t("missed_of", lang, missed=point.missed,
+                                       attempts=point.attempts))
+                      + Text(f" · {point.ref} · {point.point}", style="dim"))
+
+    if stats.leeches:
+        con.print()
+        con.print(Text(t("leeches_title", lang), style="bold"))
+        for ref, failures in stats.leeches:
+            con.print(Text(f"  {ref}  ") + Text(t("failed_times", lang, n=failures),
+                                                 style="magenta"))
+
+    _tally_table(con, t("by_bank", lang), stats.by_bank, lang, t("bank_col", lang), 8)
+    weakest = sorted(stats.by_tag, key=lambda x: (x.pass_rate, -x.attempts, x.name))
+    _tally_table(con, t("by_tag", lang), weakest, lang, t("tag_col", lang), 8)
+

@@ -1,0 +1,302 @@
+"""`pmquiz practice` as a person (pseudo-terminal) and a script (pipe) would run it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+BANK = """\
+id: drill
+title: 练习题
+language: zh
+questions:
+{questions}
+"""
+OPEN_QUESTION = """\
+  - id: {qid}
+    type: open
+    prompt: 第{n}题：产品经理最重要的能力是什么？
+    hint: 想想面试官的回应。
+    reference: 以洞察业务为基础。
+    rubric:
+      points:
+        - id: business
+          label: 以洞察业务为基础
+          any: [理解业务, 洞察业务]
+"""
+
+
+def write_drill_bank(folder: Path, count: int = 3) -> Path:
+    questions = "".join(OPEN_QUESTION.format(qid=f"q{i}", n=i) for i in range(1, count + 1))
+    path = folder / "drill.zh.yaml"
+    path.write_text(BANK.format(questions=questions), encoding="utf-8")
+    return path
+
+
+def env_for(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
+    env.update({"PMQUIZ_HOME": str(home), "COLUMNS": "80", "LINES": "40",
+                "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8",
+                "LANG": "C.UTF-8"})
+    env.pop("NO_COLOR", None)
+    env.update(extra)
+    return env
+
+
+def attempts(home: Path) -> list[tuple[str, str, int]]:
+    db = home / "history.sqlite3"
+    with sqlite3.connect(db) as conn:
+        return [(r[0], r[1], r[2]) for r in conn.execute(
+            "SELECT question_id, answer, passed FROM attempts ORDER BY id")]
+
+
+def spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
+    child = pexpect.spawn(sys.executable, ["-m", "pmquiz", *args], env=env_for(home, **extra),
+                          encoding="utf-8", timeout=20, dimensions=(40, 80))
+    return child
+
+
+@pytest.mark.slow
+def test_terminal_session_answer_hint_skip_quit(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path)
+    home = tmp_path / "home"
+    child = spawn(["practice", str(bank), "--seed", "1"], home)
+    child.expect("第 1 / 3 题")
+    child.expect("> ")
+    child.sendline(":hint")
+    child.expect("想想面试官的回应")
+    child.sendline("我觉得最重要的是")
+    child.expect("… ")
+    child.sendline("理解业务，再做设计")
+    child.expect("… ")
+    child.sendline("")
+    child.expect("通过")
+    # The matched term is highlighted (underlined) in the echoed answer.
+    child.expect("\x1b\\[[0-9;]*4[0-9;]*m理解业务")
+    child.expect("回车继续")
+    child.sendline("")
+    child.expect("第 2 / 3 题")
+    child.expect("> ")
+    child.sendline(":skip")
+    child.expect("已跳过")
+    child.expect("第 3 / 3 题")
+    child.expect("> ")
+    child.sendline("：quit")  # full-width colon, as a Chinese IME types it
+    child.expect("本次小结")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    stored = attempts(home)
+    assert len(stored) == 1
+    assert stored[0][1] == "我觉得最重要的是\n理解业务，再做设计"
+    assert stored[0][2] == 1
+
+
+@pytest.mark.slow
+def test_overrule_is_stored(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=1)
+    home = tmp_path / "home"
+    child = spawn(["practice", str(bank)], home)
+    child.expect("> ")
+    child.sendline("交互最重要")
+    child.sendline("")
+    child.expect("未通过")
+    child.expect("回车继续")
+    child.sendline(":pass")
+    child.expect("已改判为通过")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    with sqlite3.connect(home / "history.sqlite3") as conn:
+        row = conn.execute("SELECT passed, graded_passed, overruled FROM attempts").fetchone()
+    assert row == (1, 0, 1)
+
+
+@pytest.mark.slow
+def test_sigkill_after_feedback_keeps_the_attempt(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path)
+    home = tmp_path / "home"
+    child = spawn(["practice", str(bank)], home)
+    child.expect("> ")
+    child.sendline("洞察业务最重要")
+    child.sendline("")
+    child.expect("参考答案")
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert [a[1] for a in attempts(home)] == ["洞察业务最重要"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_shows_summary_and_exits_130(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path)
+    home = tmp_path / "home"
+    child = spawn(["practice", str(bank)], home)
+    child.expect("> ")
+    child.sendline("理解业务")
+    child.sendline("")
+    child.expect("回车继续")
+    child.sendline("")
+    child.expect("第 2 / 3 题")
+    child.expect("> ")
+    child.sendintr()
+    child.expect("本次小结")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert len(attempts(home)) == 1
+
+
+@pytest.mark.slow
+def test_ctrl_d_on_empty_answer_quits(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path)
+    home = tmp_path / "home"
+    child = spawn(["practice", str(bank)], home)
+    child.expect("> ")
+    child.sendeof()
+    child.expect("本次小结")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert attempts(home) == []
+
+
+def run_piped(args: list[str], home: Path, text: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pmquiz", *args], input=text,
+                          capture_output=True, text=True, env=env_for(home), timeout=60,
+                          encoding="utf-8")
+
+
+def test_piped_session_stores_every_answer_in_seed_order(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=5)
+    first = run_piped(["practice", str(bank), "--count", "2", "--seed", "1"],
+                      tmp_path / "a", "答案一\n\n答案二\n\n")
+    assert first.returncode == 0, first.stderr
+    stored = attempts(tmp_path / "a")
+    assert [a[1] for a in stored] == ["答案一", "答案二"]
+    second = run_piped(["practice", str(bank), "--count", "2", "--seed", "1"],
+                       tmp_path / "b", "\n\n答案一\n\n\n答案二\n")
+    assert second.returncode == 0, second.stderr
+    assert [a[0] for a in attempts(tmp_path / "b")] == [a[0] for a in stored]
+    # Plain output off a terminal: no colour codes, no box drawing.
+    assert "\x1b[" not in first.stdout
+    assert "╭" not in first.stdout
+
+
+def test_end_of_input_submits_pending_answer(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=3)
+    run = run_piped(["practice", str(bank)], tmp_path / "h", "第一行\n第二行")
+    assert run.returncode == 0, run.stderr
+    assert [a[1] for a in attempts(tmp_path / "h")] == ["第一行\n第二行"]
+
+
+def test_piped_skip_and_invalid_utf8(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=3)
+    home = tmp_path / "h"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pmquiz", "practice", str(bank)],
+        input=b":skip\n\n\xff\xfe" + "理解业务\n\n".encode(),
+        capture_output=True, env=env_for(home), timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    stored = attempts(home)
+    assert len(stored) == 1
+    assert stored[0][1].endswith("理解业务") and stored[0][2] == 1
+
+
+def test_two_concurrent_sessions_keep_every_attempt(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=12)
+    home = tmp_path / "shared"
+    answers = "".join(f"理解业务 {i}\n\n" for i in range(12))
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "pmquiz", "practice", str(bank), "--count",
+                          "12", "--seed", str(seed)], stdin=subprocess.PIPE,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env_for(home))
+        for seed in (1, 2)
+    ]
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write(answers.encode())
+        proc.stdin.close()
+    for proc in procs:
+        assert proc.wait(timeout=90) == 0, proc.stderr.read() if proc.stderr else ""
+    assert len(attempts(home)) == 24
+
+
+@pytest.mark.parametrize("command", [["practice"], ["history"]])
+def test_corrupt_database_is_refused_and_untouched(tmp_path: Path, command: list[str]) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    db = home / "history.sqlite3"
+    garbage = os.urandom(8192)
+    db.write_bytes(garbage)
+    run = run_piped([*command], home, "理解业务\n\n")
+    assert run.returncode == 2
+    assert str(db) in run.stderr
+    assert "Traceback" not in run.stderr
+    assert db.read_bytes() == garbage
+    # No journal or WAL files were created beside it either.
+    assert sorted(p.name for p in home.iterdir() if p.name.startswith("history")) == [
+        "history.sqlite3"]
+
+
+@pytest.mark.parametrize("command", [["practice"], ["history"]])
+def test_newer_schema_is_refused_and_untouched(tmp_path: Path, command: list[str]) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    db = home / "history.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE future (x)")
+        conn.execute("PRAGMA user_version = 999")
+    before = db.read_bytes()
+    run = run_piped([*command], home, "理解业务\n\n")
+    assert run.returncode == 2
+    assert "newer pmquiz" in run.stderr and str(db) in run.stderr
+    assert db.read_bytes() == before
+
+
+def test_locked_database_waits_then_exits_2(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    bank = write_drill_bank(tmp_path, count=1)
+    first = run_piped(["practice", str(bank)], home, "理解业务\n\n")
+    assert first.returncode == 0, first.stderr
+    holder = sqlite3.connect(home / "history.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "pmquiz", "practice", str(bank)], input="理解业务\n\n",
+            capture_output=True, text=True, timeout=60,
+            env=env_for(home, PMQUIZ_BUSY_TIMEOUT="0.5"),
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert proc.returncode == 2
+    assert "locked by another process" in proc.stderr
+
+
+def test_history_json_newest_first(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=3)
+    home = tmp_path / "home"
+    run_piped(["practice", str(bank), "--count", "2"], home, "理解业务\n\n不知道\n\n")
+    result = run_piped(["history", "--json"], home, "")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    rows = json.loads(result.stdout)
+    assert [r["answer"] for r in rows] == ["不知道", "理解业务"]
+    assert set(rows[0]) == {"time", "ref", "score", "passed", "answer", "seconds"}
+    assert rows[0]["time"].endswith("+00:00")
+
+
+def test_english_ui_by_lang_option(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=1)
+    run = run_piped(["practice", str(bank), "--lang", "en"], tmp_path / "h", "理解业务\n\n")
+    assert run.returncode == 0, run.stderr
+    assert "Question 1 of 1" in run.stdout and "PASS" in run.stdout
