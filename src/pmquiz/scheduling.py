@@ -337,12 +337,14 @@ def _item(row: Any, reason: Reason) -> QueueItem:
                      last_answered=datetime.fromisoformat(row[4]), failures=int(row[5]))
 
 
-def next_due(history: History, refs: set[str] | None = None) -> datetime | None:
-    """When the next card falls due (among `refs`, when given); None without cards."""
+def next_due(history: History, refs: set[str] | None = None
+             ) -> tuple[str, datetime] | None:
+    """The card that falls due next (among `refs`, when given) and when; None without."""
     rows = history.query("SELECT bank_id, question_id, due FROM cards ORDER BY due")
     for bank_id, question_id, due in rows:
-        if refs is None or f"{bank_id}/{question_id}" in refs:
-            return datetime.fromisoformat(due)
+        ref = f"{bank_id}/{question_id}"
+        if refs is None or ref in refs:
+            return ref, datetime.fromisoformat(due)
     return None
 
 

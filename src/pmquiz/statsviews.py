@@ -113,7 +113,8 @@ def daily_chart(days: Sequence[Day], lang: Lang, height: int = 5) -> list[Text]:
     label_width = len(str(top))
     rows: list[Text] = []
     for level in range(height - 1, -1, -1):
-        line = Text(str(top).rjust(label_width) if level == height - 1
+        line = Text()
+        line.append(str(top).rjust(label_width) if level == height - 1
                     else " " * label_width, style="dim")
         line.append(" ")
         for day in days:
@@ -126,7 +127,7 @@ def daily_chart(days: Sequence[Day], lang: Lang, height: int = 5) -> list[Text]:
             line.append(" ")
         rows.append(line)
     # Zero days show as a dot on the base line, so the calendar stays readable.
-    base = Text(" " * label_width + " ", style="dim")
+    base = Text(" " * label_width + " ")
     for day in days:
         base.append(("·" if not day.attempts else " ") + " ", style="dim")
     rows.append(base)
@@ -196,13 +197,15 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
     if stats.most_missed:
         con.print()
         con.print(Text(t("most_missed_title", lang), style="bold"))
+        from rich.padding import Padding
+
         for point in stats.most_missed[:5]:
-            line = Text("  ✘ ", style="red")
+            line = Text("✘ ", style="red")
             line.append(t("keep_missing", lang, label=point.label), style="bold")
-            con.print(line)
-            con.print(Text("    " + t("missed_of", lang, missed=point.missed,
-                                       attempts=point.attempts))
-                      + Text(f" · {point.ref} · {point.point}", style="dim"))
+            emit(con, Padding(line, (0, 0, 0, 2)))
+            detail = Text(t("missed_of", lang, missed=point.missed, attempts=point.attempts))
+            detail.append(f" · {point.ref}", style="dim")
+            emit(con, Padding(detail, (0, 0, 0, 4)))
 
     if stats.leeches:
         con.print()

@@ -28,13 +28,17 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
     at = scheduling.now()
     catalog = Catalog.load()
     known = {q.ref: q for q in catalog.questions()}
-    history = History.open(paths.history_path(), create=not list_only)
+    # Never created here: without a history there is nothing to review.
+    history = History.open(paths.history_path(), create=False)
     try:
         items = scheduling.queue(history, at)
         gone = [item.ref for item in items if item.ref not in known]
         items = [item for item in items if item.ref in known]
-        lang = resolve_lang(lang_option, _language(catalog, items[0].bank_id)
-                            if items else _first_language(catalog))
+        upcoming = scheduling.next_due(history, set(known))
+        # The first queued question's bank, else the next card's, else the first bank.
+        lead = items[0].bank_id if items else upcoming[0].split("/")[0] if upcoming else None
+        lang = resolve_lang(lang_option, _language(catalog, lead))
+        next_due = upcoming[1] if upcoming else None
         if gone:
             _note(t("gone_note", lang, n=len(gone), refs=", ".join(gone)))
         if list_only:
@@ -46,15 +50,13 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
             from pmquiz import statsviews
             from pmquiz.output import console
 
-            statsviews.render_queue(console(), items, lang, at,
-                                    scheduling.next_due(history, set(known)))
+            statsviews.render_queue(console(), items, lang, at, next_due)
             return ExitCode.OK
         if not items:
             from pmquiz import statsviews
             from pmquiz.output import console
 
-            statsviews.render_nothing_to_review(
-                console(), lang, at, scheduling.next_due(history, set(known)))
+            statsviews.render_nothing_to_review(console(), lang, at, next_due)
             return ExitCode.OK
         if count:
             items = items[:count]
@@ -64,14 +66,10 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
         history.close()
 
 
-def _language(catalog: Catalog, bank_id: str) -> str | None:
+def _language(catalog: Catalog, bank_id: str | None) -> str | None:
     for bank in catalog.banks:
         if bank.id == bank_id:
             return bank.language
-    return None
-
-
-def _first_language(catalog: Catalog) -> str | None:
     return catalog.banks[0].language if catalog.banks else None
 
 

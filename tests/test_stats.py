@@ -1,0 +1,137 @@
+"""`pmquiz stats`: empty history, a known history's numbers, and how the report reads."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from helpers import run_cli
+from pmquiz import paths, scheduling
+from pmquiz.catalog import Catalog
+from pmquiz.store import History
+
+BANK = """\
+id: st
+title: 统计测试
+language: zh
+questions:
+  - id: loop
+    type: open
+    tags: [business, basics]
+    prompt: 后台产品为什么重要？
+    rubric:
+      points:
+        - {id: closed-loop, label: 业务闭环, any: [闭环]}
+        - {id: efficiency, label: 提升效率, any: [效率]}
+  - {id: tf, type: truefalse, prompt: 后台用户少吗？, answer: true, tags: [basics]}
+"""
+NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "st.yaml").write_text(BANK, encoding="utf-8")
+    monkeypatch.setenv("PMQUIZ_BANKS", str(folder))
+    monkeypatch.setenv("PMQUIZ_NOW", NOW.isoformat())
+    return folder
+
+
+def _fill() -> None:
+    """Three days of use ending today: `loop` misses 业务闭环 three times, 提升效率 once;
+    `tf` is failed four times (a leech)."""
+    questions = {q.id: q for q in Catalog.load().questions() if q.bank_id == "st"}
+    history = scheduling.attach(History.open(paths.history_path()))
+    plan = [  # (days before NOW, question, passed, score, missed points)
+        (2, "loop", False, 0.0, ["closed-loop", "efficiency"]),
+        (2, "tf", False, 0.0, []),
+        (1, "loop", False, 0.5, ["closed-loop"]),
+        (1, "tf", False, 0.0, []),
+        (1, "tf", False, 0.0, []),
+        (0, "loop", True, 1.0, []),
+        (0, "loop", False, 0.5, ["closed-loop"]),
+        (0, "tf", False, 0.0, []),
+        (0, "tf", True, 1.0, []),
+    ]
+    for index, (days, qid, passed, score, missed) in enumerate(plan):
+        when = NOW - timedelta(days=days, hours=2) + timedelta(minutes=index)
+        hit = [p.id for p in questions[qid].rubric.points if p.id not in missed]
+        history.record_attempt(question=questions[qid], answer="答", score=score,
+                               passed=passed, points_hit=hit, points_missed=missed,
+                               seconds=3.0, when=when)
+    history.close()
+
+
+def test_empty_history_says_nothing_yet(bank: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PMQUIZ_LANG", "en")
+    run = run_cli(["stats"], capsys)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.startswith("Nothing yet")
+    run = run_cli(["stats", "--json"], capsys)
+    assert run.exit_code == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert doc["attempts"] == 0 and doc["pass_rate"] is None
+    assert doc["by_bank"] == doc["by_tag"] == doc["most_missed_points"] == []
+    assert len(doc["daily"]) == 30 and all(d["attempts"] == 0 for d in doc["daily"])
+
+
+def test_known_history_json(bank: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fill()
+    run = run_cli(["stats", "--json"], capsys)
+    assert run.exit_code == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert doc["attempts"] == 9 and doc["passed"] == 2
+    assert doc["pass_rate"] == round(2 / 9, 4)
+    assert doc["by_bank"] == [{"bank": "st", "attempts": 9, "passed": 2,
+                               "pass_rate": round(2 / 9, 4)}]
+    by_tag = {t["tag"]: (t["attempts"], t["passed"]) for t in doc["by_tag"]}
+    assert by_tag == {"basics": (9, 2), "business": (4, 1)}
+    assert doc["most_missed_points"][:2] == [
+        {"ref": "st/loop", "point": "closed-loop", "label": "业务闭环", "missed": 3,
+         "attempts": 4},
+        {"ref": "st/loop", "point": "efficiency", "label": "提升效率", "missed": 1,
+         "attempts": 4},
+    ]
+    assert doc["leeches"] == [{"ref": "st/tf", "failures": 4}]
+    daily = {d["date"]: d["attempts"] for d in doc["daily"] if d["attempts"]}
+    expected: dict[str, int] = {}
+    for days, count in ((2, 2), (1, 3), (0, 4)):
+        key = (NOW - timedelta(days=days, hours=2)).astimezone().date().isoformat()
+        expected[key] = expected.get(key, 0) + count
+    assert daily == expected
+    assert doc["daily"][-1]["date"] == NOW.astimezone().date().isoformat()
+    assert doc["streak"] == len(expected)
+    assert doc["review_now"] == 1  # loop: latest attempt failed; tf passed today
+    assert doc["due_week"] >= doc["due_today"] >= doc["review_now"]
+    for key in ("first_attempt", "last_attempt"):
+        assert datetime.fromisoformat(doc[key]).utcoffset() == timedelta(0)
+
+
+def test_known_history_reads_well_at_80_columns(
+        bank: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill()
+    monkeypatch.setenv("COLUMNS", "80")
+    run = run_cli(["stats"], capsys)
+    assert run.exit_code == 0, run.stderr
+    out = run.stdout
+    assert "你总是漏掉「业务闭环」" in out
+    assert out.index("业务闭环") < out.index("提升效率")
+    assert "st/tf" in out.split("顽固题")[1]
+    assert "通过率" in out and "最近 30 天" in out
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
+    assert all(line == line.rstrip() for line in out.splitlines())
+    assert not set(out) & set("─│┌┐└┘├┤┬┴┼━┃╭╮╰╯")  # plain off a terminal
+
+    monkeypatch.setenv("PMQUIZ_LANG", "en")
+    run = run_cli(["stats"], capsys)
+    assert "you keep missing 业务闭环" in run.stdout
+    assert "missed in 3 of 4 answers" in run.stdout
+    assert "streak: 3 days in a row" in run.stdout
