@@ -255,6 +255,12 @@ def main() -> None:
     from pmquiz.errors import BankError, ExitCode, PmquizError
 
     debug = os.environ.get("PMQUIZ_DEBUG") == "1"
+    dump = os.environ.get("PMQUIZ_DUMP_MODULES")
+    if dump:
+        # For the start-up guard test: which modules a command really imported.
+        import atexit
+
+        atexit.register(_dump_modules, dump)
     command = typer.main.get_command(app)
     try:
         result = command.main(args=sys.argv[1:], prog_name="pmquiz", standalone_mode=False)
@@ -291,6 +297,11 @@ def main() -> None:
         _error(f"{where}{exc.strerror or exc}")
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _dump_modules(target: str) -> None:
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(sorted(sys.modules)) + "\n")
 
 
 def _error(message: str, every_line: bool = False) -> None:

@@ -144,7 +144,9 @@ def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
         due_today += missed or due < today_end
         due_week += missed or due < week_end
 
-    first, last = history.query("SELECT min(time), max(time) FROM attempts")[0]
+    # Two queries: each min() / max() alone is one step down the time index.
+    first = history.query("SELECT min(time) FROM attempts")[0][0]
+    last = history.query("SELECT max(time) FROM attempts")[0][0]
     return Stats(
         now=now, attempts=attempts, passed=passed, questions=len(cards),
         first=datetime.fromisoformat(first) if first else None,

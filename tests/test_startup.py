@@ -1,0 +1,41 @@
+"""Start-up stays light: heavy modules are imported only by the commands that need them.
+
+Not timed (timings live in benchmarks/run.py); this guards the imports themselves, which
+is what moves the start-up figure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml"}
+HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich"}
+
+
+def modules_imported_by(args: list[str], home: Path, tmp_path: Path) -> set[str]:
+    dump = tmp_path / "modules.txt"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
+    env.update({"PMQUIZ_HOME": str(home), "PMQUIZ_DUMP_MODULES": str(dump)})
+    result = subprocess.run([sys.executable, "-m", "pmquiz", *args], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    return {line.split(".")[0] for line in dump.read_text().split()}
+
+
+def test_banks_json_with_warm_cache_imports_nothing_heavy(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    modules_imported_by(["banks", "--json"], home, tmp_path)  # fills the bank cache
+    loaded = modules_imported_by(["banks", "--json"], home, tmp_path)
+    assert loaded & HEAVY_FOR_BANKS == set()
+
+
+def test_grade_json_imports_no_storage_or_scheduling(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    args = ["grade", "backoffice-pm-zh/core-ability", "--answer", "理解业务", "--json"]
+    modules_imported_by(args, home, tmp_path)
+    loaded = modules_imported_by(args, home, tmp_path)
+    assert loaded & HEAVY_FOR_GRADE == set()
+    assert "pmquiz" in loaded  # the dump really came from pmquiz
