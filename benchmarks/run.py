@@ -76,7 +76,7 @@ def median_runtime(commands: dict[str, list[str]], runs: int, env: dict[str, str
                    ) -> dict[str, float]:
     """Whole-process wall times, interleaved so drift hits every command alike."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for name, cmd in commands.items():  # warm the OS caches once
+    for cmd in commands.values():  # warm the OS caches once
         subprocess.run(cmd, env=env, capture_output=True, check=False)
     for _ in range(runs):
         for name, cmd in commands.items():
