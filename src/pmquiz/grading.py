@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from pmquiz.model import Point, Question
@@ -131,6 +132,9 @@ NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention"
 CJK_WINDOW = 4  # characters between a cue and the term it negates
 EN_WINDOW = 3  # words from a cue to the term it negates
 ENUMERATION_ITEM = 12  # longest item of a 、-list that carries a cue forward
+# Cues that govern a list that follows them (不是 A、B); bare 不/没 belong to one word.
+LIST_CUES_ZH = frozenset({"不是", "并非", "不需要", "无需", "不用", "别", "不必", "无须"})
+NOUN_LIST_CUES_ZH = frozenset({"没有", "没"})
 LOOKBACK = 80  # characters looked at before a term, whatever the clause length
 DENIAL_LOOKBACK = 32  # characters at the end of a clause searched for a denial
 MAX_MATCHES_PER_TERM = 200  # bounds work on pathological answers (a 1 MB paste)
@@ -218,7 +222,7 @@ class AnswerText:
     boundaries: list[int] = field(default_factory=list)  # where each boundary starts
     boundary_ends: list[int] = field(default_factory=list)
     _words: list[tuple[int, int, str]] | None = None
-    _by_stem: dict[str, list[int]] = field(default_factory=dict)
+    _by_form: dict[str, list[int]] = field(default_factory=dict)
     _by_initial: dict[str, list[int]] = field(default_factory=dict)
     _clause_cues: dict[int, list[tuple[int, int, bool]]] = field(default_factory=dict)
     _clause_denial: dict[int, int | None] = field(default_factory=dict)
@@ -248,12 +252,14 @@ class AnswerText:
     # -- words (Latin script) -------------------------------------------------------
 
     def words(self) -> list[tuple[int, int, str]]:
+        """Latin words (start, end, word), indexed by every form they may be a form of."""
         if self._words is None:
-            self._words = [(m.start(), m.end(), stem(m.group()))
+            self._words = [(m.start(), m.end(), m.group())
                            for m in _EN_WORD.finditer(self.text)]
-            for idx, (_, _, s) in enumerate(self._words):
-                self._by_stem.setdefault(s, []).append(idx)
-                self._by_initial.setdefault(s[:1], []).append(idx)
+            for idx, (_, _, word) in enumerate(self._words):
+                for form in word_forms(word):
+                    self._by_form.setdefault(form, []).append(idx)
+                self._by_initial.setdefault(word[:1], []).append(idx)
         return self._words
 
     # -- clauses --------------------------------------------------------------------
@@ -309,8 +315,11 @@ class AnswerText:
             if chains:
                 last = chains[-1][-1]
                 gap = self.text[last[1]:cue[0]].strip()
-                # 不是不 / 不得不 (one character between) or "not without" (adjacent words).
-                if (not gap) or (not cue[2] and not last[2] and len(gap) <= 1):
+                # 不是不 / 不得不 (one character between) or "not without" (adjacent words);
+                # "can't succeed without X": a later "without" answers an earlier cue.
+                if (not gap) or (not cue[2] and not last[2] and len(gap) <= 1) or (
+                        cue[2] and last[2] and self.text[cue[0]:cue[1]] == "without"
+                        and len(_EN_WORD.findall(gap)) < EN_WINDOW):
                     chains[-1].append(cue)
                     continue
             chains.append([cue])
@@ -331,11 +340,18 @@ class AnswerText:
         compact = gap.replace(" ", "")
         if len(compact) <= CJK_WINDOW:
             return True
-        if "、" in compact:
+        # A cue that governs a whole 、-list ("不是交互设计、用户体验") negates every item;
+        # 不/没/没有 inside the first item ("没有竞品可参考、涉及隐私数据") do not.
+        cue_text = self.text[chain[-1][0]:chain[-1][1]]
+        if "、" in compact and cue_text in LIST_CUES_ZH:
             items = compact.split("、")
             return len(items[-1]) <= CJK_WINDOW and all(
                 len(item) <= ENUMERATION_ITEM for item in items[:-1]
             )
+        if "、" in compact and cue_text in NOUN_LIST_CUES_ZH:
+            # 没有权限、审批、流程: a list of short nouns right after 没有.
+            items = compact.split("、")
+            return all(len(item) <= CJK_WINDOW for item in items)
         return False
 
     def _denied_after(self, end: int, clause_start: int, clause_end: int) -> bool:
@@ -364,28 +380,36 @@ def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[tuple[int,
 # English words: inflections and typos
 
 
-def stem(word: str) -> str:
-    """Strip regular English inflections, the same way for terms and answers."""
-    w = word
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) <= 3:
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith(("sses", "xes", "ches", "shes", "zes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    elif w.endswith("ied") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ed") and len(w) > 4:
-        w = _undouble(w[:-2])
-    elif w.endswith("ing") and len(w) > 5:
-        w = _undouble(w[:-3])
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    return w
+@lru_cache(maxsize=65536)
+def word_forms(word: str) -> frozenset[str]:
+    """The word and every base it may be a regular inflection of.
+
+    `needed` -> {needed, need, neede}, `making` -> {making, mak, make}, `plans` -> {plans,
+    plan}. Two words are the same word when their forms meet, so `need`, `needs`,
+    `needed` and `needing` all match, while `plan` and `plain` (or `plane`) never do.
+    """
+    w = word[:-2] if word.endswith("'s") else word
+    forms = {w}
+    n = len(w)
+    if n > 3:
+        if w.endswith("ies") and n > 4:
+            forms.add(w[:-3] + "y")
+        if w.endswith("es"):
+            forms.add(w[:-2])
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            forms.add(w[:-1])
+        if w.endswith("ied") and n > 4:
+            forms.add(w[:-3] + "y")
+        if w.endswith("ed"):
+            forms.update((w[:-2], w[:-1], _undouble(w[:-2])))
+        if w.endswith("ing") and n > 5:
+            forms.update((w[:-3], w[:-3] + "e", _undouble(w[:-3])))
+    return frozenset(f for f in forms if f)
+
+
+def same_word(a: str, b: str) -> bool:
+    """True when `a` and `b` are regular inflections of one word."""
+    return not word_forms(a).isdisjoint(word_forms(b))
 
 
 def _undouble(w: str) -> str:
@@ -417,7 +441,8 @@ class _CompiledTerm:
     kind: Literal["cjk", "latin", "regex"]
     needle: str = ""
     spaced: Any = None  # compiled `re` for CJK needles with spaces
-    words: tuple[tuple[str, int, str], ...] = ()  # (stem, allowance, initial)
+    # Per word of a Latin term: (its forms, typos forgiven, the word itself).
+    words: tuple[tuple[frozenset[str], int, str], ...] = ()
     pattern: Any = None
     # The needle when a plain substring test can rule the term out (CJK, no spaces).
     plain: str | None = field(init=False, repr=False, compare=False)
@@ -447,8 +472,7 @@ class _CompiledTerm:
         words = answer.words()
         if not words:
             return []
-        first_stem, allowance, initial = self.words[0]
-        candidates = self._candidates(answer, first_stem, allowance, initial)
+        candidates = _candidates(answer, *self.words[0])
         out: list[tuple[int, int]] = []
         last_end = -1
         for idx in candidates:
@@ -456,31 +480,37 @@ class _CompiledTerm:
                 continue
             end_idx = idx
             ok = True
-            for offset, (term_stem, term_allow, _) in enumerate(self.words[1:], start=1):
+            for offset, (forms, allowance, raw) in enumerate(self.words[1:], start=1):
                 j = idx + offset
                 if j >= len(words):
                     ok = False
                     break
                 gap = answer.text[words[j - 1][1]:words[j][0]]
-                if not _GAP_BETWEEN_WORDS.match(gap) or not _word_equal(
-                        words[j][2], term_stem, term_allow):
+                if not _GAP_BETWEEN_WORDS.match(gap) or not _word_matches(
+                        words[j][2], forms, allowance, raw):
                     ok = False
                     break
                 end_idx = j
             if ok:
                 out.append((words[idx][0], words[end_idx][1]))
                 last_end = words[end_idx][1]
+                if len(out) >= MAX_MATCHES_PER_TERM:
+                    break
         return out
 
-    @staticmethod
-    def _candidates(answer: AnswerText, term_stem: str, allowance: int, initial: str
-                    ) -> list[int]:
-        exact = answer._by_stem.get(term_stem, [])
-        if allowance == 0:
-            return exact
-        fuzzy = [i for i in answer._by_initial.get(initial, [])
-                 if _word_equal(answer.words()[i][2], term_stem, allowance)]
-        return sorted(set(exact) | set(fuzzy))
+
+def _candidates(answer: AnswerText, forms: frozenset[str], allowance: int, raw: str
+                ) -> list[int]:
+    """Answer words that are this term word, an inflection of it, or a forgiven typo."""
+    found: set[int] = set()
+    for form in forms:
+        found.update(answer._by_form.get(form, ()))
+    if allowance:
+        words = answer.words()
+        for i in answer._by_initial.get(raw[:1], ()):
+            if i not in found and _typo_of(words[i][2], forms, allowance):
+                found.add(i)
+    return sorted(found)
 
 
 def _bounded_spans(matches: Iterable[Any]) -> list[tuple[int, int]]:
@@ -551,17 +581,26 @@ def _re2_internals() -> tuple[Any, Any]:
     return _RE2_INTERNALS[0]
 
 
-def _word_equal(answer_stem: str, term_stem: str, allowance: int) -> bool:
-    if answer_stem == term_stem:
+def _word_matches(word: str, forms: frozenset[str], allowance: int, raw: str) -> bool:
+    if not forms.isdisjoint(word_forms(word)):
         return True
-    if allowance == 0 or answer_stem[:1] != term_stem[:1]:
-        return False
-    if abs(len(answer_stem) - len(term_stem)) > allowance:
-        return False
-    from rapidfuzz.distance import Levenshtein
+    return allowance > 0 and word[:1] == raw[:1] and _typo_of(word, forms, allowance)
 
-    return bool(Levenshtein.distance(answer_stem, term_stem, score_cutoff=allowance)
-                <= allowance)
+
+def _typo_of(word: str, forms: frozenset[str], allowance: int) -> bool:
+    """Within `allowance` edits (a swap of neighbours counts as one) of a form of the term.
+
+    The first letter must agree: `bussiness` is `business`; `tension` is not `retention`.
+    """
+    from rapidfuzz.distance import OSA
+
+    for answer_form in word_forms(word):
+        for form in forms:
+            if answer_form[:1] != form[:1] or abs(len(answer_form) - len(form)) > allowance:
+                continue
+            if OSA.distance(answer_form, form, score_cutoff=allowance) <= allowance:
+                return True
+    return False
 
 
 def compile_term(display: str, raw: str) -> _CompiledTerm | None:
@@ -578,7 +617,7 @@ def compile_term(display: str, raw: str) -> _CompiledTerm | None:
                                  spaced=re.compile(r"\s*".join(parts)))
         return _CompiledTerm(display, "cjk", needle=norm)
     words = tuple(
-        (stem(w), typo_allowance(w), stem(w)[:1]) for w in _EN_WORD.findall(norm)
+        (word_forms(w), typo_allowance(w), w) for w in _EN_WORD.findall(norm)
     )
     if not words:
         # Punctuation-only or symbols: fall back to a substring.

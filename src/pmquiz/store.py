@@ -216,7 +216,7 @@ class History:
             raise _error(path, exc) from None
         history = cls(path, conn)
         try:
-            history._prepare()
+            history._prepare_when_free()
         except HistoryError:
             conn.close()
             raise
@@ -224,6 +224,26 @@ class History:
             conn.close()
             raise _error(path, exc) from None
         return history
+
+    def _prepare_when_free(self) -> None:
+        """Prepare, retrying while another pmquiz holds the lock (up to the busy timeout).
+
+        Switching to WAL and migrating take locks that SQLite's busy handler does not
+        always wait for (two sessions creating the database at the same moment).
+        """
+        import time
+
+        deadline = time.monotonic() + busy_timeout()
+        while True:
+            try:
+                self._prepare()
+                return
+            except (sqlite3.OperationalError, HistoryError) as exc:
+                text = str(exc).lower()
+                if ("locked" not in text and "busy" not in text) or (
+                        time.monotonic() >= deadline):
+                    raise
+                time.sleep(0.05)
 
     def _prepare(self) -> None:
         conn = self.conn
