@@ -286,10 +286,23 @@ class AnswerText:
         known = self._negated.get(key)
         if known is None:
             clause_start, clause_end = self.clause(start)
-            known = (self._negated_before(start, clause_start, cues)
-                     or self._denied_after(end, clause_start, clause_end))
+            # Most clauses hold no cue before the term: skip the chain analysis then.
+            first_cue_end = self._first_cue_end(clause_start, clause_end, cues)
+            known = (first_cue_end <= start
+                     and self._negated_before(start, clause_start, cues)) or (
+                self._denied_after(end, clause_start, clause_end))
             self._negated[key] = known
         return known
+
+    def _first_cue_end(self, clause_start: int, clause_end: int, cues: CueSet) -> int:
+        """Where the clause's first cue ends (past the clause end when it has none)."""
+        if clause_end - clause_start > LOOKBACK:
+            return clause_start  # long clause: let the windowed scan decide
+        found = self._clause_cues.get(clause_start)
+        if found is None:
+            found = _scan_cues(self.text, clause_start, clause_end, cues)
+            self._clause_cues[clause_start] = found
+        return found[0][1] if found else clause_end + 1
 
     def _cues_in(self, clause_start: int, start: int, cues: CueSet
                  ) -> list[tuple[int, int, bool]]:
@@ -448,7 +461,14 @@ class _CompiledTerm:
     plain: str | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        plain = self.needle if self.kind == "cjk" and self.spaced is None else None
+        # A substring the answer must contain for this term to occur at all: the phrase
+        # itself, or a literal run every match of a regex must contain.
+        if self.kind == "cjk" and self.spaced is None:
+            plain: str | None = self.needle
+        elif self.kind == "regex":
+            plain = required_literal(self.pattern.pattern)
+        else:
+            plain = None
         object.__setattr__(self, "plain", plain)
 
     def find(self, answer: AnswerText) -> list[tuple[int, int]]:
@@ -603,6 +623,32 @@ def _typo_of(word: str, forms: frozenset[str], allowance: int) -> bool:
     return False
 
 
+def required_literal(pattern: str) -> str | None:
+    """The longest literal run every match of `pattern` must contain, if any.
+
+    Read with Python's own regex parser, which accepts the RE2 subset the banks use; any
+    pattern it cannot read, or with flags, simply gets no shortcut.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - a shortcut only; RE2 still decides
+        return None
+    if parsed.state.flags & ~(re.UNICODE | re.ASCII):
+        return None
+    best = ""
+    run: list[str] = []
+    for op, arg in [*parsed, (None, None)]:
+        if op is sre_parse.LITERAL:
+            run.append(chr(arg))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best or None
+
+
 def compile_term(display: str, raw: str) -> _CompiledTerm | None:
     """Compile one literal or regex term; None for a literal that normalises to nothing."""
     if raw.startswith("re:"):
@@ -645,6 +691,43 @@ class CompiledRubric:
     points: tuple[_CompiledPoint, ...]
     penalties: tuple[_CompiledPoint, ...]
     cues: CueSet
+    # Every plain substring term of the rubric, tested in one pass per answer, and for
+    # each: (which of points + penalties, which written term, the compiled term).
+    needles: tuple[str, ...] = ()
+    needle_owners: tuple[tuple[int, int, _CompiledTerm], ...] = ()
+    # Terms that need their own search (words, regexes, spaced phrases), likewise.
+    searched: tuple[tuple[int, int, _CompiledTerm], ...] = ()
+
+    @staticmethod
+    def build(points: tuple[_CompiledPoint, ...], penalties: tuple[_CompiledPoint, ...],
+              cues: CueSet) -> CompiledRubric:
+        needles: list[str] = []
+        owners: list[tuple[int, int, _CompiledTerm]] = []
+        searched: list[tuple[int, int, _CompiledTerm]] = []
+        for p_index, cp in enumerate((*points, *penalties)):
+            for t_index, alternatives in enumerate(cp.terms):
+                for term in alternatives:
+                    if term.plain is not None:
+                        needles.append(term.plain)
+                        owners.append((p_index, t_index, term))
+                    else:
+                        searched.append((p_index, t_index, term))
+        return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
+                              tuple(searched))
+
+    def candidates(self, answer: AnswerText
+                   ) -> list[list[tuple[int, _CompiledTerm]]]:
+        """Per point (then penalty): the terms worth searching for in this answer."""
+        text = answer.text
+        per_point: list[list[tuple[int, _CompiledTerm]]] = [
+            [] for _ in range(len(self.points) + len(self.penalties))]
+        owners = self.needle_owners
+        for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
+            p_index, t_index, term = owners[slot]
+            per_point[p_index].append((t_index, term))
+        for p_index, t_index, term in self.searched:
+            per_point[p_index].append((t_index, term))
+        return per_point
 
 
 def _expand(term_text: str, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[_CompiledTerm, ...]:
@@ -672,7 +755,7 @@ def compile_rubric(question: Question) -> CompiledRubric:
     cached = _compiled.get(id(question))
     if cached is not None and cached[0] is question:
         return cached[1]
-    rubric = CompiledRubric(
+    rubric = CompiledRubric.build(
         tuple(_compile_point(p, question.synonyms) for p in question.rubric.points),
         tuple(_compile_point(p, question.synonyms) for p in question.rubric.penalties),
         _cueset(question.negation_cues),
@@ -687,20 +770,19 @@ def compile_rubric(question: Question) -> CompiledRubric:
 # Grading
 
 
-def _evaluate(cp: _CompiledPoint, answer: AnswerText, cues: CueSet) -> PointResult:
+def _evaluate(cp: _CompiledPoint, answer: AnswerText, cues: CueSet,
+              candidates: list[tuple[int, _CompiledTerm]]) -> PointResult:
+    """The point's result from the terms that may occur (see CompiledRubric.candidates).
+
+    Most terms of most rubrics are absent from an answer; a point none of whose terms
+    occurs has one fixed (shared, immutable) result.
+    """
     point = cp.point
-    text = answer.text
-    # Look every term up first: most terms of most rubrics are absent from an answer, and
-    # a point none of whose terms occurs has one fixed (shared, immutable) result.
     found: list[tuple[int, _CompiledTerm, list[tuple[int, int]]]] = []
-    for index, alternatives in enumerate(cp.terms):
-        for term in alternatives:
-            needle = term.plain
-            if needle is not None and needle not in text:
-                continue
-            spans = term.find(answer)
-            if spans:
-                found.append((index, term, spans))
+    for index, term in candidates:
+        spans = term.find(answer)
+        if spans:
+            found.append((index, term, spans))
     if not found:
         return cp.empty
     negatable = point.negatable
@@ -753,8 +835,15 @@ def grade_open(question: Question, answer: str) -> Grade:
         points = tuple(_empty_result(cp.point) for cp in rubric.points)
         penalties = tuple(_empty_result(cp.point) for cp in rubric.penalties)
     else:
-        points = tuple(_evaluate(cp, text, rubric.cues) for cp in rubric.points)
-        penalties = tuple(_evaluate(cp, text, rubric.cues) for cp in rubric.penalties)
+        per_point = rubric.candidates(text)
+        n_points = len(rubric.points)
+        points = tuple(
+            _evaluate(cp, text, rubric.cues, per_point[i]) if per_point[i] else cp.empty
+            for i, cp in enumerate(rubric.points))
+        penalties = tuple(
+            _evaluate(cp, text, rubric.cues, per_point[n_points + i]) if per_point[
+                n_points + i] else cp.empty
+            for i, cp in enumerate(rubric.penalties))
     total = sum(p.weight for p in points)
     gained = sum(p.weight for p in points if p.hit) - sum(p.weight for p in penalties if p.hit)
     score = min(1.0, max(0.0, gained / total)) if total > 0 else 0.0
