@@ -9,21 +9,22 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from pmquiz import __version__
 
-app = typer.Typer(
-    name="pmquiz",
-    help="Practise product-manager interview questions in the terminal, graded by rubrics "
-    "that explain themselves.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "pmquiz",
+    "help": "Practise product-manager interview questions in the terminal, graded by "
+    "rubrics that explain themselves.",
+    "no_args_is_help": True,
+    "add_completion": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 
 def _version(value: bool) -> None:
@@ -261,7 +262,7 @@ def main() -> None:
         import atexit
 
         atexit.register(_dump_modules, dump)
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_app_for(sys.argv[1:]))
     try:
         result = command.main(args=sys.argv[1:], prog_name="pmquiz", standalone_mode=False)
     except PmquizError as exc:
@@ -297,6 +298,38 @@ def main() -> None:
         _error(f"{where}{exc.strerror or exc}")
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """An app holding only the command being run, when that is clear from the arguments.
+
+    Typer prepares every registered command's parameters before running one; preparing
+    only the one asked for keeps start-up close to a one-command app. Help, completion
+    and anything unclear get the whole app.
+    """
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    name = None
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+            continue
+        if arg == "--data-dir":
+            skip_value = True
+            continue
+        if arg.startswith("-"):
+            continue
+        name = arg
+        break
+    for info in app.registered_commands:
+        callback_name = info.callback.__name__ if info.callback else ""
+        if (info.name or callback_name.replace("_", "-")) == name:
+            single = typer.Typer(**_APP_SETTINGS)
+            single.registered_callback = app.registered_callback
+            single.registered_commands = [info]
+            return single
+    return app
 
 
 def _dump_modules(target: str) -> None:

@@ -157,7 +157,7 @@ _DENIAL_EN = re.compile(
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class CueSet:
     """The negation cues in force for a bank, with one pattern that finds them all."""
 
@@ -209,7 +209,7 @@ def _cueset(extra: tuple[str, ...]) -> CueSet:
     return CueSet.build(extra)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class AnswerText:
     """One normalised answer with the indexes every term lookup shares.
 
@@ -448,7 +448,7 @@ _GAP_BETWEEN_WORDS = re.compile(r"[\s\-/]*\Z")
 # Compiled rubrics
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _CompiledTerm:
     display: str  # the term as shown: the literal, the group member, or "re:..."
     kind: Literal["cjk", "latin", "regex"]
@@ -671,7 +671,7 @@ def compile_term(display: str, raw: str) -> _CompiledTerm | None:
     return _CompiledTerm(display, "latin", words=words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class _CompiledPoint:
     point: Point
     any: tuple[tuple[_CompiledTerm, ...], ...]  # per written term, its alternatives
@@ -686,7 +686,7 @@ class _CompiledPoint:
         object.__setattr__(self, "empty", _empty_result(self.point))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CompiledRubric:
     points: tuple[_CompiledPoint, ...]
     penalties: tuple[_CompiledPoint, ...]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
@@ -52,10 +53,36 @@ class Normalized:
         return (self.starts[start], self.ends[end - 1])
 
 
+GATED_CALLS = 64
+_gated_calls = 0
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    """Every character OpenCC t2s changes (data/traditional.txt, from tools/)."""
+    import os
+
+    path = os.path.join(os.path.dirname(__file__), "data", "traditional.txt")
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(handle.read().strip())
+
+
 def to_simplified(text: str) -> str:
-    """Traditional -> Simplified, character for character where OpenCC changes length."""
+    """Traditional -> Simplified, character for character where OpenCC changes length.
+
+    Text without a single character that t2s changes is returned as it is, so Simplified
+    and English text never loads OpenCC.
+    """
+    global _gated_calls
     if text.isascii():
         return text
+    if _converter is None and _gated_calls < GATED_CALLS:
+        # Checking for Traditional characters costs about twice what OpenCC's own
+        # conversion does, but spares a one-shot command the ~5 ms of loading OpenCC;
+        # past a few dozen calls (a session, a check run), OpenCC is simply loaded.
+        _gated_calls += 1
+        if _traditional().isdisjoint(text):
+            return text
     converted: str = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
@@ -81,7 +108,7 @@ _NEEDS_MAPPING = re.compile(
 _DOUBLE_SPACE = ("  ", " \n", "\n ", "\n\n")
 # Where the characters that NFKC changes live (compatibility forms: full-width letters
 # and punctuation, ligatures, circled numbers, compatibility ideographs ...).
-_COMPAT = re.compile(
+_COMPAT_CLASS = (
     "[\u00a0-\u00bf\u0132-\u0149\u017f\u01c4-\u01cc\u01f1-\u01f3\u02b0-\u02ff"
     "\u0300-\u036f\u037a-\u0385\u03d0-\u03f9\u1d2c-\u1dbf\u1e9a-\u1e9b\u1fbd-\u1fff"
     "\u2000-\u2bff\u2c7c-\u2c7d\u2d6f\u2e80-\u2fdf\u3000-\u33ff\ua69c-\ua69d"
@@ -91,9 +118,17 @@ _COMPAT = re.compile(
     "\U0002f800-\U0002fa1f]"
 )
 # The same set within the Basic Multilingual Plane: a class of BMP ranges only is compiled
-# to a lookup table, several times faster to scan than one with astral ranges in it.
-_COMPAT_BMP = re.compile(_COMPAT.pattern[: _COMPAT.pattern.index("\U0001d400")] + "]")
+# to a lookup table, several times faster to scan (and to compile) than one with astral
+# ranges in it. The full class is compiled only for text beyond the BMP.
+_COMPAT_BMP = re.compile(_COMPAT_CLASS[: _COMPAT_CLASS.index("\U0001d400")] + "]")
+
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _compat_full() -> re.Pattern[str]:
+    return re.compile(_COMPAT_CLASS)
 _FOLDED_CHAR: dict[str, str] = {}
 
 
@@ -114,7 +149,8 @@ def normalize(text: str) -> Normalized:
     """
     if _NEEDS_MAPPING.search(text) is None and not any(d in text for d in _DOUBLE_SPACE):
         folded = text
-        compat = (_COMPAT if _ASTRAL.search(text) else _COMPAT_BMP).findall(text)
+        astral = _ASTRAL.search(text) is not None
+        compat = (_compat_full() if astral else _COMPAT_BMP).findall(text)
         if compat:
             for ch in set(compat):
                 replacement = _fold_char(ch)
@@ -167,10 +203,16 @@ def normalize_term(text: str) -> str:
     return normalize(text).text.strip()
 
 
-_CJK_RE = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f]"
-)
+def _is_cjk_char(ch: str) -> bool:
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+            or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
+            or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002fa1f")
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK_RE.search(text) is not None
+    """Whether the text holds kana, CJK ideographs or Hangul.
+
+    Plain comparisons rather than a regex: a character class spanning the ideographs
+    costs milliseconds to compile, paid by every start-up; terms are short.
+    """
+    return any(_is_cjk_char(ch) for ch in text if ch >= "\u3040")
