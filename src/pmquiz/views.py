@@ -196,32 +196,35 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
     con.print(head)
 
     if grade.type == "open":
+        # A grid keeps each label and its evidence in their own columns when they wrap.
+        rows = Table.grid(padding=(0, 1), pad_edge=False)
+        rows.add_column(no_wrap=True)
+        rows.add_column(ratio=3)
+        rows.add_column(ratio=2)
         for point in grade.points:
-            line = Text("  ")
-            line.append("✔ " if point.hit else "✘ ", style="green" if point.hit else "red")
-            line.append(point.label)
+            label = Text(point.label)
             extras = []
             if point.weight != 1:
                 extras.append(f"×{point.weight:g}")
             if point.required:
                 extras.append(t("required", lang))
             if extras:
-                line.append(f" ({', '.join(extras)})", style="dim")
+                label.append(f" ({', '.join(extras)})", style="dim")
             quoted = _quote(grade.answer, point.span)
+            evidence = Text()
             if point.hit and quoted:
-                line.append(f"  ← {quoted}", style="dim")
+                evidence.append(f"← {quoted}", style="dim")
             elif point.negated and quoted:
-                line.append(f"  ({t('negated', lang)}: {quoted})", style="yellow")
-            con.print(line)
+                evidence.append(f"{t('negated', lang)}: {quoted}", style="yellow")
+            mark = Text("✔" if point.hit else "✘", style="green" if point.hit else "red")
+            rows.add_row(Text(" ") + mark, label, evidence)
         for penalty in grade.penalties:
             if penalty.hit:
-                line = Text("  ")
-                line.append("⚠ ", style="yellow")
-                line.append(f"−{penalty.weight:g} {penalty.label}")
                 quoted = _quote(grade.answer, penalty.span)
-                if quoted:
-                    line.append(f"  ← {quoted}", style="dim")
-                con.print(line)
+                rows.add_row(Text(" ") + Text("⚠", style="yellow"),
+                             Text(f"−{penalty.weight:g} {penalty.label}"),
+                             Text(f"← {quoted}", style="dim") if quoted else Text())
+        emit(con, rows)
         if grade.missed_required:
             labels = [p.label for p in grade.points if p.id in grade.missed_required]
             con.print(Text("  " + t("required_missed", lang, points="、".join(labels)),
@@ -232,7 +235,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
 
             body = highlighted_answer(grade, markers)
             body.rstrip()
-            con.print(Padding(body, (0, 0, 0, 2)))
+            emit(con, Padding(body, (0, 0, 0, 2)))
             if markers and any(p.matches for p in (*grade.points, *grade.penalties)):
                 con.print(Text("  " + t("legend", lang), style="dim"))
         else:
