@@ -176,7 +176,8 @@ def _quote(answer: str, span: tuple[int, int] | None) -> str:
 
 
 _CJK_LINE_BREAK = re.compile(
-    "(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+    "(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n(?![\n\\-*#>|]|\\d+\\.)"
+    "|(?<![\n])\n(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 
 
 def markdown_text(text: str) -> str:
