@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import typer
-from helpers import run_cli
 
+from helpers import run_cli
 from pmquiz.cli import app
 
 
