@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from operator import itemgetter
+from typing import Any, Literal, NamedTuple
 
 from pmquiz.model import Point, Question
 from pmquiz.regex import compile_pattern
@@ -31,8 +32,9 @@ from pmquiz.text import Normalized, has_cjk, normalize, normalize_term
 # Results
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """One occurrence of a term: what matched, where in the original answer, negated?"""
+
     term: str
     span: tuple[int, int]
     negated: bool
@@ -41,8 +43,13 @@ class Match:
         return {"term": self.term, "span": list(self.span), "negated": self.negated}
 
 
-@dataclass(frozen=True, slots=True)
-class PointResult:
+class PointResult(NamedTuple):
+    """One rubric point (or penalty) judged on one answer.
+
+    Immutable like every result (a NamedTuple: grading builds several per answer, and
+    a tuple is several times cheaper to make than a frozen dataclass).
+    """
+
     id: str
     label: str
     weight: float
@@ -227,6 +234,7 @@ class AnswerText:
     _clause_cues: dict[int, list[tuple[int, int, bool]]] = field(default_factory=dict)
     _clause_denial: dict[int, int | None] = field(default_factory=dict)
     _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
+    _facts: dict[int, tuple[int, int, int, int | None]] = field(default_factory=dict)
     _utf8: tuple[bytes, bool] | None = None
     _clauses_found: bool = False
 
@@ -285,14 +293,28 @@ class AnswerText:
         key = (start, end)
         known = self._negated.get(key)
         if known is None:
-            clause_start, clause_end = self.clause(start)
+            clause_start, clause_end, first_cue_end, denial = self._clause_facts(start, cues)
             # Most clauses hold no cue before the term: skip the chain analysis then.
-            first_cue_end = self._first_cue_end(clause_start, clause_end, cues)
             known = (first_cue_end <= start
                      and self._negated_before(start, clause_start, cues)) or (
-                self._denied_after(end, clause_start, clause_end))
+                denial is not None and denial >= end)
             self._negated[key] = known
         return known
+
+    def _clause_facts(self, pos: int, cues: CueSet) -> tuple[int, int, int, int | None]:
+        """(start, end, end of its first cue, start of its closing denial) of pos's clause."""
+        if not self._clauses_found:
+            self._find_boundaries()
+        k = bisect.bisect_right(self.boundaries, pos)
+        facts = self._facts.get(k)
+        if facts is not None and facts[0] <= pos:
+            return facts
+        clause_start, clause_end = self.clause(pos)
+        first_cue_end = self._first_cue_end(clause_start, clause_end, cues)
+        self._denied_after(clause_end, clause_start, clause_end)
+        facts = (clause_start, clause_end, first_cue_end, self._clause_denial[clause_end])
+        self._facts[k] = facts
+        return facts
 
     def _first_cue_end(self, clause_start: int, clause_end: int, cues: CueSet) -> int:
         """Where the clause's first cue ends (past the clause end when it has none)."""
@@ -786,37 +808,36 @@ def _evaluate(cp: _CompiledPoint, answer: AnswerText, cues: CueSet,
     if not found:
         return cp.empty
     negatable = point.negatable
+    is_negated = answer.is_negated
+    mapped = answer.norm.starts is not None
     original_span = answer.norm.original_span
     counting_terms: set[int] = set()
-    all_matches: list[tuple[int, tuple[int, int], Match]] = []
+    matches: list[Match] = []
     for index, term, spans in found:
         display = term.display
-        for start, end in spans[:MAX_MATCHES_PER_TERM]:
-            negated = negatable and answer.is_negated(start, end, cues)
+        for start, end in spans:
+            negated = negatable and is_negated(start, end, cues)
             if not negated:
                 counting_terms.add(index)
-            span = original_span(start, end)
-            all_matches.append((start, span, Match(display, span, negated)))
+            matches.append(Match(display, original_span(start, end) if mapped
+                                 else (start, end), negated))
     n_any = len(cp.any)
     any_ok = not n_any or any(i < n_any for i in counting_terms)
     all_ok = all(i in counting_terms for i in range(n_any, len(cp.terms)))
     hit = any_ok and all_ok and bool(cp.terms)
-    if len(all_matches) > 1:
-        all_matches.sort(key=lambda item: (item[0], item[1]))
-    ordered = tuple(item[2] for item in all_matches)
-    counting = next((m for m in ordered if not m.negated), None)
-    shown = counting or ordered[0]
+    if len(matches) > 1:
+        # Original offsets follow normalised ones in order, so this is answer order.
+        matches.sort(key=_BY_SPAN)
+    counting = next((m for m in matches if not m.negated), None)
+    shown = counting or matches[0]
     return PointResult(
-        id=point.id,
-        label=point.label,
-        weight=point.weight,
-        hit=hit,
-        negated=not hit and any(m.negated for m in ordered),
-        term=shown.term,
-        span=shown.span,
-        matches=ordered,
-        required=point.required,
+        point.id, point.label, point.weight, hit,
+        not hit and any(m.negated for m in matches),
+        shown.term, shown.span, tuple(matches), point.required,
     )
+
+
+_BY_SPAN = itemgetter(1)
 
 
 def grade(question: Question, answer: str) -> Grade:
