@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from helpers import run_cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
