@@ -232,17 +232,13 @@ class Session:
         while True:
             line = self.reader.read("> " if not lines else "… ")
             if line is None:
-                if lines:
-                    return _Submit("\n".join(lines))
-                return _Quit()
+                return _Submit("\n".join(lines)) if lines else _Quit()
             command = parse_command(line)
+            action = self._obey(command, question)
+            if action is not None:
+                return action
             if command == "hint":
-                self.screen.hint(question)
                 continue
-            if command == "skip":
-                return _Skip()
-            if command == "quit":
-                return _Quit()
             if command == "edit":
                 edited = self._edit("\n".join(lines))
                 if edited is not None and edited.strip():
@@ -260,16 +256,22 @@ class Session:
             if line is None:
                 return _Quit()
             command = parse_command(line)
-            if command == "hint":
-                self.screen.hint(question)
-                continue
-            if command == "skip":
-                return _Skip()
-            if command == "quit":
-                return _Quit()
-            if not line.strip():
+            action = self._obey(command, question)
+            if action is not None:
+                return action
+            if command in ("hint", "edit") or not line.strip():  # one-line answers: no editor
                 continue
             return _Submit(line.strip())
+
+    def _obey(self, command: Command | None, question: Question) -> _Action | None:
+        """Carry out :hint, :skip and :quit; the action that ends the question, if any."""
+        if command == "hint":
+            self.screen.hint(question)
+        elif command == "skip":
+            return _Skip()
+        elif command == "quit":
+            return _Quit()
+        return None
 
     def _edit(self, initial: str) -> str | None:
         if self.editor is None:

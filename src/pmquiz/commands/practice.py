@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import random
-import sys
 
 from pmquiz import paths
 from pmquiz.catalog import Catalog
-from pmquiz.errors import ExitCode, UsageError
+from pmquiz.commands.sessionrun import run_session
+from pmquiz.errors import UsageError
 from pmquiz.i18n import Lang, resolve_lang
 from pmquiz.model import Bank, Question
 
@@ -69,54 +69,8 @@ def run(bank_args: list[str], tags: list[str], count: int | None, seed: int | No
 
     history = attach(History.open(paths.history_path()))
     try:
-        return _run_session(history, banks, questions, lang)
+        title = " + ".join(b.title for b in banks
+                           if any(q.bank_id == b.id for q in questions))
+        return run_session(history, questions, lang, kind="practice", title=title)
     finally:
         history.close()
-
-
-def _run_session(history: object, banks: list[Bank], questions: list[Question], lang: Lang
-                 ) -> int:
-    from pmquiz import views
-    from pmquiz.editor import edit_text, editor_command
-    from pmquiz.output import console
-    from pmquiz.session import Session, StreamReader, TerminalReader
-    from pmquiz.store import History
-
-    assert isinstance(history, History)
-    con = console()
-    if not questions:
-        views.render_message(con, "no_questions", lang)
-        return ExitCode.OK
-    _tolerant_stdin()
-    interactive = sys.stdin.isatty()
-    reader = TerminalReader() if interactive else StreamReader()
-    title = " + ".join(b.title for b in banks if any(q.bank_id == b.id for q in questions))
-    session = Session(
-        questions, history, reader, views.PracticeScreen(con, lang), kind="practice",
-        title=title, editor=edit_text if editor_command() else None,
-    )
-    result = session.run()
-    views.render_summary(con, result, lang, review_count(history))
-    if result.interrupted:
-        views.render_message(con, "interrupted", lang)
-        return ExitCode.INTERRUPTED
-    return ExitCode.OK
-
-
-def review_count(history: object) -> int:
-    """How many questions `pmquiz review` holds now: missed plus due now."""
-    from pmquiz.scheduling import queue_size
-    from pmquiz.store import History
-
-    assert isinstance(history, History)
-    return queue_size(history)
-
-
-def _tolerant_stdin() -> None:
-    """Invalid UTF-8 on stdin is replaced, never fatal."""
-    reconfigure = getattr(sys.stdin, "reconfigure", None)
-    if callable(reconfigure):
-        try:
-            reconfigure(errors="replace")
-        except (ValueError, OSError):
-            pass

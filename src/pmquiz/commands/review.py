@@ -11,9 +11,9 @@ import sys
 
 from pmquiz import paths
 from pmquiz.catalog import Catalog
+from pmquiz.commands.sessionrun import run_session
 from pmquiz.errors import ExitCode, UsageError
-from pmquiz.i18n import Lang, resolve_lang, t
-from pmquiz.model import Question
+from pmquiz.i18n import resolve_lang, t
 
 
 def run(count: int | None, list_only: bool, json_output: bool, lang_option: str | None
@@ -61,7 +61,8 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
         if count:
             items = items[:count]
         questions = [known[item.ref] for item in items]
-        return _run_session(scheduling.attach(history), questions, lang)
+        return run_session(scheduling.attach(history), questions, lang, kind="review",
+                           title=t("review_title", lang))
     finally:
         history.close()
 
@@ -76,28 +77,3 @@ def _language(catalog: Catalog, bank_id: str | None) -> str | None:
 def _note(text: str) -> None:
     sys.stderr.write(text + "\n")
     sys.stderr.flush()
-
-
-def _run_session(history: object, questions: list[Question], lang: Lang) -> int:
-    from pmquiz import views
-    from pmquiz.commands.practice import _tolerant_stdin, review_count
-    from pmquiz.editor import edit_text, editor_command
-    from pmquiz.output import console
-    from pmquiz.session import Session, StreamReader, TerminalReader
-    from pmquiz.store import History
-
-    assert isinstance(history, History)
-    con = console()
-    _tolerant_stdin()
-    interactive = sys.stdin.isatty()
-    reader = TerminalReader() if interactive else StreamReader()
-    session = Session(
-        questions, history, reader, views.PracticeScreen(con, lang), kind="review",
-        title=t("review_title", lang), editor=edit_text if editor_command() else None,
-    )
-    result = session.run()
-    views.render_summary(con, result, lang, review_count(history))
-    if result.interrupted:
-        views.render_message(con, "interrupted", lang)
-        return ExitCode.INTERRUPTED
-    return ExitCode.OK
