@@ -300,3 +300,12 @@ def test_english_ui_by_lang_option(tmp_path: Path) -> None:
     run = run_piped(["practice", str(bank), "--lang", "en"], tmp_path / "h", "理解业务\n\n")
     assert run.returncode == 0, run.stderr
     assert "Question 1 of 1" in run.stdout and "PASS" in run.stdout
+
+
+def test_control_characters_in_answer_are_shown_harmlessly(tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, count=1)
+    run = run_piped(["practice", str(bank)], tmp_path / "h", "\x01理解\x1b[31m业务\n\n")
+    assert run.returncode == 0, run.stderr
+    assert "\x1b[31m" not in run.stdout  # a pasted escape sequence is not replayed
+    assert "␛[31m" in run.stdout
+    assert attempts(tmp_path / "h")[0][1] == "\x01理解\x1b[31m业务"  # stored as typed

@@ -139,9 +139,20 @@ def verdict_text(passed: bool, lang: Lang) -> Text:
                 style="bold green" if passed else "bold red")
 
 
+# Control characters in an answer are shown as their visible symbols (one for one, so
+# spans still line up): a pasted escape sequence must not restyle the user's terminal.
+_VISIBLE_CONTROLS = {i: 0x2400 + i for i in range(32) if chr(i) not in "\n\t"}
+_VISIBLE_CONTROLS[0x7F] = 0x2421
+_VISIBLE_CONTROLS.update({i: 0xFFFD for i in range(0x80, 0xA0)})
+
+
+def visible(text: str) -> str:
+    return text.translate(_VISIBLE_CONTROLS)
+
+
 def highlighted_answer(grade: Grade, markers: bool) -> Text:
     """The answer with every counting match highlighted and every negated one marked."""
-    answer = grade.answer
+    answer = visible(grade.answer)
     spans: dict[tuple[int, int], bool] = {}
     for result in (*grade.points, *grade.penalties):
         for m in result.matches:
@@ -171,7 +182,7 @@ def _quote(answer: str, span: tuple[int, int] | None) -> str:
     """The answer's own words at `span`, quoted, on one line."""
     if span is None:
         return ""
-    words = " ".join(answer[span[0]:span[1]].split())
+    words = " ".join(visible(answer[span[0]:span[1]]).split())
     return f"“{words}”" if words else ""
 
 
@@ -396,6 +407,6 @@ def render_history(con: Console, attempts: Sequence[Attempt]) -> None:
         result = Text("pass" if a.passed else "fail", style="green" if a.passed else "red")
         if a.overruled:
             result.append(" (overruled)", style="dim")
-        first_line = a.answer.strip().splitlines()[0] if a.answer.strip() else ""
+        first_line = visible(a.answer.strip().splitlines()[0]) if a.answer.strip() else ""
         table.add_row(local, a.ref, f"{a.score * 100:.0f}%", result, first_line)
     emit(con, table)
