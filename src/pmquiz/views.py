@@ -143,7 +143,7 @@ def verdict_text(passed: bool, lang: Lang) -> Text:
 # spans still line up): a pasted escape sequence must not restyle the user's terminal.
 _VISIBLE_CONTROLS = {i: 0x2400 + i for i in range(32) if chr(i) not in "\n\t"}
 _VISIBLE_CONTROLS[0x7F] = 0x2421
-_VISIBLE_CONTROLS.update({i: 0xFFFD for i in range(0x80, 0xA0)})
+_VISIBLE_CONTROLS.update(dict.fromkeys(range(128, 160), 65533))
 
 
 def visible(text: str) -> str:
