@@ -216,27 +216,33 @@ def _cueset(extra: tuple[str, ...]) -> CueSet:
     return CueSet.build(extra)
 
 
-@dataclass(eq=False, repr=False)
 class AnswerText:
     """One normalised answer with the indexes every term lookup shares.
 
     Clause boundaries are found once; cues and denials are looked for only in the
-    clauses that hold a match, once per clause.
+    clauses that hold a match, once per clause. (A plain class with slots: one is made
+    for every answer graded, and a dataclass with a dozen default factories costs more
+    to make than some whole gradings.)
     """
 
-    norm: Normalized
-    text: str
-    boundaries: list[int] = field(default_factory=list)  # where each boundary starts
-    boundary_ends: list[int] = field(default_factory=list)
-    _words: list[tuple[int, int, str]] | None = None
-    _by_form: dict[str, list[int]] = field(default_factory=dict)
-    _by_initial: dict[str, list[int]] = field(default_factory=dict)
-    _clause_cues: dict[int, list[tuple[int, int, bool]]] = field(default_factory=dict)
-    _clause_denial: dict[int, int | None] = field(default_factory=dict)
-    _negated: dict[tuple[int, int], bool] = field(default_factory=dict)
-    _facts: dict[int, tuple[int, int, int, int | None]] = field(default_factory=dict)
-    _utf8: tuple[bytes, bool] | None = None
-    _clauses_found: bool = False
+    __slots__ = ("norm", "text", "boundaries", "boundary_ends", "_words", "_by_form",
+                 "_by_initial", "_clause_cues", "_clause_denial", "_negated", "_facts",
+                 "_utf8", "_clauses_found")
+
+    def __init__(self, norm: Normalized, text: str) -> None:
+        self.norm = norm
+        self.text = text
+        self.boundaries: list[int] = []  # where each clause boundary starts
+        self.boundary_ends: list[int] = []
+        self._words: list[tuple[int, int, str]] | None = None
+        self._by_form: dict[str, list[int]] = {}
+        self._by_initial: dict[str, list[int]] = {}
+        self._clause_cues: dict[int, list[tuple[int, int, bool]]] = {}
+        self._clause_denial: dict[int, int | None] = {}
+        self._negated: dict[tuple[int, int], bool] = {}
+        self._facts: dict[int, tuple[int, int, int, int | None]] = {}
+        self._utf8: tuple[bytes, bool] | None = None
+        self._clauses_found = False
 
     @staticmethod
     def of(answer: str) -> AnswerText:
@@ -852,7 +858,7 @@ def grade(question: Question, answer: str) -> Grade:
 def grade_open(question: Question, answer: str) -> Grade:
     rubric = compile_rubric(question)
     text = AnswerText.of(answer)
-    if not text.text.strip():
+    if not text.text.strip():  # blank answers score 0: nothing can match
         points = tuple(_empty_result(cp.point) for cp in rubric.points)
         penalties = tuple(_empty_result(cp.point) for cp in rubric.penalties)
     else:
@@ -865,18 +871,26 @@ def grade_open(question: Question, answer: str) -> Grade:
             _evaluate(cp, text, rubric.cues, per_point[n_points + i]) if per_point[
                 n_points + i] else cp.empty
             for i, cp in enumerate(rubric.penalties))
-    total = sum(p.weight for p in points)
-    gained = sum(p.weight for p in points if p.hit) - sum(p.weight for p in penalties if p.hit)
+    total = gained = 0.0
+    missed: list[str] = []
+    missed_required: list[str] = []
+    for p in points:
+        total += p.weight
+        if p.hit:
+            gained += p.weight
+        else:
+            missed.append(p.id)
+            if p.required:
+                missed_required.append(p.id)
+    for p in penalties:
+        if p.hit:
+            gained -= p.weight
     score = min(1.0, max(0.0, gained / total)) if total > 0 else 0.0
-    if not text.text.strip():
-        score = 0.0
-    missed = tuple(p.id for p in points if not p.hit)
-    missed_required = tuple(p.id for p in points if p.required and not p.hit)
     passed = score >= question.threshold and not missed_required
     return Grade(
         question=question.ref, type="open", answer=answer, score=score, passed=passed,
-        threshold=question.threshold, points=points, penalties=penalties, missed=missed,
-        missed_required=missed_required,
+        threshold=question.threshold, points=points, penalties=penalties,
+        missed=tuple(missed), missed_required=tuple(missed_required),
     )
 
 

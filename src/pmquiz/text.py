@@ -74,7 +74,7 @@ def _traditional() -> frozenset[str]:
         return frozenset(handle.read().strip())
 
 
-def to_simplified(text: str) -> str:
+def to_simplified(text: str, astral: bool | None = None) -> str:
     """Traditional -> Simplified, character for character where OpenCC changes length.
 
     Text without a single character that t2s changes is returned as it is, so Simplified
@@ -89,7 +89,8 @@ def to_simplified(text: str) -> str:
         _gated_calls += 1
         if _traditional().isdisjoint(text):
             return text
-    elif _traditional_pattern().search(text) is None and _ASTRAL.search(text) is None:
+    elif _traditional_pattern().search(text) is None and not (
+            astral if astral is not None else _ASTRAL.search(text) is not None):
         # Past a few dozen calls (a session, a check run, a benchmark) one compiled
         # character class answers in about a microsecond, far below OpenCC's own cost.
         return text
@@ -115,7 +116,6 @@ _NEEDS_MAPPING = re.compile(
     "\u0900-\u0dff\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
     "\u302a-\u302f\u3099\u309a\ufe20-\ufe2f]"
 )
-_DOUBLE_SPACE = ("  ", " \n", "\n ", "\n\n")
 # Where the characters that NFKC changes live (compatibility forms: full-width letters
 # and punctuation, ligatures, circled numbers, compatibility ideographs ...).
 _COMPAT_CLASS = (
@@ -157,7 +157,8 @@ def normalize(text: str) -> Normalized:
     punctuation, upper case, Traditional characters) and white space needs no folding,
     runs at C speed with no offset map: the offsets are unchanged.
     """
-    if _NEEDS_MAPPING.search(text) is None and not any(d in text for d in _DOUBLE_SPACE):
+    if _NEEDS_MAPPING.search(text) is None and not (
+            "  " in text or " \n" in text or "\n " in text or "\n\n" in text):
         folded = text
         astral = _ASTRAL.search(text) is not None
         compat = (_compat_full() if astral else _COMPAT_BMP).findall(text)
@@ -170,7 +171,7 @@ def normalize(text: str) -> Normalized:
         # casefold never shortens a string: equal length means one character each.
         cased = folded.casefold()
         if len(cased) == len(text):
-            return Normalized(to_simplified(cased), text)
+            return Normalized(to_simplified(cased, astral), text)
     return _normalize_mapped(text)
 
 
