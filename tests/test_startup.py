@@ -39,3 +39,12 @@ def test_grade_json_imports_no_storage_or_scheduling(tmp_path: Path) -> None:
     loaded = modules_imported_by(args, home, tmp_path)
     assert loaded & HEAVY_FOR_GRADE == set()
     assert "pmquiz" in loaded  # the dump really came from pmquiz
+
+
+def test_grade_feedback_view_imports_no_storage_or_scheduling(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    args = ["grade", "backoffice-pm-zh/core-ability", "--answer", "理解业务"]
+    modules_imported_by(args, home, tmp_path)
+    loaded = modules_imported_by(args, home, tmp_path)
+    assert loaded & {"sqlite3", "fsrs"} == set()
+    assert "rich" in loaded  # the feedback view really ran

@@ -158,59 +158,65 @@ class CheckWarning:
         }
 
 
-def _accuracy(results: Sequence[ExampleResult]) -> float | None:
-    if not results:
-        return None
-    return sum(1 for r in results if r.agrees) / len(results)
+class _ExampleTally:
+    """Counts over a report's examples, shared by the question and bank reports."""
 
-
-def _count(results: Sequence[ExampleResult], kind: Disagreement) -> int:
-    return sum(1 for r in results if r.disagreement == kind)
-
-
-@dataclass(frozen=True)
-class QuestionReport:
-    question: Question
-    examples: tuple[ExampleResult, ...]
-    unhit: tuple[Point, ...]  # rubric points and penalties no example hits
+    def _results(self) -> tuple[ExampleResult, ...]:
+        raise NotImplementedError
 
     @property
     def passed(self) -> int:
-        return sum(1 for r in self.examples if r.agrees)
+        return sum(1 for r in self._results() if r.agrees)
 
     @property
     def failed(self) -> int:
-        return len(self.examples) - self.passed
+        return len(self._results()) - self.passed
 
     @property
     def accuracy(self) -> float | None:
-        return _accuracy(self.examples)
+        results = self._results()
+        return self.passed / len(results) if results else None
 
     @property
     def false_passes(self) -> int:
-        return _count(self.examples, "false pass")
+        return sum(1 for r in self._results() if r.disagreement == "false pass")
 
     @property
     def false_fails(self) -> int:
-        return _count(self.examples, "false fail")
+        return sum(1 for r in self._results() if r.disagreement == "false fail")
 
-    def to_json(self) -> dict[str, Any]:
+    def _tally_json(self) -> dict[str, Any]:
         accuracy = self.accuracy
         return {
-            "id": self.question.id,
-            "type": self.question.type,
-            "examples": len(self.examples),
+            "examples": len(self._results()),
             "passed": self.passed,
             "failed": self.failed,
             "accuracy": _round(accuracy) if accuracy is not None else None,
             "false_passes": self.false_passes,
             "false_fails": self.false_fails,
+        }
+
+
+@dataclass(frozen=True)
+class QuestionReport(_ExampleTally):
+    question: Question
+    examples: tuple[ExampleResult, ...]
+    unhit: tuple[Point, ...]  # rubric points and penalties no example hits
+
+    def _results(self) -> tuple[ExampleResult, ...]:
+        return self.examples
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.question.id,
+            "type": self.question.type,
+            **self._tally_json(),
             "unhit_points": [p.id for p in self.unhit],
         }
 
 
 @dataclass(frozen=True)
-class BankReport:
+class BankReport(_ExampleTally):
     bank: Bank
     questions: tuple[QuestionReport, ...]
     warnings: tuple[CheckWarning, ...]
@@ -219,37 +225,14 @@ class BankReport:
     def examples(self) -> tuple[ExampleResult, ...]:
         return tuple(r for q in self.questions for r in q.examples)
 
-    @property
-    def passed(self) -> int:
-        return sum(q.passed for q in self.questions)
-
-    @property
-    def failed(self) -> int:
-        return sum(q.failed for q in self.questions)
-
-    @property
-    def accuracy(self) -> float | None:
-        return _accuracy(self.examples)
-
-    @property
-    def false_passes(self) -> int:
-        return sum(q.false_passes for q in self.questions)
-
-    @property
-    def false_fails(self) -> int:
-        return sum(q.false_fails for q in self.questions)
+    def _results(self) -> tuple[ExampleResult, ...]:
+        return self.examples
 
     def to_json(self) -> dict[str, Any]:
-        accuracy = self.accuracy
         return {
             "id": self.bank.id,
             "path": str(self.bank.path),
-            "examples": len(self.examples),
-            "passed": self.passed,
-            "failed": self.failed,
-            "accuracy": _round(accuracy) if accuracy is not None else None,
-            "false_passes": self.false_passes,
-            "false_fails": self.false_fails,
+            **self._tally_json(),
             "questions": [q.to_json() for q in self.questions],
         }
 
@@ -347,12 +330,8 @@ def unhit_points(question: Question, results: Sequence[ExampleResult]) -> tuple[
     """Points and penalties that no example hits with a counting (non-negated) match."""
     hit: set[str] = set()
     for result in results:
-        hit.update(p.id for p in _point_results(result.grade) if p.hit)
+        hit.update(p.id for p in result.grade.point_results if p.hit)
     return tuple(p for p in rubric_points(question) if p.id not in hit)
-
-
-def _point_results(result: Grade) -> tuple[PointResult, ...]:
-    return (*result.points, *result.penalties)
 
 
 # -- warnings -----------------------------------------------------------------------------
@@ -421,7 +400,7 @@ def _first_in_prompt(term: Term, question: Question, prompt: AnswerText) -> str 
     """The first literal (or group member, or pattern) of `term` found in the prompt."""
     members = question.synonyms.get(term.group, ()) if term.is_group else (term.text,)
     for member in members:
-        compiled = compile_term(member, member)
+        compiled = compile_term(member)
         if compiled is not None and compiled.find(prompt):
             return member
     return None
@@ -507,7 +486,7 @@ def explain(result: ExampleResult) -> list[str]:
     and the points hit, negated and missed, so the author sees which term to change."""
     graded = result.grade
     lines = [f"answer:    {_one_line(graded.answer) or '(empty)'}"]
-    if any(p.matches for p in _point_results(graded)):
+    if any(p.matches for p in graded.point_results):
         lines.append(f"marked:    {_one_line(marked_answer(graded))}")
     lines.append(f"expected:  {describe_expected(result)}")
     lines.append(f"graded:    {describe_grade(result)}")
@@ -535,15 +514,9 @@ def _one_line(text: str) -> str:
 
 def marked_answer(graded: Grade) -> str:
     """The answer with counting matches in [brackets] and negated ones in {¬braces}."""
-    spans: dict[tuple[int, int], bool] = {}
-    for point in _point_results(graded):
-        for match in point.matches:
-            spans[match.span] = spans.get(match.span, True) and match.negated
     out: list[str] = []
     pos = 0
-    for (start, end), negated in sorted(spans.items(), key=lambda s: (s[0][0], -s[0][1])):
-        if start < pos:
-            continue  # overlapping: keep the outermost, leftmost span
+    for start, end, negated in graded.marked_spans():
         piece = graded.answer[start:end]
         out.append(graded.answer[pos:start])
         out.append("{¬" + piece + "}" if negated else "[" + piece + "]")

@@ -338,13 +338,6 @@ def _dump_modules(target: str) -> None:
 
 
 def _error(message: str, every_line: bool = False) -> None:
-    """One red `error:` line on stderr (one per problem for bank files); hints indented."""
-    lines = message.splitlines() or ["error"]
-    color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
-    for i, line in enumerate(lines):
-        first = i == 0 or every_line
-        prefix = "error: " if first else "  "
-        if color and first:
-            sys.stderr.write(f"\x1b[1;31m{prefix}\x1b[0m{line}\n")
-        else:
-            sys.stderr.write(f"{prefix}{line}\n")
+    from pmquiz.output import write_error
+
+    write_error(message, every_line)

@@ -63,3 +63,7 @@ class UsageError(PmquizError):
 
 class HistoryError(PmquizError):
     """The history database cannot be used (corrupt, newer, locked, unwritable)."""
+
+
+class HistoryLockedError(HistoryError):
+    """Another process held the history's lock for longer than the busy timeout."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -94,6 +94,25 @@ class Grade:
     def hit_points(self) -> list[str]:
         return [p.id for p in self.points if p.hit]
 
+    @property
+    def point_results(self) -> tuple[PointResult, ...]:
+        """The points, then the penalties."""
+        return (*self.points, *self.penalties)
+
+    def marked_spans(self) -> list[tuple[int, int, bool]]:
+        """Where the answer matched, left to right and without overlaps (the outermost
+        span wins): (start, end, negated), negated only when every match there was.
+        What a front end highlights, in the terminal or in a report."""
+        spans: dict[tuple[int, int], bool] = {}
+        for result in self.point_results:
+            for match in result.matches:
+                spans[match.span] = spans.get(match.span, True) and match.negated
+        chosen: list[tuple[int, int, bool]] = []
+        for (start, end), negated in sorted(spans.items(), key=lambda s: (s[0][0], -s[0][1])):
+            if not chosen or start >= chosen[-1][1]:
+                chosen.append((start, end, negated))
+        return chosen
+
     def to_json(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
             "question": self.question,
@@ -119,7 +138,6 @@ def _number(value: float) -> float | int:
 # Negation
 
 
-CLAUSE_END_CHARS = "。!?;,.\n"
 # The lookahead lets the regex engine skip quickly to where a boundary can start.
 _CLAUSE_BOUNDARY = re.compile(
     r"(?=[。!?;,.\n但而却bri])(?:[。!?;,.\n]|但是|但|而是|却|\b(?:but|rather|instead)\b)"
@@ -204,15 +222,9 @@ class CueSet:
         return CueSet(zh_sorted, frozenset(en), scanner)
 
 
-_DEFAULT_CUESET: CueSet | None = None
-
-
+@lru_cache(maxsize=64)
 def _cueset(extra: tuple[str, ...]) -> CueSet:
-    global _DEFAULT_CUESET
-    if not extra:
-        if _DEFAULT_CUESET is None:
-            _DEFAULT_CUESET = CueSet.build(())
-        return _DEFAULT_CUESET
+    """The cues for a bank's extra `negation_cues`, built once per distinct set."""
     return CueSet.build(extra)
 
 
@@ -226,7 +238,7 @@ class AnswerText:
     """
 
     __slots__ = ("norm", "text", "boundaries", "boundary_ends", "_words", "_by_form",
-                 "_by_initial", "_clause_cues", "_clause_denial", "_negated", "_facts",
+                 "_by_initial", "_clause_cues", "_negated", "_facts",
                  "_utf8", "_clauses_found")
 
     def __init__(self, norm: Normalized, text: str) -> None:
@@ -238,7 +250,6 @@ class AnswerText:
         self._by_form: dict[str, list[int]] = {}
         self._by_initial: dict[str, list[int]] = {}
         self._clause_cues: dict[int, list[tuple[int, int, bool]]] = {}
-        self._clause_denial: dict[int, int | None] = {}
         self._negated: dict[tuple[int, int], bool] = {}
         self._facts: dict[int, tuple[int, int, int, int | None]] = {}
         self._utf8: tuple[bytes, bool] | None = None
@@ -302,7 +313,7 @@ class AnswerText:
             clause_start, clause_end, first_cue_end, denial = self._clause_facts(start, cues)
             # Most clauses hold no cue before the term: skip the chain analysis then.
             known = (first_cue_end <= start
-                     and self._negated_before(start, clause_start, cues)) or (
+                     and self._negated_before(start, clause_start, clause_end, cues)) or (
                 denial is not None and denial >= end)
             self._negated[key] = known
         return known
@@ -316,9 +327,8 @@ class AnswerText:
         if facts is not None and facts[0] <= pos:
             return facts
         clause_start, clause_end = self.clause(pos)
-        first_cue_end = self._first_cue_end(clause_start, clause_end, cues)
-        self._denied_after(clause_end, clause_start, clause_end)
-        facts = (clause_start, clause_end, first_cue_end, self._clause_denial[clause_end])
+        facts = (clause_start, clause_end, self._first_cue_end(clause_start, clause_end, cues),
+                 self._closing_denial(clause_start, clause_end))
         self._facts[k] = facts
         return facts
 
@@ -326,28 +336,31 @@ class AnswerText:
         """Where the clause's first cue ends (past the clause end when it has none)."""
         if clause_end - clause_start > LOOKBACK:
             return clause_start  # long clause: let the windowed scan decide
+        found = self._clause_cue_list(clause_start, clause_end, cues)
+        return found[0][1] if found else clause_end + 1
+
+    def _clause_cue_list(self, clause_start: int, clause_end: int, cues: CueSet
+                         ) -> list[tuple[int, int, bool]]:
+        """Every cue of the clause, scanned once."""
         found = self._clause_cues.get(clause_start)
         if found is None:
             found = _scan_cues(self.text, clause_start, clause_end, cues)
             self._clause_cues[clause_start] = found
-        return found[0][1] if found else clause_end + 1
+        return found
 
-    def _cues_in(self, clause_start: int, start: int, cues: CueSet
+    def _cues_in(self, clause_start: int, clause_end: int, start: int, cues: CueSet
                  ) -> list[tuple[int, int, bool]]:
         """Cues between the clause start (or LOOKBACK before) and `start`."""
         window_start = max(clause_start, start - LOOKBACK)
         if window_start == clause_start:
-            found = self._clause_cues.get(clause_start)
-            if found is None:
-                _, clause_end = self.clause(start)
-                found = _scan_cues(self.text, clause_start, clause_end, cues)
-                self._clause_cues[clause_start] = found
+            found = self._clause_cue_list(clause_start, clause_end, cues)
         else:  # a very long clause: scan only the window
             found = _scan_cues(self.text, window_start, start, cues)
         return [c for c in found if c[1] <= start and c[0] >= window_start]
 
-    def _negated_before(self, start: int, clause_start: int, cues: CueSet) -> bool:
-        found = self._cues_in(clause_start, start, cues)
+    def _negated_before(self, start: int, clause_start: int, clause_end: int,
+                        cues: CueSet) -> bool:
+        found = self._cues_in(clause_start, clause_end, start, cues)
         if not found:
             return False
         # Group adjacent cues into chains: two in a row cancel (不是不, not without).
@@ -395,15 +408,13 @@ class AnswerText:
             return all(len(item) <= CJK_WINDOW for item in items)
         return False
 
-    def _denied_after(self, end: int, clause_start: int, clause_end: int) -> bool:
-        """A denial closes the clause after the term: "权限、审批这些都无所谓"."""
-        if clause_end not in self._clause_denial:
-            tail_start = max(clause_start, clause_end - DENIAL_LOOKBACK)
-            tail = self.text[tail_start:clause_end]
-            m = _DENIAL_ZH.search(tail) or _DENIAL_EN.search(tail)
-            self._clause_denial[clause_end] = tail_start + m.start() if m else None
-        denial = self._clause_denial[clause_end]
-        return denial is not None and denial >= end
+    def _closing_denial(self, clause_start: int, clause_end: int) -> int | None:
+        """Where a denial that closes the clause starts ("权限、审批这些都无所谓"), if any:
+        it negates every term of the clause before it."""
+        tail_start = max(clause_start, clause_end - DENIAL_LOOKBACK)
+        tail = self.text[tail_start:clause_end]
+        m = _DENIAL_ZH.search(tail) or _DENIAL_EN.search(tail)
+        return tail_start + m.start() if m else None
 
 
 def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[tuple[int, int, bool]]:
@@ -478,14 +489,14 @@ _GAP_BETWEEN_WORDS = re.compile(r"[\s\-/]*\Z")
 
 @dataclass(frozen=True, eq=False)
 class _CompiledTerm:
-    display: str  # the term as shown: the literal, the group member, or "re:..."
+    display: str  # the term as written: the literal, the group member, or "re:..."
     kind: Literal["cjk", "latin", "regex"]
     needle: str = ""
     spaced: Any = None  # compiled `re` for CJK needles with spaces
     # Per word of a Latin term: (its forms, typos forgiven, the word itself).
     words: tuple[tuple[frozenset[str], int, str], ...] = ()
     pattern: Any = None
-    # The needle when a plain substring test can rule the term out (CJK, no spaces).
+    # A substring the answer must hold for the term to occur: one `in` test rules it out.
     plain: str | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -677,11 +688,13 @@ def required_literal(pattern: str) -> str | None:
     return best or None
 
 
-def compile_term(display: str, raw: str) -> _CompiledTerm | None:
-    """Compile one literal or regex term; None for a literal that normalises to nothing."""
-    if raw.startswith("re:"):
-        return _CompiledTerm(display, "regex", pattern=compile_pattern(raw[3:]))
-    norm = normalize_term(raw)
+def compile_term(text: str) -> _CompiledTerm | None:
+    """Compile one literal or regex term (a written term, or one member of a synonym
+    group); None for a literal that normalises to nothing."""
+    display = text
+    if text.startswith("re:"):
+        return _CompiledTerm(display, "regex", pattern=compile_pattern(text[3:]))
+    norm = normalize_term(text)
     if not norm:
         return None
     if has_cjk(norm):
@@ -761,9 +774,9 @@ class CompiledRubric:
 def _expand(term_text: str, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[_CompiledTerm, ...]:
     if term_text.startswith("@"):
         members = synonyms.get(term_text[1:], ())
-        compiled = (compile_term(m, m) for m in members)
+        compiled = (compile_term(m) for m in members)
         return tuple(c for c in compiled if c is not None)
-    single = compile_term(term_text, term_text)
+    single = compile_term(term_text)
     return (single,) if single is not None else ()
 
 
@@ -955,7 +968,3 @@ def grade_truefalse(question: Question, answer: str) -> Grade:
         question=question.ref, type="truefalse", answer=answer, score=1.0 if passed else 0.0,
         passed=passed, threshold=1.0, expected=expected, given=given,
     )
-
-
-def grade_many(question: Question, answers: Sequence[str]) -> list[Grade]:
-    return [grade(question, a) for a in answers]

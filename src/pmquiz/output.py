@@ -20,11 +20,21 @@ def emit_json(document: Any) -> None:
     sys.stdout.flush()
 
 
-def stdout_is_terminal() -> bool:
+def write_error(message: str, every_line: bool = False) -> None:
+    """`error: message` on stderr, red on a terminal without NO_COLOR; the lines after the
+    first are hints, indented, unless `every_line` (one problem per line, as for banks)."""
+    lines = message.splitlines() or ["error"]
     try:
-        return sys.stdout.isatty()
+        color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     except (AttributeError, ValueError):
-        return False
+        color = False
+    for i, line in enumerate(lines):
+        first = i == 0 or every_line
+        prefix = "error: " if first else "  "
+        if color and first:
+            sys.stderr.write(f"\x1b[1;31m{prefix}\x1b[0m{line}\n")
+        else:
+            sys.stderr.write(f"{prefix}{line}\n")
 
 
 def console(stderr: bool = False) -> Console:

@@ -69,6 +69,16 @@ def card_id(ref: str) -> int:
     return int.from_bytes(digest[:8], "big") & 0x7FFF_FFFF_FFFF_FFFF
 
 
+def attempt_rating(passed: bool, graded_passed: bool, score: float) -> int:
+    """An attempt's rating: the grade's, or Good / Again when the user overruled it.
+
+    An overrule that agrees with the grader (`:pass` on a pass) keeps the grade's rating.
+    """
+    if passed == graded_passed:
+        return rating_for(passed, score)
+    return GOOD if passed else AGAIN
+
+
 def rating_for(passed: bool, score: float) -> int:
     """The FSRS rating of a grade: Again, Hard (< 0.8), Good (< 1.0) or Easy."""
     if not passed:
@@ -141,6 +151,10 @@ def attach(history: History) -> History:
 
 
 _CARD_COLUMNS = "state, step, stability, difficulty, due, last_review"
+_LOG_INSERT = (
+    "INSERT INTO review_log (attempt_id, bank_id, question_id, rating, before_state, "
+    "before_step, before_stability, before_difficulty, before_due, before_last_review) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def on_attempt(conn: sqlite3.Connection, attempt: Attempt) -> None:
@@ -151,11 +165,7 @@ def on_attempt(conn: sqlite3.Connection, attempt: Attempt) -> None:
     before: CardRow | None = tuple(found) if found else None
     rating = rating_for(attempt.passed, attempt.score)
     after = review(attempt.ref, before, rating, attempt.time)
-    conn.execute(
-        "INSERT INTO review_log (attempt_id, bank_id, question_id, rating, before_state, "
-        "before_step, before_stability, before_difficulty, before_due, before_last_review) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (attempt.id, *key, rating, *(before or (None,) * 6)))
+    conn.execute(_LOG_INSERT, (attempt.id, *key, rating, *(before or (None,) * 6)))
     conn.execute(
         f"""INSERT INTO cards (bank_id, question_id, {_CARD_COLUMNS}, last_attempt_id,
                 last_score, last_passed, last_answered, attempts, failures)
@@ -182,10 +192,8 @@ def on_overrule(conn: sqlite3.Connection, attempt: Attempt) -> None:
         return
     graded = conn.execute("SELECT graded_passed FROM attempts WHERE id = ?",
                           (attempt.id,)).fetchone()
-    if graded is not None and bool(graded[0]) == attempt.passed:
-        rating = rating_for(attempt.passed, attempt.score)  # the grader's verdict stands
-    else:
-        rating = GOOD if attempt.passed else AGAIN
+    graded_passed = bool(graded[0]) if graded is not None else not attempt.passed
+    rating = attempt_rating(attempt.passed, graded_passed, attempt.score)
     conn.execute("UPDATE review_log SET rating = ? WHERE attempt_id = ?",
                  (rating, attempt.id))
     rows = conn.execute(
@@ -247,18 +255,11 @@ def _replay(conn: sqlite3.Connection, rows: Iterable[Any]) -> None:
     """Review each attempt in order, writing logs in batches and the cards at the end."""
     cards: dict[tuple[str, str], list[Any]] = {}
     logs: list[tuple[Any, ...]] = []
-    log_sql = (
-        "INSERT INTO review_log (attempt_id, bank_id, question_id, rating, before_state, "
-        "before_step, before_stability, before_difficulty, before_due, before_last_review) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     for attempt_id, when, bank_id, question_id, score, passed, graded_passed in rows:
         key = (bank_id, question_id)
         entry = cards.get(key)
         before: CardRow | None = entry[0] if entry else None
-        if bool(passed) == bool(graded_passed):
-            rating = rating_for(bool(passed), score)
-        else:
-            rating = GOOD if passed else AGAIN
+        rating = attempt_rating(bool(passed), bool(graded_passed), score)
         after = review(f"{bank_id}/{question_id}", before, rating,
                        datetime.fromisoformat(when))
         logs.append((attempt_id, bank_id, question_id, rating, *(before or (None,) * 6)))
@@ -269,10 +270,10 @@ def _replay(conn: sqlite3.Connection, rows: Iterable[Any]) -> None:
             entry[:] = [after, attempt_id, score, passed, when, entry[5] + 1,
                         entry[6] + failed]
         if len(logs) >= 10_000:
-            conn.executemany(log_sql, logs)
+            conn.executemany(_LOG_INSERT, logs)
             logs.clear()
     if logs:
-        conn.executemany(log_sql, logs)
+        conn.executemany(_LOG_INSERT, logs)
     conn.executemany(
         f"""INSERT INTO cards (bank_id, question_id, {_CARD_COLUMNS}, last_attempt_id,
                 last_score, last_passed, last_answered, attempts, failures)

@@ -21,7 +21,7 @@ from pmquiz.scheduling import QueueItem
 from pmquiz.views import emit, table_box
 
 if TYPE_CHECKING:
-    from pmquiz.commands.stats import Day, Stats, Tally
+    from pmquiz.statistics import Day, Stats, Tally
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 

@@ -10,6 +10,7 @@ killed process loses nothing that was graded.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pmquiz.errors import HistoryError
+from pmquiz.errors import HistoryError, HistoryLockedError
 from pmquiz.model import Question
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -238,10 +239,9 @@ class History:
             try:
                 self._prepare()
                 return
-            except (sqlite3.OperationalError, HistoryError) as exc:
-                text = str(exc).lower()
-                if ("locked" not in text and "busy" not in text) or (
-                        time.monotonic() >= deadline):
+            except (sqlite3.OperationalError, HistoryLockedError) as exc:
+                locked = isinstance(exc, HistoryLockedError) or _is_lock(exc)
+                if not locked or time.monotonic() >= deadline:
                     raise
                 time.sleep(0.05)
 
@@ -350,7 +350,7 @@ class History:
         with self.transaction() as conn:
             conn.execute("UPDATE attempts SET passed = ?, overruled = 1 WHERE id = ?",
                          (int(passed), attempt.id))
-            updated = Attempt(**{**attempt.__dict__, "passed": passed, "overruled": True})
+            updated = dataclasses.replace(attempt, passed=passed, overruled=True)
             for hook in self.on_overrule:
                 hook(conn, updated)
         return updated
@@ -363,22 +363,10 @@ class History:
         if limit is not None and limit > 0:
             sql += " LIMIT ?"
             params = (limit,)
-        return [_attempt(row) for row in self._query(sql, params)]
-
-    def latest_failed_refs(self) -> list[str]:
-        """Questions whose latest attempt failed, oldest failure first."""
-        rows = self._query("""
-            SELECT a.bank_id, a.question_id FROM attempts a
-            JOIN (SELECT bank_id, question_id, max(id) AS last_id FROM attempts
-                  GROUP BY bank_id, question_id) latest ON latest.last_id = a.id
-            WHERE a.passed = 0 ORDER BY a.id""")
-        return [f"{r[0]}/{r[1]}" for r in rows]
+        return [_attempt(row) for row in self.query(sql, params)]
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement; sqlite errors become HistoryError."""
-        return self._query(sql, params)
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -402,11 +390,16 @@ def _memory_database() -> sqlite3.Connection:
     return conn
 
 
+def _is_lock(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def _error(path: Path, exc: sqlite3.Error) -> HistoryError:
     message = str(exc)
     lowered = message.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return HistoryError(
+    if _is_lock(exc):
+        return HistoryLockedError(
             f"{path}: the history is locked by another process (waited "
             f"{busy_timeout():g} s)",
             "Another pmquiz may be running; try again when it finishes.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -18,8 +19,10 @@ from rich.text import Text
 from pmquiz.grading import Grade
 from pmquiz.i18n import Lang, t
 from pmquiz.model import Bank, Point, Question
-from pmquiz.session import SessionResult
-from pmquiz.store import Attempt
+
+if TYPE_CHECKING:  # annotations only: rendering a grade must not load the history store
+    from pmquiz.session import SessionResult
+    from pmquiz.store import Attempt
 
 
 def table_box(con: Console) -> box.Box | None:
@@ -153,20 +156,9 @@ def visible(text: str) -> str:
 def highlighted_answer(grade: Grade, markers: bool) -> Text:
     """The answer with every counting match highlighted and every negated one marked."""
     answer = visible(grade.answer)
-    spans: dict[tuple[int, int], bool] = {}
-    for result in (*grade.points, *grade.penalties):
-        for m in result.matches:
-            key = (m.span[0], m.span[1])
-            spans[key] = spans.get(key, True) and m.negated
-    # Keep outermost, non-overlapping spans, left to right.
-    chosen: list[tuple[int, int, bool]] = []
-    for (start, end), negated in sorted(spans.items(), key=lambda s: (s[0][0], -s[0][1])):
-        if chosen and start < chosen[-1][1]:
-            continue
-        chosen.append((start, end, negated))
     text = Text()
     pos = 0
-    for start, end, negated in chosen:
+    for start, end, negated in grade.marked_spans():
         text.append(answer[pos:start])
         piece = answer[start:end]
         if markers:
@@ -248,7 +240,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             body = highlighted_answer(grade, markers)
             body.rstrip()
             emit(con, Padding(body, (0, 0, 0, 2)))
-            if markers and any(p.matches for p in (*grade.points, *grade.penalties)):
+            if markers and any(p.matches for p in grade.point_results):
                 con.print(Text("  " + t("legend", lang), style="dim"))
         else:
             con.print("  " + t("empty_answer", lang))

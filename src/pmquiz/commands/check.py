@@ -11,7 +11,6 @@ document on stdout and moves the closing `N passed, N failed` line to stderr.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,14 +19,14 @@ from pmquiz import checking
 from pmquiz.catalog import bank_files, default_sources, load_files
 from pmquiz.errors import Problem, UsageError
 from pmquiz.model import Bank
-from pmquiz.output import console, emit_json
+from pmquiz.output import console, emit_json, write_error
 
 
 def run(paths: Sequence[Path], junit: Path | None, json_output: bool, strict: bool) -> int:
     banks, errors = load(paths)
     report = checking.check(banks, errors)
     for problem in report.errors:
-        _error_line(str(problem))
+        write_error(str(problem))
     if junit is not None:
         _write_junit(report, junit, strict)
     if json_output:
@@ -72,17 +71,3 @@ def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> No
     except OSError as exc:
         raise UsageError(f"{target}: cannot write the JUnit report: {exc.strerror or exc}",
                          "Check that the folder exists and is writable.") from None
-
-
-def _error_line(message: str) -> None:
-    """`error: file:line: message` on stderr, as the CLI's error boundary writes it."""
-    color = _stderr_is_terminal() and not os.environ.get("NO_COLOR")
-    prefix = "\x1b[1;31merror: \x1b[0m" if color else "error: "
-    sys.stderr.write(f"{prefix}{message}\n")
-
-
-def _stderr_is_terminal() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
