@@ -375,3 +375,13 @@ def test_corrupt_cache_entries_are_ignored_and_rebuilt(capsys: pytest.CaptureFix
     assert "Traceback" not in again.stderr
     rebuilt = [p for p in (isolated_home / "cache" / "banks").rglob("*") if p.is_file()]
     assert rebuilt and all(p.read_bytes() != garbage for p in rebuilt)
+
+
+def test_alias_under_an_unknown_key_is_named_too(capsys: pytest.CaptureFixture[str],
+                                                 write_bank) -> None:  # type: ignore[no-untyped-def]
+    # Validation never enters unknown keys; the alias must still be called what it is.
+    path = write_bank(HEAD + "  - {id: a, type: truefalse, prompt: Is it?, answer: true}\n"
+                      "extra: &x [1, 2]\nmore: *x\n")
+    lines = _refused(_list(path, capsys), path)
+    assert any("unknown key 'extra'" in line for line in lines)
+    assert any("YAML aliases" in line and "line 6" in line for line in lines)

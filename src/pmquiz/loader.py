@@ -162,6 +162,30 @@ class _BankBuilder:
         self._seen_nodes.add(key)
         return True
 
+    def _report_unvisited_alias(self, root: Any) -> None:
+        """Name an alias even where validation never looked (under an unknown key).
+
+        Aliases met while building are reported with their path by `_visit`; an invalid
+        file may hold others in parts never visited. One walk that never enters a node
+        twice finds them without expanding anything.
+        """
+        if any("YAML aliases" in p.message for p in self.problems):
+            return
+        seen: set[int] = set()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                self.error(node, "", "YAML aliases (*name) are not allowed in banks: the "
+                           f"value anchored (&name) at line {node.start_mark.line + 1} is "
+                           "repeated; write the value out in full.")
+                return
+            seen.add(id(node))
+            if isinstance(node, self._yaml.MappingNode):
+                stack.extend(item for pair in node.value for item in pair)
+            elif isinstance(node, self._yaml.SequenceNode):
+                stack.extend(node.value)
+
     def mapping(
         self, node: Any, where: str, allowed: tuple[str, ...] | None
     ) -> dict[str, tuple[Any, Any]] | None:
@@ -332,6 +356,7 @@ class _BankBuilder:
                 questions.append(question)
 
         if self.problems:
+            self._report_unvisited_alias(root)
             raise BankError(self.problems)
         assert bank_id is not None and title is not None and language is not None
         return Bank(
