@@ -20,14 +20,16 @@ LANGUAGES: tuple[Suggestion, ...] = (("zh", "中文"), ("en", "English"))
 
 
 def _banks(ctx: Any) -> list[Any]:
-    from pmquiz.catalog import Catalog
+    """The banks named with `--bank` in the command line so far, else the default banks
+    that load (a broken one among them costs only its own suggestions)."""
+    from pmquiz.catalog import Catalog, default_sources, load_sources
     from pmquiz.errors import PmquizError
 
     params = getattr(ctx, "params", None) or {}
     named = params.get("bank") or []
     args = [named] if isinstance(named, str) else list(named)
     try:
-        return Catalog.load(args).banks
+        return Catalog.load(args).banks if args else load_sources(default_sources()).banks
     except (PmquizError, OSError, ValueError):
         return []
 

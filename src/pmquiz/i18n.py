@@ -169,7 +169,7 @@ STRINGS.update({
     "overrules_answer": ("回答", "answer"),
     "overrules_disagrees": ("仍不一致", "still disagrees"),
     "overrules_agrees": ("已一致", "agrees now"),
-    "overrules_gone": ("题目已不在", "question gone"),
+    "overrules_gone": ("题目未载入", "question not loaded"),
     "overrules_total": (
         "共 {n} 条改判，其中 {disagree} 条与现在的评分仍不一致；"
         "pmquiz overrules --yaml 把它们输出为可粘贴进题库的 examples。",

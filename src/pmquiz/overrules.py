@@ -65,16 +65,16 @@ class ExampleGroup:
 
 
 def example_groups(overrules: Sequence[Overrule]) -> list[ExampleGroup]:
-    """The overrules still graded otherwise, grouped by question (newest question first).
-
-    An answer already among the question's examples, or overruled twice, appears once.
+    """The overrules of open questions still graded otherwise, grouped by question (newest
+    question first). An answer already among the question's examples, or overruled twice,
+    appears once.
     """
     groups: dict[str, list[Overrule]] = {}
     questions: dict[str, Question] = {}
     seen: set[tuple[str, str]] = set()
     for item in overrules:
-        if not item.still_disagrees or item.question is None:
-            continue
+        if not item.still_disagrees or item.question is None or item.question.type != "open":
+            continue  # examples test rubrics; a choice's answer key is fixed in the bank
         key = (item.attempt.ref, item.attempt.answer)
         existing = {e.answer for e in item.question.examples}
         if key in seen or item.attempt.answer in existing:

@@ -26,7 +26,7 @@ def _state(item: Overrule, lang: Lang) -> str:
 
 def render_overrules(con: Console, items: Sequence[Overrule], lang: Lang) -> None:
     if not items:
-        con.print(t("overrules_empty", lang), highlight=False)
+        con.print(t("overrules_empty", lang), soft_wrap=not con.is_terminal)
         return
     if not con.is_terminal:
         for item in items:

@@ -46,8 +46,9 @@ questions:
           any:                    # 命中任意一个即可（all: 则要求每个都命中）
             - "@业务"
             - "re:业务.{{0,6}}(理解|洞察)"   # re: 开头是正则表达式（RE2；写小写、简体）
+            - together: [[弄懂, 搞懂, 吃透], [业务]]   # 同一分句里每组各有一个词，顺序不限
         - id: user-needs
-          label: 满足用户需求
+          label: 满足用户需求        # label 可省略，省略时显示 id
           any: [用户需求, 用户的需求, 用户痛点]
       penalties:                  # 扣分项：常见误解，命中就减去它的权重
         - id: ux-only
@@ -56,7 +57,7 @@ questions:
     examples:                     # 评分示例：pmquiz check 逐条评分，与 expect 对照
       - answer: 最重要的是洞察业务，再基于业务去满足用户需求。
         expect: pass
-      - answer: 最重要的不是交互设计，而是理解业务，把用户需求落到产品里。
+      - answer: 最重要的不是交互设计，而是把公司的业务弄懂，再把用户需求落到产品里。
         expect: pass
       - answer: 交互设计最重要，把界面做漂亮就行。
         expect: fail
@@ -110,8 +111,9 @@ questions:
           any:                    # one hit is enough (all: needs every term)
             - "@insight"
             - "re:business (acumen|knowledge)"   # re: is a regular expression (RE2, lower case)
+            - together: [[learn, grasp, figure out], [business]]  # in one clause, any order
         - id: user-needs
-          label: Serves user needs
+          label: Serves user needs  # label may be left out: the id is shown instead
           any: [user needs, user pain points]
       penalties:                  # misconceptions: a hit subtracts its weight
         - id: ux-only
@@ -121,6 +123,8 @@ questions:
       - answer: Understanding the business comes first; then you design for user needs.
         expect: pass
       - answer: It is not interaction design but business sense, turned into user needs.
+        expect: pass
+      - answer: First figure out how the business makes money, then design for user needs.
         expect: pass
       - answer: Only interaction design matters, as long as it looks good.
         expect: fail
