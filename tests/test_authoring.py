@@ -225,6 +225,18 @@ def test_unknown_bank_id_matching_a_file_here_says_how_to_load_it(
     assert run_cli(["list", "my-bank"], capsys).exit_code == 0
 
 
+def test_unknown_bank_hint_gives_the_id_the_file_really_has(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    new_bank(tmp_path, capsys, "zh", "面试题.yaml")  # no usable id in the name: my-bank
+    monkeypatch.chdir(tmp_path)
+    run = run_cli(["grade", "面试题/core-ability", "--answer", "理解业务"], capsys)
+    assert run.exit_code == 2
+    assert ("面试题.yaml in this folder is not loaded (its bank id is 'my-bank'): "
+            in run.stderr)
+    assert "Pass its path (--bank 面试题.yaml my-bank/core-ability)" in run.stderr
+
+
 # -- label-less points ---------------------------------------------------------------------
 
 

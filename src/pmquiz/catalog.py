@@ -187,7 +187,7 @@ class Catalog:
 
 def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
     """When `bank_id` names a bank file in the current folder that was not loaded: how to
-    load it (its path, or the folder in PMQUIZ_BANKS)."""
+    load it (its path, or the folder in PMQUIZ_BANKS), with the id the file really has."""
     here = Path.cwd()
     names = [f"{bank_id}{suffix}" for suffix in BANK_SUFFIXES]
     try:
@@ -199,10 +199,26 @@ def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
     if not found:
         return None
     name = found[0]
+    real_id = _bank_id_in(here / name)
+    id_note = ""
+    if real_id is not None and real_id != bank_id:
+        id_note = f" (its bank id is '{real_id}')"
+        if ref:
+            ref = f"{real_id}/{ref.rpartition('/')[2]}"
     example = f"--bank {name} {ref}" if ref else name
-    return (f"{name} in this folder is not loaded: banks come from the built-in folder and "
-            f"PMQUIZ_BANKS unless you pass a path. Pass its path ({example}), or add this "
-            "folder to PMQUIZ_BANKS (export PMQUIZ_BANKS=\"$PWD\").")
+    return (f"{name} in this folder is not loaded{id_note}: banks come from the built-in "
+            "folder and PMQUIZ_BANKS unless you pass a path. Pass its path "
+            f"({example}), or add this folder to PMQUIZ_BANKS (export PMQUIZ_BANKS=\"$PWD\").")
+
+
+def _bank_id_in(path: Path) -> str | None:
+    """The id of the bank in `path`, or None when it does not load."""
+    from pmquiz.bankcache import load_bank_cached
+
+    try:
+        return load_bank_cached(path).id
+    except (BankError, OSError, ValueError):
+        return None
 
 
 def _suggest(name: str, known: list[str], prefix: str = "") -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ def run(target: str, lang_option: str | None) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise UsageError(t("new_no_folder", lang, folder=str(folder)))
-    text = starter_bank(lang, schema, shlex.quote(target), bank_id_for(path))
+    text = starter_bank(lang, schema, shell_word(target), bank_id_for(path))
     try:
         # "x": created here or not at all, even if another process makes it meanwhile.
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
@@ -37,4 +38,9 @@ def run(target: str, lang_option: str | None) -> None:
     except OSError as exc:
         raise UsageError(t("new_cannot_write", lang, path=target,
                            reason=exc.strerror or str(exc))) from None
-    sys.stdout.write(t("new_written", lang, path=shlex.quote(target)) + "\n")
+    sys.stdout.write(t("new_written", lang, path=shell_word(target)) + "\n")
+
+
+def shell_word(text: str) -> str:
+    """`text` as one shell word: as is when safe (Chinese names too), else quoted."""
+    return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else shlex.quote(text)
