@@ -253,3 +253,14 @@ def test_label_less_point_shows_its_id_in_feedback(
     assert run.exit_code == 0, run.stderr
     assert "user-needs" in run.stdout
     assert "Business insight as the foundation" in run.stdout
+
+
+def test_authoring_commands_start_light(tmp_path: Path) -> None:
+    from test_startup import modules_imported_by
+
+    home = tmp_path / "home"
+    heavy = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml"}
+    assert modules_imported_by(["schema", "--path"], home, tmp_path) & heavy == set()
+    assert modules_imported_by(["new", "-"], home, tmp_path) & heavy == set()
+    # --yaml prints plain text: no Rich.
+    assert "rich" not in modules_imported_by(["overrules", "--yaml"], home, tmp_path)
