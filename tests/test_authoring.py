@@ -200,6 +200,10 @@ def test_other_values_are_named_too(tmp_path: Path, capsys: pytest.CaptureFixtur
         "required: must be true or false, not 'sure'")
     assert broken(tmp_path / "d", capsys, "weight: 2 ", "weight: -2 ").endswith(
         "weight: must be a positive number, not -2")
+    assert broken(tmp_path / "e", capsys, "answer: [A, C, D]", "answer: [A, C, A]").endswith(
+        "questions[1].answer: option 'A' is listed twice")
+    assert broken(tmp_path / "f", capsys, "tags: [basics]", "tags: basics").endswith(
+        "questions[0].tags: must be a list, not text 'basics'")
 
 
 def test_unknown_bank_id_matching_a_file_here_says_how_to_load_it(

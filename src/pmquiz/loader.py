@@ -579,7 +579,8 @@ class _BankBuilder:
                 self.error(answer_node, ans_where,
                            f"'{key}' is not one of the options ({', '.join(options)})")
         if len(set(keys)) != len(keys):
-            self.error(answer_node, ans_where, "an option is listed twice")
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            self.error(answer_node, ans_where, f"option '{twice[0]}' is listed twice")
         return tuple(sorted(set(keys)))
 
     def _rubric(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
