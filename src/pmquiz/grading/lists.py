@@ -30,7 +30,7 @@ _SENTENCE_ZH = re.compile(
 )
 _SENTENCE_EN = frozenset("""
 a an the is are was were be been being am do does did done have has had having will would
-can could should must may might shall need needs needed it its they them their we our us you
+can could should must may might shall it its they them their we our us you
 your i me my he she his her this that these those there here to of for with in on at by from
 about into because so but if than then not no never very more most less least matter matters
 important why how what which who when where just only also too don't doesn't isn't aren't
