@@ -31,6 +31,12 @@ def keyword_list(answer: str) -> bool:
     "efficiency, functionality, security",
     "Efficiency; capability; security.",
     "business insight, user needs, product design",
+    # Items may be short phrases with a negation or an adjective in them.
+    "成就感低 门槛高 用户少",
+    "没有竞品、不能公开、风险把控",
+    "薪资高 难替代 天花板高 To B",
+    "few users, internal tools, no sense of achievement",
+    "private data; no competitors; can't be copied",
 ])
 def test_bare_runs_of_keywords_are_lists(answer: str) -> None:
     assert keyword_list(answer)
@@ -50,6 +56,10 @@ def test_bare_runs_of_keywords_are_lists(answer: str) -> None:
     "It needs payments, refunds and support to work.",
     "Understand the business first.",
     "business insight",
+    "成就感低是因为用户少",
+    "门槛高，要懂业务，还要亲自操作流程",
+    "few users, so there is no sense of achievement",
+    "It is hard because there are no competitors to copy.",
 ])
 def test_sentences_are_never_keyword_lists(answer: str) -> None:
     assert not keyword_list(answer)
