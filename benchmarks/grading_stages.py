@@ -79,8 +79,9 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
 
 def stage_split(seconds: float = 2.0) -> tuple[dict[str, float], float]:
     """Microseconds per answer for each stage, and whole gradings per second."""
-    from pmquiz.loader import load_bank
     from run import REPO, make_answers
+
+    from pmquiz.loader import load_bank
 
     bank = load_bank(REPO / "questions" / "backoffice-pm.zh.yaml")
     questions = [q for q in bank.questions if q.type == "open"]
