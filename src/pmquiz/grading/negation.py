@@ -22,14 +22,18 @@ from pmquiz.text import has_cjk, normalize_term
 
 DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
 DEFAULT_CUES_EN = ("not", "no", "never", "don't", "doesn't", "isn't", "aren't", "without",
-                   "cannot", "nor")
+                   "cannot", "nor",
+                   # typed without the apostrophe ("they dont realise")
+                   "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant",
+                   "wont", "shouldnt", "couldnt", "wouldnt", "havent", "hasnt")
 # Cues that deny a whole predicate: they reach to the end of their clause, whatever the
 # distance ("后台的关键并不在于团队里有没有人懂交互设计", "hardly a matter of polishing").
 PREDICATE_CUES_ZH = ("并不是", "不是", "并非", "谈不上", "算不上", "称不上", "不在于", "远非",
                      "而非")
 _PREDICATE_EN = (
-    r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|not) (?:really )?about"
-    r"|hardly|far from|by no means|rather than|instead of"
+    r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|isnt|arent|not)"
+    r" (?:really )?about"
+    r"|hardly|far from|by no means|rather than|instead of|(?:nothing|little) to do with"
 )
 # Words that contain a cue's characters but negate nothing.
 NOT_CUES_ZH = (
@@ -81,6 +85,7 @@ _DENIAL = re.compile(
     r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
     r"(?:important|needed|necessary)|"
     r"not (?:needed|necessary|important|required)|unnecessary|irrelevant|unimportant|"
+    r"(?:do|does)(?:n't|nt| not) (?:really )?belong(?: (?:here|there))?|"
     r"(?:is|are) optional)[^\w。!?;,.\n]*?" + _CLAUSE_END + ")"
 )
 
@@ -146,6 +151,7 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
             or (denial is not None and denial >= end)
             or (answer.has_yuqi() and _negated_by_yuqi(answer, start))
             or _negated_as_english_list_item(answer, start, clause_start, clause_end, cues)
+            or _english_list_closed_by_denial(answer, start, clause_start, clause_end, cues)
         )
         answer.negated[key] = known
     return known
@@ -319,6 +325,38 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
             return False
         pos = seg_start
     return False
+
+
+def _english_list_closed_by_denial(answer: AnswerText, start: int, clause_start: int,
+                                   clause_end: int, cues: CueSet) -> bool:
+    """A denial closing the last item of an English list negates every item, across the
+    commas: "payments, refunds or support flows don't matter"."""
+    text = answer.text
+    if not text[start:start + 1].isascii() or text[clause_end:clause_end + 1] != ",":
+        return False
+    if _item_size(text, clause_start, clause_end) > EN_WINDOW:
+        return False
+    pos = clause_end + 1
+    for _ in range(8):  # items walked over
+        if pos >= len(text):
+            return False
+        seg_start, seg_end, _, denial = _clause_facts(answer, pos, cues)
+        if denial is not None:  # the last item(s): "refunds or support flows don't matter"
+            last = text[seg_start:denial]
+            return not has_cjk(last) and all(
+                len(EN_WORD.findall(item)) <= EN_WINDOW for item in _LIST_JOIN_EN.split(last)
+            ) and _CONJUNCTION_EN.search(text, clause_start, denial) is not None
+        if text[seg_end:seg_end + 1] != "," or _item_size(text, seg_start, seg_end) > EN_WINDOW:
+            return False
+        pos = seg_end + 1
+    return False
+
+
+def _item_size(text: str, start: int, end: int) -> int:
+    """Words of a list item, its conjunction aside (CJK text makes it no item)."""
+    if has_cjk(text[start:end]):
+        return EN_WINDOW + 1
+    return sum(1 for w in EN_WORD.findall(text, start, end) if w not in ("and", "or", "nor"))
 
 
 def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> int | None:
