@@ -76,9 +76,10 @@ Cue = tuple[int, int, bool, bool]
 _CLAUSE_END = r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z)"
 _DENIAL = re.compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
-    r"(?=[不没无次dia'nu])(?:(?<!不是)(?<!并非)(?<!不)"
+    r"(?=[不没无次关dia'nu])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
-    r"不太?需要|没有?关系|无关紧要|无关|无所谓|次要的?|不是重点|不值一提)"
+    r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
+    r"不值一提|不怎么重要)"
     r"[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
     + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
     r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
