@@ -1,0 +1,170 @@
+"""Rich renderings of a mock interview: the question screens and the report at the end.
+
+The report's files (Markdown, HTML) are in `mockreport`; this is the terminal's face.
+During the interview nothing of a grade is shown, only that the answer was recorded.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from pmquiz import views
+from pmquiz.grading import Grade
+from pmquiz.i18n import Lang, t
+from pmquiz.mock import Countdown, MockAnswer, MockReport
+from pmquiz.mockreport import format_limit, summary_lines
+from pmquiz.model import Question
+from pmquiz.views import format_elapsed
+
+
+def countdown_text(lang: Lang) -> Countdown:
+    """The text a timed reader shows while an answer is typed: 剩余 2:41 / 2:41 left."""
+
+    def text(seconds_left: float) -> str:
+        left = max(0, math.ceil(seconds_left))  # 2:41 until 2:40 is reached
+        return t("mock_countdown", lang, left=format_elapsed(left))
+
+    return text
+
+
+class InterviewScreen(views.PracticeScreen):
+    """The interview's screens: header, question panel, "recorded" (SPEC 10)."""
+
+    def __init__(self, con: Console, lang: Lang, allowed_seconds: float) -> None:
+        super().__init__(con, lang)
+        self.allowed_seconds = allowed_seconds
+
+    def header(self, title: str, count: int) -> None:
+        text = t("mock_header", self.lang, title=title, count=count,
+                 limit=format_limit(self.allowed_seconds))
+        if self.con.is_terminal:
+            from rich.rule import Rule
+
+            self.con.print(Rule(Text(views.visible(text), style="bold")))
+        else:
+            self.con.print(Text(f"== {views.visible(text)} =="))
+        self.con.print(Text(t("mock_intro", self.lang), style="dim"))
+
+    def interview_question(self, question: Question, number: int, total: int,
+                           allowed_seconds: float) -> None:
+        progress = t("progress", self.lang, n=number, total=total)
+        limit = t("mock_limit", self.lang, limit=format_limit(allowed_seconds))
+        self.con.print()
+        if self.con.is_terminal:
+            from rich.markdown import Markdown
+            from rich.panel import Panel
+
+            self.con.print(Panel(
+                Markdown(views.markdown_text(views.visible(question.prompt))),
+                title=Text(progress, style="bold"), title_align="left",
+                subtitle=Text(limit, style="dim"), subtitle_align="right", padding=(0, 1),
+            ))
+            self.con.print(Text(t("mock_help", self.lang), style="dim"))
+        else:
+            self.con.print(Text(f"-- {progress} · {limit} --"))
+            self.con.print(Text(views.visible(question.prompt.strip())))
+        self.con.file.flush()
+
+    def answer_recorded(self, time_up: bool) -> None:
+        key = "mock_recorded_time_up" if time_up else "mock_recorded"
+        self.con.print(Text(t(key, self.lang), style="yellow" if time_up else "dim"))
+        self.con.file.flush()
+
+    # The practice screens an interview never shows.
+    def hint(self, question: Question) -> None:  # pragma: no cover - never called
+        pass
+
+    def feedback(self, question: Question, grade: Grade) -> None:  # pragma: no cover
+        pass
+
+
+def render_report(con: Console, report: MockReport, lang: Lang) -> None:
+    """Every question as it went, then the totals, the time and the weakest points."""
+    con.print()
+    title = t("mock_report", lang) + (f" · {report.title}" if report.title else "")
+    if con.is_terminal:
+        from rich.rule import Rule
+
+        con.print(Rule(Text(views.visible(title), style="bold")))
+    else:
+        con.print(Text(f"== {views.visible(title)} =="))
+    for answer in report.answers:
+        _render_answer(con, answer, len(report.answers), lang)
+    _render_summary(con, report, lang)
+
+
+def _render_answer(con: Console, answer: MockAnswer, total: int, lang: Lang) -> None:
+    question = answer.question
+    con.print()
+    head = Text(t("progress", lang, n=answer.number, total=total), style="bold")
+    head.append(f"  {question.ref}", style="bold")
+    head.append("  " + t("mock_time_taken", lang, taken=format_elapsed(answer.seconds)),
+                style="dim")
+    if answer.time_up:
+        head.append(f"  ⏱ {t('mock_time_up', lang)}", style="bold yellow")
+    if con.is_terminal:
+        from rich.rule import Rule
+
+        con.print(Rule(head, align="left"))
+    else:
+        con.print(Text("-- ") + head + Text(" --"))
+    prompt = views.visible(question.prompt)
+    if con.is_terminal:
+        from rich.markdown import Markdown
+        from rich.padding import Padding
+
+        con.print(Padding(Markdown(views.markdown_text(prompt)), (0, 0, 0, 2)))
+    else:
+        for line in prompt.strip().splitlines():
+            con.print(Text("  " + line))
+    if answer.grade is None:
+        con.print(Text("  " + t("mock_skipped_answer", lang), style="italic"))
+        if question.reference:
+            con.print(Text(t("reference", lang) + ":", style="bold"))
+            for line in views.visible(question.reference).strip().splitlines():
+                con.print(Text("  " + line))
+        return
+    views.render_grade(con, question, answer.grade, lang)
+
+
+def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
+    con.print()
+    table = Table(title=t("mock_summary", lang), box=views.table_box(con), show_edge=False,
+                  pad_edge=False, title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("question", lang), overflow="fold")
+    table.add_column(t("score", lang), justify="right", no_wrap=True)
+    table.add_column(t("result", lang), no_wrap=True)
+    table.add_column("⏱", justify="right", no_wrap=True)
+    for answer in report.answers:
+        taken = Text(format_elapsed(answer.seconds))
+        if answer.time_up:
+            taken.append(f" {t('mock_time_up', lang)}", style="yellow")
+        if answer.grade is None:
+            table.add_row(str(answer.number), answer.question.ref, "–",
+                          t("skipped_short", lang), taken)
+        else:
+            table.add_row(str(answer.number), answer.question.ref,
+                          f"{answer.score * 100:.0f}%", views.verdict_text(answer.passed, lang),
+                          taken)
+    if report.answers:
+        views.emit(con, table)
+    for line in summary_lines(report, lang):
+        con.print(Text(line))
+    weak = report.weakest()
+    con.print()
+    con.print(Text(t("mock_weakest", lang), style="bold"))
+    rows: list[RenderableType] = []
+    for point in weak:
+        row = Text("  ✘ ", style="red")
+        row.append(views.visible(point.label))
+        row.append(f"  {t('mock_weak_line', lang, n=point.missed)} · {', '.join(point.refs)}",
+                   style="dim")
+        rows.append(row)
+    if not rows:
+        rows.append(Text("  " + t("mock_no_weak", lang)))
+    con.print(Group(*rows))

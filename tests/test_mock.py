@@ -1,0 +1,288 @@
+"""`pmquiz mock`: a timed interview, its history records and its report (SPEC 10).
+
+Piped sessions and the report files run in-process; the clock (countdown, time-out,
+Ctrl-C) needs a real pseudo-terminal, so those few tests use pexpect.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from helpers import run_cli
+
+BANK = """\
+id: mockdrill
+title: 后台面试
+language: zh
+questions:
+  - id: value
+    type: open
+    prompt: 第一题：后台产品经理的价值是什么？
+    reference: 为前台业务提供支撑，**提升效率**。
+    rubric:
+      points:
+        - id: support
+          label: 为业务提供支撑
+          any: [支撑, 支持业务]
+        - id: efficiency
+          label: 提升效率
+          any: [效率]
+  - id: research
+    type: open
+    prompt: 第二题：竞品分析为什么难？
+    reference: 后台不公开，只能做业务调研。
+    rubric:
+      points:
+        - id: private
+          label: 后台不对外公开
+          any: [不公开, 看不到]
+        - id: efficiency
+          label: 提升效率
+          any: [效率]
+      penalties:
+        - id: copy
+          label: 照抄竞品
+          any: [照抄]
+  - id: pick
+    type: choice
+    prompt: 第三题：哪些是后台系统？
+    options: {A: 客服系统, B: 游戏}
+    answer: [A]
+"""
+
+
+@pytest.fixture
+def bank(write_bank):  # type: ignore[no-untyped-def]
+    return write_bank(BANK, "mockdrill.yaml")
+
+
+def rows(home: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(home / "history.sqlite3") as conn:
+        return list(conn.execute(sql))
+
+
+# -- a piped interview ---------------------------------------------------------------------
+
+
+def test_piped_interview_stores_mock_attempts_and_shows_verdicts_only_in_the_report(
+        bank: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_cli(["mock", str(bank), "--seed", "5", "--count", "0"], capsys,
+                  stdin="后台为业务提供支撑\n能提升效率\n\n竞品的后台都看不到，只能照抄\n\n")
+    assert run.exit_code == 0, run.stderr
+    before, _, report = run.stdout.partition("模拟面试报告")
+    assert report, run.stdout
+    # Nothing of a grade before the report: the interviewer gives no feedback.
+    assert "通过" not in before and "得分" not in before and "参考答案" not in before
+    assert before.count("回答已记录") == 2
+    assert "第三题" not in run.stdout  # open questions only
+    stored = rows(isolated_home, "SELECT a.question_id, a.answer, s.kind, m.allowed_seconds, "
+                  "m.time_up FROM attempts a JOIN sessions s ON s.id = a.session_id "
+                  "JOIN mock_answers m ON m.attempt_id = a.id ORDER BY a.id")
+    answers = {qid: (answer, kind, allowed, up) for qid, answer, kind, allowed, up in stored}
+    assert set(answers) == {"value", "research"}
+    assert answers["value"] == ("后台为业务提供支撑\n能提升效率", "mock", 180.0, 0)
+    assert answers["research"][0] == "竞品的后台都看不到，只能照抄"
+    # The report: each question's verdict and score, the points, the penalty, the totals.
+    assert "100%" in report and "未通过" in report
+    assert "照抄竞品" in report
+    assert "作答 2 / 2 题 · 通过 1" in report
+    assert "用时 0:00 / 限时 6:00（每题 3:00）" in report
+    assert "本次最常漏掉的要点" in report
+
+
+def test_the_draw_is_practice_s_draw(bank: Path, isolated_home: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    answers = "一\n\n二\n\n"
+    for command in (["practice", "--type", "open"], ["mock"]):
+        run = run_cli([*command, str(bank), "--seed", "7", "--count", "2"], capsys,
+                      stdin=answers)
+        assert run.exit_code == 0, run.stderr
+    order = rows(isolated_home, "SELECT s.kind, a.question_id FROM attempts a "
+                 "JOIN sessions s ON s.id = a.session_id ORDER BY a.id")
+    practice = [qid for kind, qid in order if kind == "practice"]
+    mock = [qid for kind, qid in order if kind == "mock"]
+    assert practice == mock and len(mock) == 2
+
+
+def test_piped_commands_and_end_of_input(bank: Path, isolated_home: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # :hint is refused, :skip moves on (nothing stored), the end of input submits.
+    run = run_cli(["mock", str(bank), "--seed", "5", "--count", "0", "--lang", "en"], capsys,
+                  stdin=":hint\n:skip\n\n\nthe back office is not public, so I research")
+    assert run.exit_code == 0, run.stderr
+    assert "No hints in a mock interview." in run.stdout
+    assert "Skipped." in run.stdout
+    stored = rows(isolated_home, "SELECT answer FROM attempts")
+    assert stored == [("the back office is not public, so I research",)]
+    assert "(skipped, not answered)" in run.stdout
+    assert "answered 1 of 2 · passed" in run.stdout
+
+
+def test_quit_ends_with_the_report_of_what_was_answered(
+        bank: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_cli(["mock", str(bank), "--seed", "5", "--count", "0", "--lang", "en"], capsys,
+                  stdin="support and efficiency\n\n:quit\n")
+    assert run.exit_code == 0, run.stderr
+    assert "answered 1 of 1" in run.stdout
+    assert "The interview ended early: 1 of 2 questions asked." in run.stdout
+    assert len(rows(isolated_home, "SELECT id FROM attempts")) == 1
+
+
+def test_review_and_stats_count_mock_answers(bank: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PMQUIZ_BANKS", str(bank.parent))  # review asks only known banks
+    run = run_cli(["mock", str(bank), "--seed", "5", "--count", "0"], capsys,
+                  stdin="不知道\n\n竞品后台都看不到，要提升效率\n\n")
+    assert run.exit_code == 0, run.stderr
+    queue = run_cli(["review", "--list", "--json"], capsys)
+    missed = [item["ref"] for item in json.loads(queue.stdout) if item["reason"] == "missed"]
+    assert missed == ["mockdrill/value"]
+    stats = json.loads(run_cli(["stats", "--json"], capsys).stdout)
+    assert stats["attempts"] == 2
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--report", "out.txt"], "Markdown (.md) or HTML (.html)"),
+    (["--report", "no-such-folder/out.md"], "does not exist"),
+    (["--minutes", "0"], "--minutes must be more than 0"),
+    (["--minutes", "nan"], "--minutes must be more than 0"),
+    (["--count", "-1"], "--count must be 0 (all) or more"),
+])
+def test_bad_options_are_refused_before_anything_is_asked(
+        bank: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str],
+        message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = run_cli(["mock", str(bank), *args], capsys, stdin="支撑\n\n")
+    assert run.exit_code == 2
+    assert message in run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stdout == ""
+    assert not (isolated_home / "history.sqlite3").exists()
+
+
+def test_no_open_question_matches(bank: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = run_cli(["mock", str(bank), "--tag", "nothing"], capsys, stdin="")
+    assert run.exit_code == 0
+    assert "没有符合条件的题目" in run.stdout
+
+
+# -- the report files ----------------------------------------------------------------------
+
+HOSTILE = """\
+id: hostile
+title: Hostile <b>bank</b>
+language: en
+questions:
+  - id: markup
+    type: open
+    prompt: |
+      Why <script>alert(1)</script> & ![pixel](https://tracker.example/p.png)?
+      See [the guide](https://example.com/guide).
+    reference: Use <img src="http://evil.example/x.png"> **support**.
+    rubric:
+      points:
+        - id: support
+          label: Support <the> business
+          any: [support]
+        - id: speed
+          label: Speed & efficiency
+          any: [efficiency]
+"""
+HOSTILE_ANSWER = "I <b>support</b> & *never* efficiency"
+
+
+class StrictParser(HTMLParser):
+    """Fails on a tag closed out of order or left open; collects resource references."""
+
+    VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.resources: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "srcset", "poster", "data", "action") or (
+                    name == "href" and tag != "a"):
+                self.resources.append(value or "")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack)
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def write_report(tmp_path: Path, capsys: pytest.CaptureFixture[str], bank: Path, name: str,
+                 answers: str, *extra: str) -> tuple[str, str]:
+    target = tmp_path / name
+    run = run_cli(["mock", str(bank), "--seed", "5", "--count", "0", "--report", str(target),
+                   *extra], capsys, stdin=answers)
+    assert run.exit_code == 0, run.stderr
+    assert str(target) in run.stdout  # where the report went is said
+    return target.read_text(encoding="utf-8"), run.stdout
+
+
+def test_html_report_is_one_self_contained_page_with_everything_escaped(
+        tmp_path: Path, write_bank, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    bank = write_bank(HOSTILE, "hostile.yaml")
+    page, _ = write_report(tmp_path, capsys, bank, "report.HTML", HOSTILE_ANSWER + "\n\n")
+    parser = StrictParser()
+    parser.feed(page)
+    parser.close()
+    assert parser.stack == []
+    assert parser.resources == []  # no image, stylesheet or script is fetched
+    assert not re.search(r"url\(|@import", page)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "max-width" in page
+    text = "".join(parser.text)
+    # The bank's markup and the answer arrive as text a coach reads, not as HTML.
+    assert "<script>alert(1)</script>" in text
+    assert 'Use <img src="http://evil.example/x.png"> support.' in text
+    assert "Support <the> business" in text
+    assert "Hostile <b>bank</b>" in text
+    assert HOSTILE_ANSWER in text
+    assert "<mark class=\"hit\">support</mark>" in page
+    assert "<mark class=\"neg\">efficiency</mark>" in page  # "never efficiency": negated
+    assert "50%" in text
+
+
+def test_markdown_report_holds_every_prompt_answer_and_score(
+        bank: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = "后台为业务提供支撑\n能提升效率\n\n竞品的后台都看不到，只能照抄\n\n"
+    text, _ = write_report(tmp_path, capsys, bank, "report.md", answers)
+    for piece in ("第一题：后台产品经理的价值是什么？", "第二题：竞品分析为什么难？",
+                  "> 后台为业务提供**支撑**\\\n> 能提升**效率**",  # the answer's own lines
+                  "> 竞品的后台都**看不到**，只能<u>照抄</u>", "得分 100%", "得分 0%",
+                  "- ✔ 为业务提供支撑 — “支撑”", "- ⚠ −1 照抄竞品 — “照抄”",
+                  "为前台业务提供支撑，**提升效率**。", "作答 2 / 2 题 · 通过 1 · 平均分 50%"):
+        assert piece in text, piece
+
+
+def test_golden_markdown_report(bank: Path, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    answers = "后台为业务提供*支撑*\n\n# 能不能提升效率？\n1. 也不是<b>效率</b>\n\n"
+    text, _ = write_report(tmp_path, capsys, bank, "golden.md", answers)
+    text = re.sub(r"开始于 [^·]+ ·", "开始于 <TIME> ·", text)  # volatile: when, how long
+    text = re.sub(r"用时 \d+:\d\d", "用时 <T>", text)
+    text = re.sub(r"\| \d+:\d\d \|$", "| <T> |", text, flags=re.MULTILINE)
+    golden = REPO / "tests" / "data" / "mock_report.golden.md"
+    if not golden.exists():  # written once, then read and kept by hand
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
