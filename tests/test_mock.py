@@ -286,3 +286,47 @@ def test_golden_markdown_report(bank: Path, tmp_path: Path,
     if not golden.exists():  # written once, then read and kept by hand
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+# -- the report as a result ------------------------------------------------------------
+
+
+def _answer(number: int, question_ref: str, labels: dict[str, bool], seconds: float = 60.0,
+            time_up: bool = False):  # type: ignore[no-untyped-def]
+    from pmquiz.grading import PointResult
+    from pmquiz.mock import MockAnswer
+    from pmquiz.model import Question
+
+    bank_id, qid = question_ref.split("/")
+    points = tuple(PointResult(f"p{i}", label, 1.0, hit, False, None, None, ())
+                   for i, (label, hit) in enumerate(labels.items()))
+    from pmquiz.grading import Grade
+
+    score = sum(p.hit for p in points) / len(points)
+    result = Grade(question=question_ref, type="open", answer="…", score=score,
+                   passed=score >= 0.6, threshold=0.6, points=points,
+                   missed=tuple(p.id for p in points if not p.hit))
+    question = Question(bank_id=bank_id, id=qid, type="open", prompt="?")
+    return MockAnswer(number, question, result, seconds, 180.0, time_up, number)
+
+
+def test_weakest_points_are_those_missed_in_most_answers() -> None:
+    from datetime import UTC, datetime
+
+    from pmquiz.mock import MockReport
+
+    report = MockReport(title="t", started=datetime(2026, 1, 1, tzinfo=UTC),
+                        allowed_seconds=180.0, planned=4, answers=(
+        _answer(1, "b/q1", {"Start from the business": False, "Name a metric": True}),
+        _answer(2, "b/q2", {"Name a metric": False, "start from the  business": False}),
+        _answer(3, "b/q3", {"Know the users": False}, seconds=200.0, time_up=True),
+    ), interrupted=True)
+    weak = report.weakest()
+    assert [(w.label, w.missed, w.refs) for w in weak] == [
+        ("Start from the business", 2, ("b/q1", "b/q2")),  # same label, case and spaces aside
+        ("Name a metric", 1, ("b/q2",)),
+        ("Know the users", 1, ("b/q3",)),
+    ]
+    assert report.time_used == 320.0 and report.time_allowed == 540.0
+    assert report.timed_out == 1 and report.ended_early
+    assert report.mean_score == pytest.approx((0.5 + 0 + 0) / 3)

@@ -13,6 +13,7 @@ import html
 import re
 from pathlib import Path
 
+from pmquiz.grading import Grade, PointResult
 from pmquiz.i18n import Lang, t
 from pmquiz.mock import MarkKind, MockAnswer, MockReport
 from pmquiz.views import format_elapsed, markdown_text, visible
@@ -76,6 +77,23 @@ def _status(answer: MockAnswer, lang: Lang) -> list[str]:
     if answer.time_up:
         parts.append("⏱ " + t("mock_time_up", lang))
     return parts
+
+
+def _extras(point: PointResult, lang: Lang) -> str:
+    """` (×2, 必答)`: a point's weight when it is not 1, and whether it is required."""
+    extras = []
+    if point.weight != 1:
+        extras.append(f"×{point.weight:g}")
+    if point.required:
+        extras.append(t("required", lang))
+    return f" ({', '.join(extras)})" if extras else ""
+
+
+def _required_missed(grade: Grade, lang: Lang) -> str | None:
+    if not grade.missed_required:
+        return None
+    labels = [p.label for p in grade.points if p.id in grade.missed_required]
+    return t("required_missed", lang, points="、".join(labels))
 
 
 def _evidence(answer: str, span: tuple[int, int] | None) -> str:
@@ -160,7 +178,8 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
         if grade is not None:
             out += ["", f"**{t('mock_points', lang)}**", ""]
             for point in grade.points:
-                line = f"- {'✔' if point.hit else '✘'} {md_escape(point.label)}"
+                line = (f"- {'✔' if point.hit else '✘'} {md_escape(point.label)}"
+                        f"{_extras(point, lang)}")
                 quoted = _evidence(grade.answer, point.span)
                 if point.hit and quoted:
                     line += f" — “{md_escape(quoted)}”"
@@ -172,6 +191,9 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
                     quoted = _evidence(grade.answer, penalty.span)
                     line = f"- ⚠ −{penalty.weight:g} {md_escape(penalty.label)}"
                     out.append(line + (f" — “{md_escape(quoted)}”" if quoted else ""))
+            missing = _required_missed(grade, lang)
+            if missing:
+                out += ["", f"**{md_escape(missing)}**"]
         if answer.question.reference:
             out += ["", f"**{t('reference', lang)}**", ""]
             out += _quote_block(md_bank_text(answer.question.reference))
@@ -245,6 +267,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left;
   vertical-align: top; }
 td.ref { overflow-wrap: anywhere; } td.num { text-align: right; white-space: nowrap; }
+.required { color: var(--fail); margin: .25rem 0; }
 .label { font-weight: 600; margin: .75rem 0 .25rem; }
 """
 
@@ -308,7 +331,7 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
         out.append('<ul class="points">')
         for point in grade.points:
             quoted = _evidence(grade.answer, point.span)
-            item = _e(point.label)
+            item = _e(point.label + _extras(point, lang))
             if point.hit and quoted:
                 item += f' <span class="evidence">— “{_e(quoted)}”</span>'
             elif point.negated and quoted:
@@ -323,6 +346,9 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
                     item += f' <span class="evidence">— “{_e(quoted)}”</span>'
                 out.append(f'<li class="pen">{item}</li>')
         out.append("</ul>")
+        missing = _required_missed(grade, lang)
+        if missing:
+            out.append(f'<p class="required">{_e(missing)}</p>')
     if q.reference:
         out.append(f'<p class="label">{_e(t("reference", lang))}</p>')
         out.append(f'<div class="reference">{_bank_html(q.reference)}</div>')
