@@ -99,7 +99,7 @@ def test_overrule_is_stored(tmp_path: Path) -> None:
     child.expect("已改判为通过")
     ready(child)
     child.send(ENTER)
-    child.expect("已改判")  # the summary's legend for the overrule mark
+    child.expect_exact("* 已改判（:pass / :fail）")  # the summary's legend for the mark
     child.expect(pexpect.EOF)
     with sqlite3.connect(home / "history.sqlite3") as conn:
         row = conn.execute("SELECT passed, graded_passed, overruled FROM attempts").fetchone()

@@ -68,7 +68,7 @@ def edit_text(initial: str, prompt: str = "", note: str = "") -> Edited:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             if header:
                 handle.write("\n".join(header) + "\n\n")
-            handle.write(initial)
+            handle.write(initial + "\n" if initial else "")
         try:
             result = subprocess.run([*command, str(path)], check=False)
         except OSError:

@@ -2,9 +2,10 @@
 
 What it gives an answer typed at a terminal:
 
-- the cursor moves within and across the answer's lines (arrows, Home/End, the usual
-  Emacs keys), Backspace and the arrows treat a wide (CJK) character as one character,
-  and an IME's composed text arrives as ordinary typed text;
+- the cursor moves within and across the answer's lines (the arrows, Left and Right
+  crossing line ends, Home/End, the usual Emacs keys); Backspace and the arrows treat a
+  wide (CJK) character as one character, and an IME's composed text arrives as ordinary
+  typed text;
 - a paste is one piece of text (bracketed paste): its newlines and blank lines stay inside
   the answer and never submit it;
 - in a multi-line read, Enter on an empty last line (or Ctrl-D) submits; Enter elsewhere
@@ -158,6 +159,24 @@ class LineEditor:
                 # an empty answer: Enter does nothing (blank lines before it are skipped)
             else:
                 buffer.newline(copy_margin=False)
+
+        # The arrows cross line ends, as in any editor (prompt_toolkit's stop there).
+        @bindings.add("left")
+        def _left(event: KeyPressEvent) -> None:
+            buffer = event.current_buffer
+            if buffer.document.cursor_position_col == 0 and buffer.cursor_position > 0:
+                buffer.cursor_position -= 1
+            else:
+                buffer.cursor_left(count=event.arg)
+
+        @bindings.add("right")
+        def _right(event: KeyPressEvent) -> None:
+            buffer = event.current_buffer
+            document = buffer.document
+            if document.is_cursor_at_the_end_of_line and not document.is_cursor_at_the_end:
+                buffer.cursor_position += 1
+            else:
+                buffer.cursor_right(count=event.arg)
 
         @bindings.add("c-d")
         def _ctrl_d(event: KeyPressEvent) -> None:
