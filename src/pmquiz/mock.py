@@ -26,20 +26,23 @@ from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 from pmquiz.grading import Grade, grade
 from pmquiz.model import Question
 from pmquiz.session import (
+    AnswerReader,
     Command,
     Entry,
-    LineReader,
     Session,
     SessionScreen,
     _Action,
     _Quit,
     _Skip,
     _Submit,
+    command_word,
+    trim_blank_lines,
 )
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from pmquiz.lineeditor import LineEditor
     from pmquiz.store import Attempt, History
 
 DEFAULT_COUNT = 5
@@ -51,18 +54,63 @@ Countdown = Callable[[float], str]
 
 @runtime_checkable
 class TimedReader(Protocol):
-    """A reader that can stop at a deadline (on the session's clock, `time.monotonic`).
+    """An answer reader that can stop at a deadline (on `time.monotonic`).
 
-    With a deadline set, `read` shows the time left (`countdown(seconds_left)` gives the
-    text) and, when the deadline passes, returns what was typed on the line so far and
-    sets `timed_out`; every later `read` returns None at once (as at the end of input)
-    until the deadline is set again. `set_deadline(None)` clears both.
+    With a deadline set, `read_answer` shows the time left (`countdown(seconds_left)`
+    gives the text) and, when the deadline passes, returns what was typed so far, sets
+    `timed_out` and keeps that text in `typed`; every later `read_answer` returns None at
+    once (as at the end of input) until the deadline is set again. `set_deadline(None)`
+    clears all of it.
     """
 
     timed_out: bool
+    typed: str
 
     def set_deadline(self, deadline: float | None, countdown: Countdown | None = None
                      ) -> None: ...
+
+
+class TimedEditor:
+    """The terminal's line editor (`pmquiz.lineeditor`) with the interview's clock: its
+    `deadline` and `toolbar` hooks give the countdown under the answer and the time-out."""
+
+    interactive = True
+
+    def __init__(self, editor: LineEditor, clock: Callable[[], float] = time.monotonic
+                 ) -> None:
+        self.editor = editor
+        self.clock = clock
+        self.deadline: float | None = None
+        self.countdown: Countdown | None = None
+        self.timed_out = False
+        self.typed = ""
+
+    def set_deadline(self, deadline: float | None, countdown: Countdown | None = None
+                     ) -> None:
+        self.deadline, self.countdown = deadline, countdown
+        self.timed_out, self.typed = False, ""
+
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
+                    ) -> str | None:
+        deadline = self.deadline
+        if deadline is None:
+            return self.editor.read_answer(prompt, multiline=multiline, initial=initial)
+        if self.timed_out:
+            return None
+        if multiline and initial:
+            initial += "\n"  # as LineEditor.read_answer: typing goes on in a new line
+        countdown = self.countdown
+
+        def toolbar() -> str:
+            left = deadline - self.clock()
+            return countdown(left) if countdown is not None else f"{max(0.0, left):.0f}"
+
+        reading = self.editor.read(prompt, multiline=multiline, initial=initial,
+                                   deadline=deadline, toolbar=toolbar)
+        if reading.ended == "timeout":
+            self.timed_out, self.typed = True, reading.text
+            return reading.text
+        return None if reading.ended == "eof" else reading.text
 
 
 class InterviewScreen(SessionScreen, Protocol):
@@ -213,7 +261,7 @@ class Interview(Session):
         self,
         questions: Sequence[Question],
         history: History,
-        reader: LineReader,
+        reader: AnswerReader,
         screen: InterviewScreen,
         *,
         allowed_seconds: float,
@@ -266,8 +314,10 @@ class Interview(Session):
             if timed is not None:
                 timed.set_deadline(None)
         seconds = self.clock() - shown_at
-        if time_up and isinstance(action, _Quit):
-            action = _Submit("")  # the clock ran out on an empty answer: it counts
+        if time_up and isinstance(action, _Quit) and timed is not None:
+            # The clock ran out (on a half-typed command, or on nothing): what was typed
+            # is the answer, and it counts.
+            action = _Submit(_without_command(timed.typed))
         if isinstance(action, _Quit):
             return False
         if isinstance(action, _Skip):
@@ -297,6 +347,12 @@ class Interview(Session):
             return None
         return super()._obey(command, question)
 
-    def _edit(self, initial: str) -> str | None:
+    def _edit(self, question: Question, initial: str) -> str | None:
         self.screen.message("mock_no_edit")  # the clock would run on unseen
         return None
+
+
+def _without_command(text: str) -> str:
+    """The text without a `:command` typed on its last line, blank lines trimmed."""
+    body, _, last = text.rpartition("\n")
+    return trim_blank_lines(body if command_word(last) is not None else text)

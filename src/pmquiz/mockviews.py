@@ -74,6 +74,9 @@ class InterviewScreen(views.PracticeScreen):
         self.con.print(Text(t(key, self.lang), style="yellow" if time_up else "dim"))
         self.con.file.flush()
 
+    def skipped(self, question: Question) -> None:
+        self.message("mock_skipped")  # the reference waits for the report
+
     # The practice screens an interview never shows.
     def hint(self, question: Question) -> None:  # pragma: no cover - never called
         pass

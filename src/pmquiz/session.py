@@ -2,50 +2,142 @@
 
 The loop asks each question, reads the answer as SPEC 6 describes, grades it, commits the
 attempt, and only then shows the feedback: a process killed at any point loses nothing
-that was shown as graded. It knows nothing of Rich or Typer: lines come from a
-`LineReader` and everything shown goes through a `SessionScreen`.
+that was shown as graded. It knows nothing of Rich or Typer: answers come from an
+`AnswerReader` (the line editor of `pmquiz.lineeditor` at a terminal, lines from a pipe)
+and everything shown goes through a `SessionScreen`.
+
+Input that cannot be read is asked again and never stored (SPEC 6): a `:word` that is no
+command here gets a did-you-mean, a choice or true/false answer that says nothing gets a
+reminder of what is accepted, and the continue prompt takes only Enter, `:pass`, `:fail`
+and `:quit`.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
-from pmquiz.grading import Grade, grade
+from pmquiz.grading import Grade, grade, parse_choice, parse_truefalse
 from pmquiz.model import Question
 from pmquiz.store import Attempt, History
 
+if TYPE_CHECKING:
+    from pmquiz.editor import Edited
+
 Command = Literal["hint", "skip", "quit", "edit", "pass", "fail"]
 COMMANDS: tuple[Command, ...] = ("hint", "skip", "quit", "edit", "pass", "fail")
+# Which commands each prompt obeys; any other `:word` there is refused with a did-you-mean.
+OPEN_COMMANDS: tuple[Command, ...] = ("hint", "skip", "edit", "quit")
+LINE_COMMANDS: tuple[Command, ...] = ("hint", "skip", "quit")
+CONTINUE_COMMANDS: tuple[Command, ...] = ("pass", "fail", "quit")
+
+_COMMAND_LINE = re.compile(r":\s*([a-z]+)")
+
+
+def command_word(line: str) -> str | None:
+    """The word of a line that is a `:command`, known or not: `:hint`, `：hnit` (full-width
+    colon, as a Chinese IME types it), ` :Skip ` -> "hint", "hnit", "skip"; else None."""
+    text = unicodedata.normalize("NFKC", line).strip().casefold()
+    match = _COMMAND_LINE.fullmatch(text)
+    return match.group(1) if match else None
 
 
 def parse_command(line: str) -> Command | None:
-    """`:hint`, `：hint` (full-width colon), ` :Skip ` ... -> the command, else None."""
-    text = line.strip()
-    if len(text) < 2 or text[0] not in ":：":
-        return None
-    word = text[1:].strip().lower()
+    """The known command a line holds, else None."""
+    word = command_word(line)
     for command in COMMANDS:
         if word == command:
             return command
     return None
 
 
-class LineReader(Protocol):
-    """Where answers come from: a terminal (re-readable after Ctrl-D) or a pipe."""
+def is_command_line(line: str) -> bool:
+    return command_word(line) is not None
+
+
+def suggest(word: str, commands: Sequence[str]) -> str | None:
+    """The command a mistyped word most likely meant (`hnit` -> `hint`), if any is close."""
+    close = difflib.get_close_matches(word, list(commands), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def trim_blank_lines(text: str) -> str:
+    """The text without the blank lines before and after it (those inside stay)."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+def readable(question: Question, line: str) -> bool:
+    """Whether a one-line answer says something: letters that are all options of a choice
+    question; a word for true or false. Unreadable answers are asked again, never graded."""
+    if question.type == "choice":
+        picked = parse_choice(line)
+        return bool(picked) and (not question.options or set(picked) <= set(question.options))
+    if question.type == "truefalse":
+        return parse_truefalse(line) is not None
+    return True
+
+
+class AnswerReader(Protocol):
+    """Where answers come from: a line editor at a terminal, or lines from a pipe."""
 
     interactive: bool
 
-    def read(self, prompt: str) -> str | None:
-        """One line without its newline; None at end of input (Ctrl-D)."""
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
+                    ) -> str | None:
+        """One answer or reply; None at the end of input.
+
+        A multi-line read returns the answer as typed (it ends at a blank line, at Ctrl-D,
+        or with a `:command` line, which is then its last line); `initial` is the answer
+        so far, which the read goes on from. A one-line read returns one line."""
         ...
 
 
-class TerminalReader:
-    """Lines typed at a terminal, with line editing where readline exists."""
+CONTINUATION = "… "
+
+
+class LineSource:
+    """An AnswerReader over single lines (pipes, and terminals without a line editor):
+    a multi-line answer is its lines up to a blank one (blank lines before it skipped),
+    a `:command` line, or the end of input."""
+
+    interactive = False
+
+    def read(self, prompt: str) -> str | None:
+        """One line without its newline; None at end of input."""
+        raise NotImplementedError
+
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
+                    ) -> str | None:
+        if not multiline:
+            return self.read(prompt)
+        lines = initial.split("\n") if initial else []
+        while True:
+            line = self.read(prompt if not lines else CONTINUATION)
+            if line is None:
+                return "\n".join(lines) if lines else None
+            if is_command_line(line):
+                return "\n".join([*lines, line])
+            if not line.strip():
+                if lines:
+                    return "\n".join(lines)
+                continue  # blank lines before an answer are skipped
+            lines.append(line)
+
+
+class TerminalReader(LineSource):
+    """Lines typed at a terminal whose output is not one (no full-screen editor there),
+    with readline's editing where it exists."""
 
     interactive = True
 
@@ -63,7 +155,7 @@ class TerminalReader:
             return None
 
 
-class StreamReader:
+class StreamReader(LineSource):
     """Lines from a pipe or file; the end of input is final."""
 
     interactive = False
@@ -88,6 +180,7 @@ class SessionScreen(Protocol):
     def header(self, title: str, count: int) -> None: ...
     def question(self, question: Question, number: int, total: int) -> None: ...
     def hint(self, question: Question) -> None: ...
+    def skipped(self, question: Question) -> None: ...
     def message(self, key: str, **values: object) -> None: ...
     def feedback(self, question: Question, grade: Grade) -> None: ...
     def continue_prompt(self) -> str: ...
@@ -134,6 +227,8 @@ class _Quit:
 
 
 _Action = _Submit | _Skip | _Quit
+# `:edit`: (the answer so far, the question's prompt) -> what came back.
+ExternalEditor = Callable[[str, str], "Edited"]
 
 
 class Session:
@@ -143,12 +238,12 @@ class Session:
         self,
         questions: Sequence[Question],
         history: History,
-        reader: LineReader,
+        reader: AnswerReader,
         screen: SessionScreen,
         *,
         kind: str = "practice",
         title: str = "",
-        editor: Callable[[str], str | None] | None = None,
+        editor: ExternalEditor | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.questions = list(questions)
@@ -197,7 +292,7 @@ class Session:
         if isinstance(action, _Quit):
             return False
         if isinstance(action, _Skip):
-            self.screen.message("skipped")
+            self.screen.skipped(question)
             return True
         seconds = self.clock() - shown_at
         verdict = grade(question, action.text)
@@ -213,55 +308,92 @@ class Session:
         return self._after_feedback(entry)
 
     def _after_feedback(self, entry: Entry) -> bool:
+        """The continue prompt: Enter, `:pass`, `:fail` or `:quit`; anything else is
+        refused with a reminder and asked again."""
         while True:
-            line = self.reader.read(self.screen.continue_prompt())
+            line = self.reader.read_answer(self.screen.continue_prompt())
             if line is None:
                 return False
-            command = parse_command(line)
-            if command in ("pass", "fail") and entry.attempt is not None:
-                passed = command == "pass"
+            if not line.strip():
+                return True
+            word = command_word(line)
+            if word in ("pass", "fail") and entry.attempt is not None:
+                passed = word == "pass"
                 entry.attempt = self.history.overrule(entry.attempt, passed)
                 self.screen.message("overruled_pass" if passed else "overruled_fail")
                 continue
-            if command == "quit":
+            if word == "quit":
                 return False
-            return True
+            guess = suggest(word, CONTINUE_COMMANDS) if word is not None else None
+            if word is not None and guess is not None:
+                self.screen.message("unknown_command", word=word, guess=guess)
+            else:
+                self.screen.message("continue_reminder")
 
     def _read_open(self, question: Question) -> _Action:
-        lines: list[str] = []
+        pending = ""
         while True:
-            line = self.reader.read("> " if not lines else "… ")
-            if line is None:
-                return _Submit("\n".join(lines)) if lines else _Quit()
-            command = parse_command(line)
+            text = self.reader.read_answer("> ", multiline=True, initial=pending)
+            if text is None:
+                return _Quit()
+            body, _, last = text.rpartition("\n")
+            word = command_word(last)
+            if word is None:
+                answer = trim_blank_lines(text)
+                if answer:
+                    return _Submit(answer)
+                pending = ""
+                continue
+            pending = trim_blank_lines(body)
+            command = self._known(word, OPEN_COMMANDS)
+            if command == "edit":
+                edited = self._edit(question, pending)
+                if edited is not None:
+                    return _Submit(edited)
+                continue
             action = self._obey(command, question)
             if action is not None:
                 return action
-            if command == "hint":
-                continue
-            if command == "edit":
-                edited = self._edit("\n".join(lines))
-                if edited is not None and edited.strip():
-                    return _Submit(edited.strip("\n"))
-                continue
-            if not line.strip():
-                if lines:
-                    return _Submit("\n".join(lines))
-                continue  # blank lines before an answer are skipped
-            lines.append(line)
 
     def _read_line_answer(self, question: Question) -> _Action:
         while True:
-            line = self.reader.read("> ")
+            line = self.reader.read_answer("> ")
             if line is None:
                 return _Quit()
-            command = parse_command(line)
-            action = self._obey(command, question)
-            if action is not None:
-                return action
-            if command in ("hint", "edit") or not line.strip():  # one-line answers: no editor
+            word = command_word(line)
+            if word == "edit":  # one-line answers need no editor
+                self.screen.message("edit_one_line")
+                continue
+            if word is not None:
+                action = self._obey(self._known(word, LINE_COMMANDS), question)
+                if action is not None:
+                    return action
+                continue
+            if not line.strip():
+                continue
+            if not readable(question, line):
+                self._remind(question)
                 continue
             return _Submit(line.strip())
+
+    def _known(self, word: str, commands: Sequence[Command]) -> Command | None:
+        """The command `word` names among `commands`; else a did-you-mean, and None."""
+        for command in commands:
+            if word == command:
+                return command
+        guess = suggest(word, commands)
+        if guess is not None:
+            self.screen.message("unknown_command", word=word, guess=guess)
+        else:
+            self.screen.message("unknown_command_list", word=word,
+                                commands="  ".join(f":{c}" for c in commands))
+        return None
+
+    def _remind(self, question: Question) -> None:
+        if question.type == "choice":
+            self.screen.message("choice_reminder", keys=", ".join(question.options))
+        else:
+            self.screen.message("tf_reminder")
 
     def _obey(self, command: Command | None, question: Question) -> _Action | None:
         """Carry out :hint, :skip and :quit; the action that ends the question, if any."""
@@ -273,11 +405,20 @@ class Session:
             return _Quit()
         return None
 
-    def _edit(self, initial: str) -> str | None:
+    def _edit(self, question: Question, initial: str) -> str | None:
+        """The answer written in $EDITOR, or None (and why) when there is none."""
         if self.editor is None:
             self.screen.message("no_editor")
             return None
-        edited = self.editor(initial)
-        if edited is None:
+        edited = self.editor(initial, question.prompt)
+        if edited.problem == "missing":
+            self.screen.message("editor_missing", program=edited.program)
+            return None
+        if edited.problem == "failed" or edited.text is None:
             self.screen.message("editor_failed")
-        return edited
+            return None
+        answer = trim_blank_lines(edited.text)
+        if not answer:
+            self.screen.message("editor_empty")
+            return None
+        return answer

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ from pmquiz.i18n import resolve_lang
 from pmquiz.mock import DEFAULT_COUNT, MAX_MINUTES
 
 if TYPE_CHECKING:
-    from pmquiz.session import LineReader
+    from pmquiz.session import AnswerReader
 
 
 def check_options(count: int | None, minutes: float, report: Path | None) -> str | None:
@@ -52,7 +51,6 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
     from pmquiz.mock import Interview
     from pmquiz.output import console
     from pmquiz.scheduling import attach
-    from pmquiz.session import StreamReader
     from pmquiz.store import History
 
     fmt = check_options(count, minutes, report_path)
@@ -70,7 +68,7 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
     history = attach(History.open(paths.history_path()))
     try:
         tolerant_stdin()
-        reader = terminal_reader() if sys.stdin.isatty() else StreamReader()
+        reader = answer_reader()
         interview = Interview(
             questions, history, reader, mockviews.InterviewScreen(con, lang, allowed),
             allowed_seconds=allowed, title=title, countdown=mockviews.countdown_text(lang),
@@ -90,11 +88,14 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
     return ExitCode.OK
 
 
-def terminal_reader() -> LineReader:
-    """The terminal's line reader (with a clock where it has one)."""
-    from pmquiz.session import TerminalReader
+def answer_reader() -> AnswerReader:
+    """Practice's reader; at a terminal, its line editor with the interview's clock."""
+    from pmquiz.commands.sessionrun import answer_reader as practice_reader
+    from pmquiz.lineeditor import LineEditor
+    from pmquiz.mock import TimedEditor
 
-    return TerminalReader()
+    reader = practice_reader()
+    return TimedEditor(reader) if isinstance(reader, LineEditor) else reader
 
 
 def write_text(path: Path, text: str) -> None:
