@@ -9,13 +9,17 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from conftest import REPO
 from helpers import run_cli
+from terminal import ENTER, spawn
 
 BANK = """\
 id: mockdrill
@@ -172,6 +176,128 @@ def test_no_open_question_matches(bank: Path, capsys: pytest.CaptureFixture[str]
     run = run_cli(["mock", str(bank), "--tag", "nothing"], capsys, stdin="")
     assert run.exit_code == 0
     assert "没有符合条件的题目" in run.stdout
+
+
+# -- at a terminal: the clock -----------------------------------------------------------
+
+COUNTDOWN = re.compile(r"剩余 (\d+:\d\d)")
+
+
+class Terminal:
+    """A pexpect child seen through a terminal emulator (pyte), 80 columns by 40 rows.
+
+    The countdown is redrawn in place, only its changed digits sent, so what a user sees
+    is read off the emulated screen. The emulator also answers the editor's
+    cursor-position requests, as a real terminal does (prompt_toolkit draws its bottom
+    toolbar only once it knows where the cursor is)."""
+
+    def __init__(self, args: list[str], home: Path) -> None:
+        import pyte
+
+        self.child = spawn(args, home, PROMPT_TOOLKIT_NO_CPR="0")
+        self.screen = pyte.Screen(80, 40)
+        self.screen.write_process_input = self.child.send  # type: ignore[method-assign]
+        self.stream = pyte.Stream(self.screen)
+        self.log = ""
+        self.ended = False
+
+    def pump(self, seconds: float = 0.1) -> None:
+        try:
+            data = self.child.read_nonblocking(65536, timeout=seconds)
+        except pexpect.TIMEOUT:
+            return
+        except pexpect.EOF:
+            self.ended = True
+            return
+        self.log += data
+        self.stream.feed(data)
+
+    def lines(self) -> list[str]:
+        return [line.rstrip() for line in self.screen.display]
+
+    def wait(self, test: Callable[[list[str]], object], timeout: float = 20) -> object:
+        """Pump until `test(lines)` is true; its value."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = test(self.lines())
+            if found:
+                return found
+            if self.ended:
+                break
+            self.pump()
+        raise AssertionError("not on screen:\n" + "\n".join(self.lines()))
+
+    def countdown(self) -> str:
+        def find(lines: list[str]) -> str | None:
+            for line in lines:
+                match = COUNTDOWN.search(line)
+                if match:
+                    return match.group(1)
+            return None
+
+        return str(self.wait(find))
+
+    def shows(self, text: str, timeout: float = 20) -> None:
+        self.wait(lambda lines: any(text in line for line in lines), timeout)
+
+    def finish(self) -> int:
+        while not self.ended:
+            self.pump(1)
+        self.child.close()
+        return int(self.child.exitstatus if self.child.exitstatus is not None else -1)
+
+
+@pytest.mark.slow
+def test_countdown_runs_while_typing_and_time_up_submits_what_was_typed(
+        bank: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    term = Terminal(["mock", str(bank), "--seed", "5", "--count", "1", "--minutes", "0.1"],
+                    home)
+    first = term.countdown()
+    term.child.send("后台为业务")
+    term.shows("> 后台为业务")
+    # Redrawn at least once a second while the partial answer sits untouched.
+    changed = term.wait(lambda lines: (term.countdown() != first) and term.countdown(), 2.5)
+    assert changed != first
+    assert "> 后台为业务" in term.lines()
+    term.child.send("提供支撑")  # typing goes on where it was
+    term.shows("时间到，已输入的内容已提交", timeout=10)
+    term.shows("模拟面试报告")
+    assert term.finish() == 0
+    before_report = term.log.partition("模拟面试报告")[0]
+    assert "通过" not in before_report and "得分" not in before_report  # no verdict yet
+    assert "⏱ 时间到" in term.log
+    stored = rows(home, "SELECT a.answer, m.time_up, a.seconds FROM attempts a "
+                  "JOIN mock_answers m ON m.attempt_id = a.id")
+    assert len(stored) == 1
+    answer, time_up, seconds = stored[0]
+    assert (answer, time_up) == ("后台为业务提供支撑", 1)
+    assert 5.5 < float(seconds) < 9  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_interview_keeps_what_was_answered_and_exits_130(
+        bank: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    report = tmp_path / "cut.md"
+    term = Terminal(["mock", str(bank), "--seed", "5", "--count", "2", "--report",
+                     str(report)], home)
+    term.countdown()
+    term.child.send("后台为业务提供支撑" + ENTER + ENTER)
+    term.shows("回答已记录")
+    term.shows("第 2 / 2 题")
+    term.countdown()
+    term.child.send("竞品的后台")
+    term.shows("> 竞品的后台")
+    term.child.sendintr()
+    term.shows("面试提前结束")
+    assert term.finish() == 130
+    before_report = term.log.partition("模拟面试报告")[0]
+    assert "通过" not in before_report
+    assert rows(home, "SELECT question_id, answer FROM attempts") == [
+        ("value", "后台为业务提供支撑")]
+    text = report.read_text(encoding="utf-8")
+    assert "第一题" in text and "第二题" not in text
 
 
 # -- the report files ----------------------------------------------------------------------

@@ -163,7 +163,8 @@ def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
     con.print(Text(t("mock_weakest", lang), style="bold"))
     rows: list[RenderableType] = []
     for point in weak:
-        row = Text("  ✘ ", style="red")
+        row = Text("  ")
+        row.append("✘ ", style="red")
         row.append(views.visible(point.label))
         row.append(f"  {t('mock_weak_line', lang, n=point.missed)} · {', '.join(point.refs)}",
                    style="dim")
