@@ -143,6 +143,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mock_started": ("开始于 {when}", "started {when}"),
     "mock_time_taken": ("用时 {taken}", "time {taken}"),
     "mock_time_up": ("时间到", "time up"),
+    "mock_time_col": ("用时", "time"),
     "mock_prompt": ("题目", "question"),
     "mock_points": ("要点", "rubric points"),
     "mock_hit": ("命中", "hit"),

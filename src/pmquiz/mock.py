@@ -307,17 +307,19 @@ class Interview(Session):
         timed = self.reader if isinstance(self.reader, TimedReader) else None
         if timed is not None:
             timed.set_deadline(shown_at + self.allowed_seconds, self.countdown)
+        time_up, typed = False, ""
         try:
             action: _Action = self._read_open(question)
-            time_up = timed is not None and timed.timed_out
+            if timed is not None:
+                time_up, typed = timed.timed_out, timed.typed
         finally:
             if timed is not None:
                 timed.set_deadline(None)
         seconds = self.clock() - shown_at
-        if time_up and isinstance(action, _Quit) and timed is not None:
+        if time_up and isinstance(action, _Quit):
             # The clock ran out (on a half-typed command, or on nothing): what was typed
             # is the answer, and it counts.
-            action = _Submit(_without_command(timed.typed))
+            action = _Submit(_without_command(typed))
         if isinstance(action, _Quit):
             return False
         if isinstance(action, _Skip):

@@ -75,7 +75,7 @@ def _status(answer: MockAnswer, lang: Lang) -> list[str]:
         parts.append(f"{t('score', lang)} {answer.score * 100:.0f}%")
     parts.append(t("mock_time_taken", lang, taken=format_elapsed(answer.seconds)))
     if answer.time_up:
-        parts.append("⏱ " + t("mock_time_up", lang))
+        parts.append(f"**{t('mock_time_up', lang)}**")
     return parts
 
 
@@ -200,7 +200,7 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
     out += ["", f"## {t('mock_summary', lang)}", ""]
     if report.answers:
         out.append(f"| # | {t('question', lang)} | {t('score', lang)} | {t('result', lang)} "
-                   "| ⏱ |")
+                   f"| {t('mock_time_col', lang)} |")
         out.append("|---:|---|---:|---|---:|")
         for answer in report.answers:
             score = "–" if answer.grade is None else f"{answer.score * 100:.0f}%"
@@ -309,7 +309,7 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
                  f"{_e(t('score', lang))} <strong>{answer.score * 100:.0f}%</strong>")
     status = [badge, _e(t("mock_time_taken", lang, taken=format_elapsed(answer.seconds)))]
     if answer.time_up:
-        status.append(f'<span class="timeup">⏱ {_e(t("mock_time_up", lang))}</span>')
+        status.append(f'<span class="timeup">{_e(t("mock_time_up", lang))}</span>')
     out.append(f'<p class="status">{" · ".join(status)}</p>')
     if grade is not None:
         width = round(max(0.0, min(1.0, grade.score)) * 100)
@@ -379,7 +379,7 @@ def to_html(report: MockReport, lang: Lang) -> str:
     if report.answers:
         out.append(f"<table><thead><tr><th>#</th><th>{_e(t('question', lang))}</th>"
                    f"<th>{_e(t('score', lang))}</th><th>{_e(t('result', lang))}</th>"
-                   "<th>⏱</th></tr></thead><tbody>")
+                   f"<th>{_e(t('mock_time_col', lang))}</th></tr></thead><tbody>")
         for answer in report.answers:
             score = "–" if answer.grade is None else f"{answer.score * 100:.0f}%"
             result = (t("skipped_short", lang) if answer.grade is None

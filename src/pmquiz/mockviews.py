@@ -108,7 +108,7 @@ def _render_answer(con: Console, answer: MockAnswer, total: int, lang: Lang) -> 
     head.append("  " + t("mock_time_taken", lang, taken=format_elapsed(answer.seconds)),
                 style="dim")
     if answer.time_up:
-        head.append(f"  ⏱ {t('mock_time_up', lang)}", style="bold yellow")
+        head.append(f"  {t('mock_time_up', lang)}", style="bold yellow")
     if con.is_terminal:
         from rich.rule import Rule
 
@@ -142,7 +142,7 @@ def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
     table.add_column(t("question", lang), overflow="fold")
     table.add_column(t("score", lang), justify="right", no_wrap=True)
     table.add_column(t("result", lang), no_wrap=True)
-    table.add_column("⏱", justify="right", no_wrap=True)
+    table.add_column(t("mock_time_col", lang), justify="right", no_wrap=True)
     for answer in report.answers:
         taken = Text(format_elapsed(answer.seconds))
         if answer.time_up:
