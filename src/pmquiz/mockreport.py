@@ -61,6 +61,11 @@ def summary_lines(report: MockReport, lang: Lang) -> list[str]:
     return lines
 
 
+def label(text: str) -> str:
+    """A UI word as a document's label: "your answer" -> "Your answer" (Chinese as is)."""
+    return text[:1].upper() + text[1:]
+
+
 def _title(report: MockReport, lang: Lang) -> str:
     return t("mock_report", lang) + (f" · {report.title}" if report.title else "")
 
@@ -158,14 +163,14 @@ def _md_answer(answer: MockAnswer) -> list[str]:
 
 def to_markdown(report: MockReport, lang: Lang) -> str:
     out: list[str] = [f"# {md_escape(_title(report, lang))}", ""]
-    out.append(f"{t('mock_started', lang, when=started_text(report))} · "
+    out.append(f"{label(t('mock_started', lang, when=started_text(report)))} · "
                f"{t('mock_limit', lang, limit=format_limit(report.allowed_seconds))}")
     for answer in report.answers:
         out += ["", f"## {answer.number}. {md_escape(answer.question.ref)}", ""]
         out.append(" · ".join(_status(answer, lang)))
-        out += ["", f"**{t('mock_prompt', lang)}**", ""]
+        out += ["", f"**{label(t('mock_prompt', lang))}**", ""]
         out += _quote_block(md_bank_text(answer.question.prompt))
-        out += ["", f"**{t('your_answer', lang)}**", ""]
+        out += ["", f"**{label(t('your_answer', lang))}**", ""]
         grade = answer.grade
         if grade is None:
             out.append(t("mock_skipped_answer", lang))
@@ -176,7 +181,7 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
             if any(kind for _, kind in answer.answer_pieces()):
                 out += ["", t("mock_legend_md", lang)]
         if grade is not None:
-            out += ["", f"**{t('mock_points', lang)}**", ""]
+            out += ["", f"**{label(t('mock_points', lang))}**", ""]
             for point in grade.points:
                 line = (f"- {'✔' if point.hit else '✘'} {md_escape(point.label)}"
                         f"{_extras(point, lang)}")
@@ -195,7 +200,7 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
             if missing:
                 out += ["", f"**{md_escape(missing)}**"]
         if answer.question.reference:
-            out += ["", f"**{t('reference', lang)}**", ""]
+            out += ["", f"**{label(t('reference', lang))}**", ""]
             out += _quote_block(md_bank_text(answer.question.reference))
     out += ["", f"## {t('mock_summary', lang)}", ""]
     if report.answers:
@@ -315,9 +320,9 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
         width = round(max(0.0, min(1.0, grade.score)) * 100)
         cls = "bar" if grade.passed else "bar fail"
         out.append(f'<div class="{cls}"><span style="width:{width}%"></span></div>')
-    out.append(f'<p class="label">{_e(t("mock_prompt", lang))}</p>')
+    out.append(f'<p class="label">{_e(label(t("mock_prompt", lang)))}</p>')
     out.append(f'<div class="prompt">{_bank_html(q.prompt)}</div>')
-    out.append(f'<p class="label">{_e(t("your_answer", lang))}</p>')
+    out.append(f'<p class="label">{_e(label(t("your_answer", lang)))}</p>')
     if grade is None:
         out.append(f"<p><em>{_e(t('mock_skipped_answer', lang))}</em></p>")
     elif not grade.answer.strip():
@@ -327,7 +332,7 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
         if any(kind for _, kind in answer.answer_pieces()):
             out.append(f'<p class="legend">{_e(t("mock_legend_html", lang))}</p>')
     if grade is not None:
-        out.append(f'<p class="label">{_e(t("mock_points", lang))}</p>')
+        out.append(f'<p class="label">{_e(label(t("mock_points", lang)))}</p>')
         out.append('<ul class="points">')
         for point in grade.points:
             quoted = _evidence(grade.answer, point.span)
@@ -350,7 +355,7 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
         if missing:
             out.append(f'<p class="required">{_e(missing)}</p>')
     if q.reference:
-        out.append(f'<p class="label">{_e(t("reference", lang))}</p>')
+        out.append(f'<p class="label">{_e(label(t("reference", lang)))}</p>')
         out.append(f'<div class="reference">{_bank_html(q.reference)}</div>')
     out.append("</section>")
     return "\n".join(out)
@@ -358,7 +363,7 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
 
 def to_html(report: MockReport, lang: Lang) -> str:
     title = _title(report, lang)
-    meta = (f"{t('mock_started', lang, when=started_text(report))} · "
+    meta = (f"{label(t('mock_started', lang, when=started_text(report)))} · "
             f"{t('mock_limit', lang, limit=format_limit(report.allowed_seconds))}")
     out = [
         "<!DOCTYPE html>",

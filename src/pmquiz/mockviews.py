@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 
-from rich.console import Console, Group, RenderableType
+from rich.align import AlignMethod
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -39,14 +40,8 @@ class InterviewScreen(views.PracticeScreen):
         self.allowed_seconds = allowed_seconds
 
     def header(self, title: str, count: int) -> None:
-        text = t("mock_header", self.lang, title=title, count=count,
-                 limit=format_limit(self.allowed_seconds))
-        if self.con.is_terminal:
-            from rich.rule import Rule
-
-            self.con.print(Rule(Text(views.visible(text), style="bold")))
-        else:
-            self.con.print(Text(f"== {views.visible(text)} =="))
+        _heading(self.con, t("mock_header", self.lang, title=title, count=count,
+                             limit=format_limit(self.allowed_seconds)))
         self.con.print(Text(t("mock_intro", self.lang), style="dim"))
 
     def interview_question(self, question: Question, number: int, total: int,
@@ -88,13 +83,7 @@ class InterviewScreen(views.PracticeScreen):
 def render_report(con: Console, report: MockReport, lang: Lang) -> None:
     """Every question as it went, then the totals, the time and the weakest points."""
     con.print()
-    title = t("mock_report", lang) + (f" · {report.title}" if report.title else "")
-    if con.is_terminal:
-        from rich.rule import Rule
-
-        con.print(Rule(Text(views.visible(title), style="bold")))
-    else:
-        con.print(Text(f"== {views.visible(title)} =="))
+    _heading(con, t("mock_report", lang) + (f" · {report.title}" if report.title else ""))
     for answer in report.answers:
         _render_answer(con, answer, len(report.answers), lang)
     _render_summary(con, report, lang)
@@ -109,12 +98,7 @@ def _render_answer(con: Console, answer: MockAnswer, total: int, lang: Lang) -> 
                 style="dim")
     if answer.time_up:
         head.append(f"  {t('mock_time_up', lang)}", style="bold yellow")
-    if con.is_terminal:
-        from rich.rule import Rule
-
-        con.print(Rule(head, align="left"))
-    else:
-        con.print(Text("-- ") + head + Text(" --"))
+    _heading(con, head, align="left", plain="-- {} --")
     prompt = views.visible(question.prompt)
     if con.is_terminal:
         from rich.markdown import Markdown
@@ -128,8 +112,7 @@ def _render_answer(con: Console, answer: MockAnswer, total: int, lang: Lang) -> 
         con.print(Text("  " + t("mock_skipped_answer", lang), style="italic"))
         if question.reference:
             con.print(Text(t("reference", lang) + ":", style="bold"))
-            for line in views.visible(question.reference).strip().splitlines():
-                con.print(Text("  " + line))
+            views.render_reference(con, views.visible(question.reference))
         return
     views.render_grade(con, question, answer.grade, lang)
 
@@ -161,14 +144,32 @@ def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
     weak = report.weakest()
     con.print()
     con.print(Text(t("mock_weakest", lang), style="bold"))
-    rows: list[RenderableType] = []
+    if not weak:
+        con.print(Text("  " + t("mock_no_weak", lang)))
+        return
+    # A grid: each label and where it was missed wrap in their own columns.
+    rows = Table.grid(padding=(0, 1), pad_edge=False)
+    rows.add_column(no_wrap=True)
+    rows.add_column(ratio=3)
+    rows.add_column(ratio=2, overflow="fold")
     for point in weak:
-        row = Text("  ")
-        row.append("✘ ", style="red")
-        row.append(views.visible(point.label))
-        row.append(f"  {t('mock_weak_line', lang, n=point.missed)} · {', '.join(point.refs)}",
-                   style="dim")
-        rows.append(row)
-    if not rows:
-        rows.append(Text("  " + t("mock_no_weak", lang)))
-    con.print(Group(*rows))
+        rows.add_row(Text(" ") + Text("✘", style="red"), Text(views.visible(point.label)),
+                     Text(f"{t('mock_weak_line', lang, n=point.missed)} · "
+                          f"{', '.join(point.refs)}", style="dim"))
+    views.emit(con, rows)
+
+
+def _heading(con: Console, text: str | Text, align: AlignMethod = "center",
+             plain: str = "== {} ==") -> None:
+    """A rule with the text in it when it fits; else the text, wrapped whole (a rule
+    would cut it, and a heading may hold a question's reference)."""
+    shown = Text(views.visible(text), style="bold") if isinstance(text, str) else text
+    if con.is_terminal and shown.cell_len + 6 <= con.width:
+        from rich.rule import Rule
+
+        con.print(Rule(shown, align=align))
+    elif con.is_terminal:
+        con.print(shown)
+    else:
+        before, _, after = plain.partition("{}")
+        con.print(Text(before) + shown + Text(after))
