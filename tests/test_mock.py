@@ -143,7 +143,7 @@ def test_quit_ends_with_the_report_of_what_was_answered(
                   stdin="support and efficiency\n\n:quit\n")
     assert run.exit_code == 0, run.stderr
     assert "answered 1 of 1" in run.stdout
-    assert "The interview ended early: 1 of 2 questions asked." in run.stdout
+    assert "The interview ended early: 1 of the 2 questions done." in run.stdout
     assert len(rows(isolated_home, "SELECT id FROM attempts")) == 1
 
 

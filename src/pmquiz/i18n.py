@@ -121,11 +121,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_tag": ("按标签（由弱到强）", "By tag (weakest first)"),
     "tag_col": ("标签", "tag"),
     # mock interview (pmquiz mock, SPEC 10)
-    "mock_title": ("模拟面试", "Mock interview"),
-    "mock_header": ("模拟面试 · {title} · {count} 题 · 每题限时 {limit}",
-                    "Mock interview · {title} · {count} questions · {limit} per answer"),
-    "mock_intro": ("和真实面试一样：没有提示，答完不判分，全部结束后看报告。",
-                   "As in a real interview: no hints, no verdicts until the report at the end."),
+    "mock_header": ("模拟面试 · {title}", "Mock interview · {title}"),
+    "mock_intro": ("{count} 题，每题限时 {limit}。和真实面试一样：没有提示，答完不判分，"
+                   "全部结束后看报告。",
+                   "{count} questions, {limit} per answer. As in a real interview: no hints "
+                   "and no verdicts until the report at the end."),
     "mock_limit": ("限时 {limit}", "time limit {limit}"),
     "mock_help": ("输入回答，空行或 Ctrl-D 提交；时间到时，已输入的内容会自动提交。"
                   ":skip 跳过  :quit 结束面试",
@@ -146,9 +146,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mock_time_col": ("用时", "time"),
     "mock_prompt": ("题目", "question"),
     "mock_points": ("要点", "rubric points"),
-    "mock_hit": ("命中", "hit"),
-    "mock_missed": ("漏掉", "missed"),
-    "mock_penalty": ("扣分", "penalty"),
     "mock_skipped_answer": ("（跳过，未作答）", "(skipped, not answered)"),
     "mock_summary": ("总结", "Summary"),
     "mock_totals": ("作答 {answered} / {asked} 题 · 通过 {passed} · 平均分 {mean}",
@@ -157,8 +154,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mock_time_line": ("用时 {used} / 限时 {allowed}（每题 {limit}）",
                        "time used {used} of {allowed} allowed ({limit} per question)"),
     "mock_time_ups": ("其中 {n} 题时间到", "{n} answer(s) ran out of time"),
-    "mock_ended_early": ("面试提前结束：{asked} / {planned} 题已问。",
-                         "The interview ended early: {asked} of {planned} questions asked."),
+    "mock_ended_early": ("面试提前结束：计划 {planned} 题，完成 {asked} 题。",
+                         "The interview ended early: {asked} of the {planned} questions done."),
     "mock_weakest": ("本次最常漏掉的要点", "Points missed most in this interview"),
     "mock_weak_line": ("漏掉 {n} 次", "missed {n}×"),
     "mock_no_weak": ("没有漏掉任何要点。", "No rubric point missed."),

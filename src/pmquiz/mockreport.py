@@ -45,7 +45,7 @@ def summary_lines(report: MockReport, lang: Lang) -> list[str]:
     lines = []
     mean = report.mean_score
     if mean is None:
-        lines.append(t("mock_totals_none", lang, asked=len(report.answers)))
+        lines.append(t("mock_totals_none", lang, asked=report.planned))
     else:
         lines.append(t("mock_totals", lang, answered=len(report.answered),
                        asked=len(report.answers), passed=report.passed,
@@ -243,7 +243,7 @@ body { margin: 0; background: var(--bg); color: var(--fg); line-height: 1.65;
   font: 16px/1.65 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB",
   "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
 main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.4rem; margin: .5rem 0; }
+h1 { font-size: 1.25rem; line-height: 1.4; margin: .5rem 0; }
 h2 { font-size: 1.1rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
 .meta, .status, .legend { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
@@ -264,14 +264,16 @@ mark.neg { background: none; text-decoration: line-through; color: var(--muted);
 mark.pen { background: none; color: var(--fail); text-decoration: underline wavy; }
 ul.points { list-style: none; padding-left: 0; margin: .25rem 0; }
 ul.points li { padding-left: 1.4em; text-indent: -1.4em; }
-.hit::before { content: "✔ "; color: var(--pass); }
-.miss::before { content: "✘ "; color: var(--fail); }
-.pen::before { content: "⚠ "; color: var(--fail); }
+ul.points .hit::before { content: "✔ "; color: var(--pass); }
+ul.points .miss::before { content: "✘ "; color: var(--fail); }
+ul.points .pen::before { content: "⚠ "; color: var(--fail); }
 .evidence { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left;
   vertical-align: top; }
-td.ref { overflow-wrap: anywhere; } td.num { text-align: right; white-space: nowrap; }
+td.ref { overflow-wrap: anywhere; } td.pass { color: var(--pass); font-weight: 600; }
+td.fail { color: var(--fail); font-weight: 600; } td.skipped { color: var(--muted); }
+td.num { text-align: right; white-space: nowrap; }
 .required { color: var(--fail); margin: .25rem 0; }
 .label { font-weight: 600; margin: .75rem 0 .25rem; }
 """
@@ -382,19 +384,21 @@ def to_html(report: MockReport, lang: Lang) -> str:
     out += [_html_section(answer, lang) for answer in report.answers]
     out.append(f'<section class="summary"><h2>{_e(t("mock_summary", lang))}</h2>')
     if report.answers:
-        out.append(f"<table><thead><tr><th>#</th><th>{_e(t('question', lang))}</th>"
-                   f"<th>{_e(t('score', lang))}</th><th>{_e(t('result', lang))}</th>"
-                   f"<th>{_e(t('mock_time_col', lang))}</th></tr></thead><tbody>")
+        heads = "".join(f"<th>{_e(label(t(key, lang)))}</th>"
+                        for key in ("question", "score", "result", "mock_time_col"))
+        out.append(f"<table><thead><tr><th>#</th>{heads}</tr></thead><tbody>")
         for answer in report.answers:
             score = "–" if answer.grade is None else f"{answer.score * 100:.0f}%"
-            result = (t("skipped_short", lang) if answer.grade is None
-                      else t("pass" if answer.passed else "fail", lang))
+            verdict = ("skipped" if answer.grade is None
+                       else "pass" if answer.passed else "fail")
+            result = t("skipped_short" if verdict == "skipped" else verdict, lang)
             taken = _e(format_elapsed(answer.seconds))
             if answer.time_up:
                 taken += f' <span class="timeup">{_e(t("mock_time_up", lang))}</span>'
             out.append(f'<tr><td class="num">{answer.number}</td>'
                        f'<td class="ref"><a href="#q{answer.number}">{_e(answer.question.ref)}'
-                       f'</a></td><td class="num">{score}</td><td>{_e(result)}</td>'
+                       f'</a></td><td class="num">{score}</td>'
+                       f'<td class="{verdict}">{_e(result)}</td>'
                        f'<td class="num">{taken}</td></tr>')
         out.append("</tbody></table>")
     out += [f"<p>{_e(line)}</p>" for line in summary_lines(report, lang)]

@@ -40,9 +40,9 @@ class InterviewScreen(views.PracticeScreen):
         self.allowed_seconds = allowed_seconds
 
     def header(self, title: str, count: int) -> None:
-        _heading(self.con, t("mock_header", self.lang, title=title, count=count,
-                             limit=format_limit(self.allowed_seconds)))
-        self.con.print(Text(t("mock_intro", self.lang), style="dim"))
+        _heading(self.con, t("mock_header", self.lang, title=title))
+        self.con.print(Text(t("mock_intro", self.lang, count=count,
+                              limit=format_limit(self.allowed_seconds)), style="dim"))
 
     def interview_question(self, question: Question, number: int, total: int,
                            allowed_seconds: float) -> None:
@@ -139,24 +139,23 @@ def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
                           taken)
     if report.answers:
         views.emit(con, table)
-    for line in summary_lines(report, lang):
-        con.print(Text(line))
+    for summary in summary_lines(report, lang):
+        con.print(Text(summary))
     weak = report.weakest()
     con.print()
     con.print(Text(t("mock_weakest", lang), style="bold"))
     if not weak:
         con.print(Text("  " + t("mock_no_weak", lang)))
         return
-    # A grid: each label and where it was missed wrap in their own columns.
-    rows = Table.grid(padding=(0, 1), pad_edge=False)
-    rows.add_column(no_wrap=True)
-    rows.add_column(ratio=3)
-    rows.add_column(ratio=2, overflow="fold")
     for point in weak:
-        rows.add_row(Text(" ") + Text("✘", style="red"), Text(views.visible(point.label)),
-                     Text(f"{t('mock_weak_line', lang, n=point.missed)} · "
-                          f"{', '.join(point.refs)}", style="dim"))
-    views.emit(con, rows)
+        # The label, then where it was missed on a line of its own: references are long
+        # and never cut.
+        line = Text(" ")
+        line.append("✘ ", style="red")
+        line.append(views.visible(point.label))
+        line.append(f"  ({t('mock_weak_line', lang, n=point.missed)})", style="dim")
+        con.print(line)
+        con.print(Text("   " + ", ".join(point.refs), style="dim"), overflow="fold")
 
 
 def _heading(con: Console, text: str | Text, align: AlignMethod = "center",
