@@ -55,7 +55,7 @@ def answers(capsys: pytest.CaptureFixture[str]) -> list[str]:
 def test_unreadable_choice_is_asked_again_and_feedback_names_the_options(
         bank: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run = practice(capsys, bank, "choice", "Z\nmaybe\nA,B\n")
-    assert run.stdout.count("没有看懂这个选择：请输入选项字母 A, B, C, D") == 2
+    assert run.stdout.count("没有看懂这个选择：请输入选项字母 A/B/C/D 中") == 2
     assert "漏选: C. 功能能力; D. 系统安全" in run.stdout
     assert "误选: B. 动画效果" in run.stdout
     assert answers(capsys) == ["A,B"]
@@ -126,6 +126,10 @@ def test_review_shows_the_last_attempt(bank: Path, capsys: pytest.CaptureFixture
     assert run.exit_code == 0, run.stderr
     assert "上次作答：" in run.stdout
     assert "· 得分 50% · 当时漏掉：业务闭环" in run.stdout
+    practice(capsys, bank, "choice", "A,B\n")
+    run = run_cli(["review", "--lang", "en"], capsys, stdin="A,C,D\n")
+    assert "Last answered" in run.stdout, run.stdout
+    assert "score 0% · answered then: A,B" in run.stdout
 
 
 # -- the line editor's hooks (for `pmquiz mock`), without a terminal -----------------------

@@ -391,7 +391,7 @@ class Session:
 
     def _remind(self, question: Question) -> None:
         if question.type == "choice":
-            self.screen.message("choice_reminder", keys=", ".join(question.options))
+            self.screen.message("choice_reminder", keys="/".join(question.options))
         else:
             self.screen.message("tf_reminder")
 
