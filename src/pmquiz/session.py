@@ -6,10 +6,13 @@ that was shown as graded. It knows nothing of Rich or Typer: answers come from a
 `AnswerReader` (the line editor of `pmquiz.lineeditor` at a terminal, lines from a pipe)
 and everything shown goes through a `SessionScreen`.
 
-Input that cannot be read is asked again and never stored (SPEC 6): a `:word` that is no
-command here gets a did-you-mean, a choice or true/false answer that says nothing gets a
-reminder of what is accepted, and the continue prompt takes only Enter, `:pass`, `:fail`
-and `:quit`.
+When a person types (an interactive reader), input that cannot be read is asked again and
+never stored (SPEC 6): a `:word` that is no command here gets a did-you-mean, a choice or
+true/false answer that says nothing gets a reminder of what is accepted, and the continue
+prompt takes only Enter, `:pass`, `:fail` and `:quit`. Piped input is read exactly as it
+always was: asking a script again would shift each of its later answers onto the wrong
+question, so there an unparseable answer is graded as not understood and a `:word` that
+is no command of the prompt is answer text.
 """
 
 from __future__ import annotations
@@ -117,6 +120,13 @@ class LineSource:
         """One line without its newline; None at end of input."""
         raise NotImplementedError
 
+    def _ends_answer(self, line: str) -> bool:
+        """A person's `:word` line is a command, known or not (it gets a did-you-mean);
+        in a pipe only the open prompt's own commands are (SPEC 6, as always)."""
+        if self.interactive:
+            return is_command_line(line)
+        return parse_command(line) in OPEN_COMMANDS
+
     def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
                     ) -> str | None:
         if not multiline:
@@ -126,7 +136,7 @@ class LineSource:
             line = self.read(prompt if not lines else CONTINUATION)
             if line is None:
                 return "\n".join(lines) if lines else None
-            if is_command_line(line):
+            if self._ends_answer(line):
                 return "\n".join([*lines, line])
             if not line.strip():
                 if lines:
@@ -337,7 +347,7 @@ class Session:
             if text is None:
                 return _Quit()
             body, _, last = text.rpartition("\n")
-            word = command_word(last)
+            word = self._command_in(last, OPEN_COMMANDS)
             if word is None:
                 answer = trim_blank_lines(text)
                 if answer:
@@ -360,7 +370,7 @@ class Session:
             line = self.reader.read_answer("> ")
             if line is None:
                 return _Quit()
-            word = command_word(line)
+            word = self._command_in(line, (*LINE_COMMANDS, "edit"))
             if word == "edit":  # one-line answers need no editor
                 self.screen.message("edit_one_line")
                 continue
@@ -371,10 +381,18 @@ class Session:
                 continue
             if not line.strip():
                 continue
-            if not readable(question, line):
+            if self.reader.interactive and not readable(question, line):
                 self._remind(question)
                 continue
             return _Submit(line.strip())
+
+    def _command_in(self, line: str, commands: Sequence[Command]) -> str | None:
+        """The `:word` of a command line: any word from a person (unknown ones are
+        answered with a did-you-mean), only the prompt's `commands` from a pipe."""
+        word = command_word(line)
+        if word is None or self.reader.interactive or word in commands:
+            return word
+        return None
 
     def _known(self, word: str, commands: Sequence[Command]) -> Command | None:
         """The command `word` names among `commands`; else a did-you-mean, and None."""
