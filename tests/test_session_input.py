@@ -109,6 +109,13 @@ def test_a_typed_unknown_command_without_a_near_one_lists_the_commands(
     assert [a.answer for a in stored] == ["理解业务"]
 
 
+def test_quitting_with_an_answer_typed_says_it_is_not_saved(bank: Path, tmp_path: Path
+                                                            ) -> None:
+    shown, stored = typed_session(bank, tmp_path, "open", Typist("理解业务", ":quit"))
+    assert "没有提交的回答未保存。" in shown
+    assert stored == []
+
+
 def test_the_continue_prompt_takes_only_its_commands(bank: Path, tmp_path: Path) -> None:
     typist = Typist("理解业务", "", "下一题", ":pas", ":pass", "")
     shown, stored = typed_session(bank, tmp_path, "open", typist)
@@ -231,3 +238,28 @@ def test_command_line_typed_above_the_answer_submits_and_goes_last() -> None:
         pipe.send_text("第一行\r第二行\x1b[A\x05\r:hint\r")
         reading = editor.read("> ", multiline=True)
     assert reading == type(reading)("第一行\n第二行\n:hint", "submit")
+
+
+def test_a_command_handled_in_place_leaves_the_answer_open() -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from pmquiz.lineeditor import LineEditor
+    from pmquiz.session import is_command_line
+
+    seen: list[str] = []
+
+    def on_command(line: str) -> bool:
+        seen.append(line)
+        return line == ":skip"
+
+    with create_pipe_input() as pipe:
+        editor = LineEditor(submit_line=is_command_line, pt_input=pipe,
+                            pt_output=DummyOutput())
+        pipe.send_text("理解业务\r:hint\r再做设计\r\r")
+        first = editor.read("> ", multiline=True, on_command=on_command)
+        pipe.send_text("草稿\r:skip\r")
+        second = editor.read("> ", multiline=True, on_command=on_command)
+    assert seen == [":hint", ":skip"]
+    assert first.text.rstrip("\n") == "理解业务\n再做设计"  # the hint line left no trace
+    assert second.text == "草稿\n:skip"

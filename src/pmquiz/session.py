@@ -96,13 +96,16 @@ class AnswerReader(Protocol):
 
     interactive: bool
 
-    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
-                    ) -> str | None:
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = "",
+                    on_command: Callable[[str], bool] | None = None) -> str | None:
         """One answer or reply; None at the end of input.
 
         A multi-line read returns the answer as typed (it ends at a blank line, at Ctrl-D,
         or with a `:command` line, which is then its last line); `initial` is the answer
-        so far, which the read goes on from. A one-line read returns one line."""
+        so far, which the read goes on from. A one-line read returns one line.
+        `on_command` may be called with a `:command` line while the read goes on (a line
+        editor does; it ends the read only if that returns True); a reader that does not
+        returns the command line as described."""
         ...
 
 
@@ -127,8 +130,8 @@ class LineSource:
             return is_command_line(line)
         return parse_command(line) in OPEN_COMMANDS
 
-    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
-                    ) -> str | None:
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = "",
+                    on_command: Callable[[str], bool] | None = None) -> str | None:
         if not multiline:
             return self.read(prompt)
         lines = initial.split("\n") if initial else []
@@ -343,7 +346,8 @@ class Session:
     def _read_open(self, question: Question) -> _Action:
         pending = ""
         while True:
-            text = self.reader.read_answer("> ", multiline=True, initial=pending)
+            text = self.reader.read_answer("> ", multiline=True, initial=pending,
+                                           on_command=self._in_place(question, OPEN_COMMANDS))
             if text is None:
                 return _Quit()
             body, _, last = text.rpartition("\n")
@@ -363,11 +367,14 @@ class Session:
                 continue
             action = self._obey(command, question)
             if action is not None:
+                if pending.strip():  # nothing typed is dropped without a word
+                    self.screen.message("unsent_dropped")
                 return action
 
     def _read_line_answer(self, question: Question) -> _Action:
         while True:
-            line = self.reader.read_answer("> ")
+            line = self.reader.read_answer(
+                "> ", on_command=self._in_place(question, LINE_COMMANDS))
             if line is None:
                 return _Quit()
             word = self._command_in(line, (*LINE_COMMANDS, "edit"))
@@ -385,6 +392,26 @@ class Session:
                 self._remind(question)
                 continue
             return _Submit(line.strip())
+
+    def _in_place(self, question: Question, commands: Sequence[Command]
+                  ) -> Callable[[str], bool]:
+        """For a line editor: answer a `:command` line while the answer stays open (a hint,
+        a did-you-mean); True for the commands that end the read (the loop obeys them)."""
+        def handle(line: str) -> bool:
+            word = command_word(line)
+            if word is None:  # not a command after all: the read ends, nothing is lost
+                return True
+            if word == "hint":
+                self.screen.hint(question)
+                return False
+            if word in commands:
+                return True
+            if word == "edit":
+                self.screen.message("edit_one_line")
+            else:
+                self._known(word, commands)
+            return False
+        return handle
 
     def _command_in(self, line: str, commands: Sequence[Command]) -> str | None:
         """The `:word` of a command line: any word from a person (unknown ones are
