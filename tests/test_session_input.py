@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import Run, run_cli
-from pmquiz.session import LineSource
+from pmquiz.reading import LineSource
 from pmquiz.store import Attempt, History
 
 BANK = """\
@@ -228,7 +228,7 @@ def test_command_line_typed_above_the_answer_submits_and_goes_last() -> None:
     from prompt_toolkit.output import DummyOutput
 
     from pmquiz.lineeditor import LineEditor
-    from pmquiz.session import is_command_line
+    from pmquiz.reading import is_command_line
 
     with create_pipe_input() as pipe:
         editor = LineEditor(submit_line=is_command_line, pt_input=pipe,
@@ -245,7 +245,7 @@ def test_a_command_handled_in_place_leaves_the_answer_open() -> None:
     from prompt_toolkit.output import DummyOutput
 
     from pmquiz.lineeditor import LineEditor
-    from pmquiz.session import is_command_line
+    from pmquiz.reading import is_command_line
 
     seen: list[str] = []
 

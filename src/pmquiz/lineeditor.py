@@ -16,7 +16,7 @@ What it gives an answer typed at a terminal:
 
 Interface. `LineEditor.read(prompt, ...)` returns a `Reading` (the text and how it ended:
 "submit", "eof" or "timeout"); `LineEditor.read_answer(prompt, ...)` is the session's
-port (`pmquiz.session.AnswerReader`): the text, or None at the end of input.
+port (`pmquiz.reading.AnswerReader`): the text, or None at the end of input.
 
 Hooks (used by `pmquiz mock`, not by practice):
 
