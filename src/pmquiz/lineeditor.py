@@ -102,6 +102,8 @@ class LineEditor:
              refresh_interval: float | None = None,
              on_command: Callable[[str], bool] | None = None) -> Reading:
         """One read; see the module docstring for the keys and the hooks."""
+        if deadline is not None and time.monotonic() >= deadline:
+            return Reading(initial, "timeout")
         session = self._prompt_session()
         self._multiline = multiline
         self._on_command = on_command
@@ -114,9 +116,6 @@ class LineEditor:
         if deadline is not None:
             def pre_run() -> None:
                 session.app.create_background_task(self._watch(deadline))
-
-        if deadline is not None and time.monotonic() >= deadline:
-            return Reading(initial, "timeout")
         text = session.prompt(prompt, default=initial, multiline=multiline,
                               prompt_continuation=self._continuation, pre_run=pre_run)
         return Reading(text, self._how_it_ended())
@@ -128,10 +127,8 @@ class LineEditor:
         return self._ended
 
     def _continuation(self, width: int, line_number: int, wrap_count: int) -> str:
-        if wrap_count:
-            return " " * width
-        return self.continuation.rjust(width) if width > len(self.continuation) else (
-            self.continuation)
+        """Before each later line `continuation`; before a wrapped part, blanks."""
+        return " " * width if wrap_count else self.continuation.rjust(width)
 
     def _prompt_session(self) -> PromptSession[str]:
         if self._session is None:
