@@ -296,3 +296,13 @@ def test_control_characters_in_answer_are_shown_harmlessly(tmp_path: Path) -> No
     assert "\x1b[31m" not in run.stdout  # a pasted escape sequence is not replayed
     assert "␛[31m" in run.stdout
     assert attempts(tmp_path / "h")[0][1] == "\x01理解\x1b[31m业务"  # stored as typed
+
+
+def test_spec_example_runs_a_whole_session_on_the_built_in_banks(tmp_path: Path) -> None:
+    """SPEC 6's own example. With seed 1 it draws two true/false questions, whose answers
+    here say nothing: a pipe is never asked again, so both are graded and stored."""
+    run = run_piped(["practice", "--count", "2", "--seed", "1"], tmp_path / "h",
+                    "答案一\n\n答案二\n\n")
+    assert run.returncode == 0, run.stderr
+    assert [a[1] for a in attempts(tmp_path / "h")] == ["答案一", "答案二"]
+    assert "答题 2 · 通过 0" in run.stdout

@@ -3,6 +3,7 @@ stdin (the same rules as at a terminal, SPEC 6), and the line editor's hooks for
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from helpers import Run, run_cli
+from pmquiz.reading import LineSource
+from pmquiz.store import Attempt, History
 
 BANK = """\
 id: drill
@@ -52,28 +55,91 @@ def answers(capsys: pytest.CaptureFixture[str]) -> list[str]:
     return [row["answer"] for row in reversed(json.loads(run.stdout))]
 
 
-def test_unreadable_choice_is_asked_again_and_feedback_names_the_options(
+class Typist(LineSource):
+    """A person at a terminal, typing the given lines one by one (then Ctrl-D)."""
+
+    interactive = True
+
+    def __init__(self, *lines: str) -> None:
+        self.lines = list(lines)
+
+    def read(self, prompt: str) -> str | None:
+        return self.lines.pop(0) if self.lines else None
+
+
+def typed_session(bank: Path, tmp_path: Path, qtype: str, typist: Typist
+                  ) -> tuple[str, list[Attempt]]:
+    """Run a session in-process as a person would; what it showed, and what it stored
+    (oldest first)."""
+    from rich.console import Console
+
+    from pmquiz.catalog import Catalog
+    from pmquiz.session import Session
+    from pmquiz.views import PracticeScreen
+
+    questions = [q for q in Catalog.load([str(bank)]).questions() if q.type == qtype]
+    out = io.StringIO()
+    history = History.open(tmp_path / "typed.sqlite3")
+    try:
+        Session(questions, history, typist,
+                PracticeScreen(Console(file=out, width=100), "zh")).run()
+        return out.getvalue(), list(reversed(history.recent(None)))
+    finally:
+        history.close()
+
+
+def test_unreadable_choice_is_asked_again_and_never_stored(bank: Path, tmp_path: Path) -> None:
+    shown, stored = typed_session(bank, tmp_path, "choice", Typist("Z", "maybe", "A,B", ""))
+    assert shown.count("没有看懂这个选择：请输入选项字母 A/B/C/D 中的一个或几个") == 2
+    assert [a.answer for a in stored] == ["A,B"]
+
+
+def test_a_typed_unknown_command_gets_a_did_you_mean_and_stays_out_of_the_answer(
+        bank: Path, tmp_path: Path) -> None:
+    typist = Typist("理解业务", "：hnit", "形成闭环", "", "")
+    shown, stored = typed_session(bank, tmp_path, "open", typist)
+    assert "未知命令 :hnit，你是不是想输入 :hint？" in shown
+    assert [a.answer for a in stored] == ["理解业务\n形成闭环"]
+
+
+def test_a_typed_unknown_command_without_a_near_one_lists_the_commands(
+        bank: Path, tmp_path: Path) -> None:
+    shown, stored = typed_session(bank, tmp_path, "open", Typist(":xyzzy", "理解业务", "", ""))
+    assert "未知命令 :xyzzy。这里可用：:hint  :skip  :edit  :quit" in shown
+    assert [a.answer for a in stored] == ["理解业务"]
+
+
+def test_quitting_with_an_answer_typed_says_it_is_not_saved(bank: Path, tmp_path: Path
+                                                            ) -> None:
+    shown, stored = typed_session(bank, tmp_path, "open", Typist("理解业务", ":quit"))
+    assert "没有提交的回答未保存。" in shown
+    assert stored == []
+
+
+def test_the_continue_prompt_takes_only_its_commands(bank: Path, tmp_path: Path) -> None:
+    typist = Typist("理解业务", "", "下一题", ":pas", ":pass", "")
+    shown, stored = typed_session(bank, tmp_path, "open", typist)
+    assert "这里只接受：回车继续 · :pass / :fail 改判 · :quit 退出。" in shown
+    assert "未知命令 :pas，你是不是想输入 :pass？" in shown
+    [attempt] = stored
+    assert attempt.overruled and attempt.passed
+
+
+def test_piped_answers_are_read_as_always(bank: Path, capsys: pytest.CaptureFixture[str]
+                                          ) -> None:
+    """A script is never asked again (its next answer would land on the wrong question):
+    an unparseable answer is graded as not understood, an unknown `:word` is answer text."""
+    run = practice(capsys, bank, "choice", "Z\n")
+    assert "没有看懂" not in run.stdout
+    practice(capsys, bank, "open", "理解业务\n:hnit\n\n")
+    assert answers(capsys) == ["Z", "理解业务\n:hnit"]
+
+
+def test_choice_feedback_names_the_options_missed_and_wrongly_picked(
         bank: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run = practice(capsys, bank, "choice", "Z\nmaybe\nA,B\n")
-    assert run.stdout.count("没有看懂这个选择：请输入选项字母 A, B, C, D") == 2
+    run = practice(capsys, bank, "choice", "A,B\n")
     assert "漏选: C. 功能能力; D. 系统安全" in run.stdout
     assert "误选: B. 动画效果" in run.stdout
-    assert answers(capsys) == ["A,B"]
-
-
-def test_unknown_command_gets_a_did_you_mean_and_stays_out_of_the_answer(
-        bank: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run = practice(capsys, bank, "open", "理解业务\n：hnit\n形成闭环\n\n")
-    assert "未知命令 :hnit，你是不是想输入 :hint？" in run.stdout
-    assert answers(capsys) == ["理解业务\n形成闭环"]
-
-
-def test_unknown_command_without_a_near_one_lists_the_commands(
-        bank: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_cli(["practice", str(bank), "--type", "open", "--lang", "en"], capsys,
-                  stdin=":xyzzy\n理解业务\n\n")
-    assert "unknown command :xyzzy. Here you can use: :hint  :skip  :edit  :quit" in run.stdout
-    assert answers(capsys) == ["理解业务"]
 
 
 def test_skip_shows_the_reference_and_a_session_without_answers_has_no_mean(
@@ -126,6 +192,10 @@ def test_review_shows_the_last_attempt(bank: Path, capsys: pytest.CaptureFixture
     assert run.exit_code == 0, run.stderr
     assert "上次作答：" in run.stdout
     assert "· 得分 50% · 当时漏掉：业务闭环" in run.stdout
+    practice(capsys, bank, "choice", "A,B\n")
+    run = run_cli(["review", "--lang", "en"], capsys, stdin="A,C,D\n")
+    assert "Last answered" in run.stdout, run.stdout
+    assert "score 0% · answered then: A,B" in run.stdout
 
 
 # -- the line editor's hooks (for `pmquiz mock`), without a terminal -----------------------
@@ -158,7 +228,7 @@ def test_command_line_typed_above_the_answer_submits_and_goes_last() -> None:
     from prompt_toolkit.output import DummyOutput
 
     from pmquiz.lineeditor import LineEditor
-    from pmquiz.session import is_command_line
+    from pmquiz.reading import is_command_line
 
     with create_pipe_input() as pipe:
         editor = LineEditor(submit_line=is_command_line, pt_input=pipe,
@@ -168,3 +238,28 @@ def test_command_line_typed_above_the_answer_submits_and_goes_last() -> None:
         pipe.send_text("第一行\r第二行\x1b[A\x05\r:hint\r")
         reading = editor.read("> ", multiline=True)
     assert reading == type(reading)("第一行\n第二行\n:hint", "submit")
+
+
+def test_a_command_handled_in_place_leaves_the_answer_open() -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from pmquiz.lineeditor import LineEditor
+    from pmquiz.reading import is_command_line
+
+    seen: list[str] = []
+
+    def on_command(line: str) -> bool:
+        seen.append(line)
+        return line == ":skip"
+
+    with create_pipe_input() as pipe:
+        editor = LineEditor(submit_line=is_command_line, pt_input=pipe,
+                            pt_output=DummyOutput())
+        pipe.send_text("理解业务\r:hint\r再做设计\r\r")
+        first = editor.read("> ", multiline=True, on_command=on_command)
+        pipe.send_text("草稿\r:skip\r")
+        second = editor.read("> ", multiline=True, on_command=on_command)
+    assert seen == [":hint", ":skip"]
+    assert first.text.rstrip("\n") == "理解业务\n再做设计"  # the hint line left no trace
+    assert second.text == "草稿\n:skip"

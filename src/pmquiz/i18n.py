@@ -197,6 +197,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "last_time": ("上次作答：{when} · 得分 {score}", "Last answered {when} · score {score}"),
     "missed_then": ("当时漏掉：{points}", "missed then: {points}"),
     "missed_none": ("当时没有漏掉要点", "no points missed then"),
+    "answer_then": ("当时回答：{answer}", "answered then: {answer}"),
+    "unsent_dropped": ("没有提交的回答未保存。", "The answer you had not submitted is not saved."),
 }
 
 

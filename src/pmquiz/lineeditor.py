@@ -16,7 +16,7 @@ What it gives an answer typed at a terminal:
 
 Interface. `LineEditor.read(prompt, ...)` returns a `Reading` (the text and how it ended:
 "submit", "eof" or "timeout"); `LineEditor.read_answer(prompt, ...)` is the session's
-port (`pmquiz.session.AnswerReader`): the text, or None at the end of input.
+port (`pmquiz.reading.AnswerReader`): the text, or None at the end of input.
 
 Hooks (used by `pmquiz mock`, not by practice):
 
@@ -29,6 +29,10 @@ Hooks (used by `pmquiz mock`, not by practice):
 - `submit_line` (constructor): a predicate on a line; Enter on a line it accepts submits at
   once, with that line moved to the end of the text. The session uses it for `:commands`
   typed on a line of their own.
+- `on_command` (per read): when given, a `submit_line` line is first handed to it, with
+  the editor lifted off the screen so that what it prints appears above the answer; it
+  returns True to end the read (as above) or False to go on editing, the command line
+  taken out. A hint or a did-you-mean then never makes the answer appear twice.
 
 prompt_toolkit is imported only when the first read starts, so building a LineEditor (and
 importing this module) costs nothing at start-up.
@@ -74,29 +78,35 @@ class LineEditor:
         self._pt_output = pt_output
         self._session: PromptSession[str] | None = None
         self._multiline = False
+        self._on_command: Callable[[str], bool] | None = None
         self._ended: Ended = "submit"
 
     # -- the session's port ----------------------------------------------------------
 
-    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
-                    ) -> str | None:
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = "",
+                    on_command: Callable[[str], bool] | None = None) -> str | None:
         """The text typed, or None at the end of input (Ctrl-D on an empty answer).
 
         `initial` is the answer so far; in a multi-line read typing goes on in a new line
         after it."""
         if multiline and initial:
             initial += "\n"
-        reading = self.read(prompt, multiline=multiline, initial=initial)
+        reading = self.read(prompt, multiline=multiline, initial=initial,
+                            on_command=on_command)
         return None if reading.ended == "eof" else reading.text
 
     # -- the full interface ----------------------------------------------------------
 
     def read(self, prompt: str, *, multiline: bool = False, initial: str = "",
              deadline: float | None = None, toolbar: Callable[[], str] | None = None,
-             refresh_interval: float | None = None) -> Reading:
+             refresh_interval: float | None = None,
+             on_command: Callable[[str], bool] | None = None) -> Reading:
         """One read; see the module docstring for the keys and the hooks."""
+        if deadline is not None and time.monotonic() >= deadline:
+            return Reading(initial, "timeout")
         session = self._prompt_session()
         self._multiline = multiline
+        self._on_command = on_command
         self._ended = "submit"
         session.bottom_toolbar = toolbar
         timed = toolbar is not None or deadline is not None
@@ -106,9 +116,6 @@ class LineEditor:
         if deadline is not None:
             def pre_run() -> None:
                 session.app.create_background_task(self._watch(deadline))
-
-        if deadline is not None and time.monotonic() >= deadline:
-            return Reading(initial, "timeout")
         text = session.prompt(prompt, default=initial, multiline=multiline,
                               prompt_continuation=self._continuation, pre_run=pre_run)
         return Reading(text, self._how_it_ended())
@@ -120,10 +127,8 @@ class LineEditor:
         return self._ended
 
     def _continuation(self, width: int, line_number: int, wrap_count: int) -> str:
-        if wrap_count:
-            return " " * width
-        return self.continuation.rjust(width) if width > len(self.continuation) else (
-            self.continuation)
+        """Before each later line `continuation`; before a wrapped part, blanks."""
+        return " " * width if wrap_count else self.continuation.rjust(width)
 
     def _prompt_session(self) -> PromptSession[str]:
         if self._session is None:
@@ -150,7 +155,13 @@ class LineEditor:
             document = buffer.document
             line = document.current_line
             if self.submit_line is not None and self.submit_line(line):
-                self._finish(event, _line_moved_last(document.text, document.cursor_position_row))
+                row = document.cursor_position_row
+                if self._on_command is None:
+                    self._finish(event, _line_moved_last(document.text, row))
+                else:
+                    self._take_out_line(event, row)
+                    event.app.create_background_task(
+                        self._command(event, self._on_command, line))
             elif not self._multiline:
                 self._finish(event, buffer.text)
             elif not line.strip() and not document.text_after_cursor.strip():
@@ -194,6 +205,35 @@ class LineEditor:
             buffer.text = text
         self._ended = ended
         event.app.exit(result=text)
+
+    @staticmethod
+    def _take_out_line(event: KeyPressEvent, row: int) -> None:
+        """Takes the command line out at once (keys typed after it land in the answer);
+        typing goes on where it was: on an emptied last line, or at the start of the line
+        after it."""
+        buffer = event.current_buffer
+        lines = buffer.text.split("\n")
+        others = lines[:row] + lines[row + 1:]
+        shown = [*others, ""] if row == len(lines) - 1 and others else others
+        buffer.text = "\n".join(shown)
+        buffer.cursor_position = sum(len(text) + 1 for text in shown[:row])
+
+    async def _command(self, event: KeyPressEvent, on_command: Callable[[str], bool],
+                       line: str) -> None:
+        """Hands a command line to `on_command` with the editor lifted off the screen;
+        ends the read (the command line last) when it says so."""
+        from prompt_toolkit.application import in_terminal
+
+        try:
+            async with in_terminal():
+                end = on_command(line)
+        except Exception as exc:  # noqa: BLE001 - raised from the read, not lost in a task
+            event.app.exit(exception=exc)
+            return
+        if end:
+            text = event.current_buffer.text
+            text = text[:-1] if text.endswith("\n") else text
+            self._finish(event, f"{text}\n{line}" if text.strip() else line)
 
     async def _watch(self, deadline: float) -> None:
         """Ends the read with what was typed when the deadline passes."""

@@ -6,65 +6,37 @@ that was shown as graded. It knows nothing of Rich or Typer: answers come from a
 `AnswerReader` (the line editor of `pmquiz.lineeditor` at a terminal, lines from a pipe)
 and everything shown goes through a `SessionScreen`.
 
-Input that cannot be read is asked again and never stored (SPEC 6): a `:word` that is no
-command here gets a did-you-mean, a choice or true/false answer that says nothing gets a
-reminder of what is accepted, and the continue prompt takes only Enter, `:pass`, `:fail`
-and `:quit`.
+When a person types (an interactive reader), input that cannot be read is asked again and
+never stored (SPEC 6): a `:word` that is no command here gets a did-you-mean, a choice or
+true/false answer that says nothing gets a reminder of what is accepted, and the continue
+prompt takes only Enter, `:pass`, `:fail` and `:quit`. Piped input is read exactly as it
+always was: asking a script again would shift each of its later answers onto the wrong
+question, so there an unparseable answer is graded as not understood and a `:word` that
+is no command of the prompt is answer text.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import sys
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol
 
 from pmquiz.grading import Grade, grade, parse_choice, parse_truefalse
 from pmquiz.model import Question
+from pmquiz.reading import (
+    CONTINUE_COMMANDS,
+    LINE_COMMANDS,
+    OPEN_COMMANDS,
+    AnswerReader,
+    Command,
+    command_word,
+    suggest,
+)
 from pmquiz.store import Attempt, History
 
 if TYPE_CHECKING:
     from pmquiz.editor import Edited
-
-Command = Literal["hint", "skip", "quit", "edit", "pass", "fail"]
-COMMANDS: tuple[Command, ...] = ("hint", "skip", "quit", "edit", "pass", "fail")
-# Which commands each prompt obeys; any other `:word` there is refused with a did-you-mean.
-OPEN_COMMANDS: tuple[Command, ...] = ("hint", "skip", "edit", "quit")
-LINE_COMMANDS: tuple[Command, ...] = ("hint", "skip", "quit")
-CONTINUE_COMMANDS: tuple[Command, ...] = ("pass", "fail", "quit")
-
-_COMMAND_LINE = re.compile(r":\s*([a-z]+)")
-
-
-def command_word(line: str) -> str | None:
-    """The word of a line that is a `:command`, known or not: `:hint`, `：hnit` (full-width
-    colon, as a Chinese IME types it), ` :Skip ` -> "hint", "hnit", "skip"; else None."""
-    text = unicodedata.normalize("NFKC", line).strip().casefold()
-    match = _COMMAND_LINE.fullmatch(text)
-    return match.group(1) if match else None
-
-
-def parse_command(line: str) -> Command | None:
-    """The known command a line holds, else None."""
-    word = command_word(line)
-    for command in COMMANDS:
-        if word == command:
-            return command
-    return None
-
-
-def is_command_line(line: str) -> bool:
-    return command_word(line) is not None
-
-
-def suggest(word: str, commands: Sequence[str]) -> str | None:
-    """The command a mistyped word most likely meant (`hnit` -> `hint`), if any is close."""
-    close = difflib.get_close_matches(word, list(commands), n=1, cutoff=0.5)
-    return close[0] if close else None
 
 
 def trim_blank_lines(text: str) -> str:
@@ -86,92 +58,6 @@ def readable(question: Question, line: str) -> bool:
     if question.type == "truefalse":
         return parse_truefalse(line) is not None
     return True
-
-
-class AnswerReader(Protocol):
-    """Where answers come from: a line editor at a terminal, or lines from a pipe."""
-
-    interactive: bool
-
-    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
-                    ) -> str | None:
-        """One answer or reply; None at the end of input.
-
-        A multi-line read returns the answer as typed (it ends at a blank line, at Ctrl-D,
-        or with a `:command` line, which is then its last line); `initial` is the answer
-        so far, which the read goes on from. A one-line read returns one line."""
-        ...
-
-
-CONTINUATION = "… "
-
-
-class LineSource:
-    """An AnswerReader over single lines (pipes, and terminals without a line editor):
-    a multi-line answer is its lines up to a blank one (blank lines before it skipped),
-    a `:command` line, or the end of input."""
-
-    interactive = False
-
-    def read(self, prompt: str) -> str | None:
-        """One line without its newline; None at end of input."""
-        raise NotImplementedError
-
-    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
-                    ) -> str | None:
-        if not multiline:
-            return self.read(prompt)
-        lines = initial.split("\n") if initial else []
-        while True:
-            line = self.read(prompt if not lines else CONTINUATION)
-            if line is None:
-                return "\n".join(lines) if lines else None
-            if is_command_line(line):
-                return "\n".join([*lines, line])
-            if not line.strip():
-                if lines:
-                    return "\n".join(lines)
-                continue  # blank lines before an answer are skipped
-            lines.append(line)
-
-
-class TerminalReader(LineSource):
-    """Lines typed at a terminal whose output is not one (no full-screen editor there),
-    with readline's editing where it exists."""
-
-    interactive = True
-
-    def __init__(self) -> None:
-        try:
-            import readline  # noqa: F401  (enables editing and history for input())
-        except ImportError:  # pragma: no cover - platforms without readline
-            pass
-
-    def read(self, prompt: str) -> str | None:
-        try:
-            return input(prompt)
-        except EOFError:
-            sys.stdout.write("\n")
-            return None
-
-
-class StreamReader(LineSource):
-    """Lines from a pipe or file; the end of input is final."""
-
-    interactive = False
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream: TextIO = stream if stream is not None else sys.stdin
-        self.ended = False
-
-    def read(self, prompt: str) -> str | None:
-        if self.ended:
-            return None
-        line = self.stream.readline()
-        if not line:
-            self.ended = True
-            return None
-        return str(line).rstrip("\r\n")
 
 
 class SessionScreen(Protocol):
@@ -333,11 +219,12 @@ class Session:
     def _read_open(self, question: Question) -> _Action:
         pending = ""
         while True:
-            text = self.reader.read_answer("> ", multiline=True, initial=pending)
+            text = self.reader.read_answer("> ", multiline=True, initial=pending,
+                                           on_command=self._in_place(question, OPEN_COMMANDS))
             if text is None:
                 return _Quit()
             body, _, last = text.rpartition("\n")
-            word = command_word(last)
+            word = self._command_in(last, OPEN_COMMANDS)
             if word is None:
                 answer = trim_blank_lines(text)
                 if answer:
@@ -353,14 +240,17 @@ class Session:
                 continue
             action = self._obey(command, question)
             if action is not None:
+                if pending.strip():  # nothing typed is dropped without a word
+                    self.screen.message("unsent_dropped")
                 return action
 
     def _read_line_answer(self, question: Question) -> _Action:
         while True:
-            line = self.reader.read_answer("> ")
+            line = self.reader.read_answer(
+                "> ", on_command=self._in_place(question, LINE_COMMANDS))
             if line is None:
                 return _Quit()
-            word = command_word(line)
+            word = self._command_in(line, (*LINE_COMMANDS, "edit"))
             if word == "edit":  # one-line answers need no editor
                 self.screen.message("edit_one_line")
                 continue
@@ -371,10 +261,38 @@ class Session:
                 continue
             if not line.strip():
                 continue
-            if not readable(question, line):
+            if self.reader.interactive and not readable(question, line):
                 self._remind(question)
                 continue
             return _Submit(line.strip())
+
+    def _in_place(self, question: Question, commands: Sequence[Command]
+                  ) -> Callable[[str], bool]:
+        """For a line editor: answer a `:command` line while the answer stays open (a hint,
+        a did-you-mean); True for the commands that end the read (the loop obeys them)."""
+        def handle(line: str) -> bool:
+            word = command_word(line)
+            if word is None:  # not a command after all: the read ends, nothing is lost
+                return True
+            if word == "hint":
+                self.screen.hint(question)
+                return False
+            if word in commands:
+                return True
+            if word == "edit":
+                self.screen.message("edit_one_line")
+            else:
+                self._known(word, commands)
+            return False
+        return handle
+
+    def _command_in(self, line: str, commands: Sequence[Command]) -> str | None:
+        """The `:word` of a command line: any word from a person (unknown ones are
+        answered with a did-you-mean), only the prompt's `commands` from a pipe."""
+        word = command_word(line)
+        if word is None or self.reader.interactive or word in commands:
+            return word
+        return None
 
     def _known(self, word: str, commands: Sequence[Command]) -> Command | None:
         """The command `word` names among `commands`; else a did-you-mean, and None."""
@@ -391,7 +309,7 @@ class Session:
 
     def _remind(self, question: Question) -> None:
         if question.type == "choice":
-            self.screen.message("choice_reminder", keys=", ".join(question.options))
+            self.screen.message("choice_reminder", keys="/".join(question.options))
         else:
             self.screen.message("tf_reminder")
 

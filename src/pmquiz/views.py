@@ -322,6 +322,13 @@ def _render_option_slips(con: Console, question: Question, grade: Grade, lang: L
 # -- practice sessions -----------------------------------------------------------------
 
 
+# What the session says when it could not use what was typed: to be seen, not dimmed.
+_REFUSALS = frozenset({
+    "unknown_command", "unknown_command_list", "choice_reminder", "tf_reminder",
+    "continue_reminder", "edit_one_line", "no_editor", "editor_missing", "editor_failed",
+    "editor_empty", "unsent_dropped"})
+
+
 class PracticeScreen:
     """The session's screens: header, question panel, feedback, prompts (SPEC 6)."""
 
@@ -397,7 +404,8 @@ class PracticeScreen:
         self.con.file.flush()
 
     def message(self, key: str, **values: object) -> None:
-        self.con.print(Text(t(key, self.lang, **values), style="dim"))
+        style = "yellow" if key in _REFUSALS else "dim"
+        self.con.print(Text(t(key, self.lang, **values), style=style))
 
     def feedback(self, question: Question, grade: Grade) -> None:
         self.con.print()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from pmquiz.editor import Edited
-    from pmquiz.session import AnswerReader
+    from pmquiz.reading import AnswerReader
     from pmquiz.store import History
 
 
@@ -56,7 +56,7 @@ def run_session(history: History, questions: list[Question], lang: Lang, *, kind
 def answer_reader() -> AnswerReader:
     """The line editor when both ends are a terminal; lines otherwise (SPEC 6: piped
     stdin is read exactly as before, blank-line separated)."""
-    from pmquiz.session import StreamReader, TerminalReader, is_command_line
+    from pmquiz.reading import StreamReader, TerminalReader, is_command_line
 
     if not _isatty(sys.stdin):
         return StreamReader()
