@@ -473,8 +473,8 @@ class ScriptedClockReader:
         self.deadlines.append(deadline)
         self.timed_out, self.typed = False, ""
 
-    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
-                    ) -> str | None:
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = "",
+                    on_command: object = None) -> str | None:
         if self.timed_out or not self.script:
             return None
         step = self.script.pop(0)
@@ -490,7 +490,8 @@ class QuietScreen:
 
     def header(self, title: str, count: int) -> None: ...
     def question(self, question: object, number: int, total: int) -> None: ...
-    def hint(self, question: object) -> None: ...
+    def hint(self, question: object) -> None:
+        self.shown.append("no hint")
     def skipped(self, question: object) -> None: ...
     def feedback(self, question: object, grade: object) -> None:
         raise AssertionError("no feedback in a mock interview")

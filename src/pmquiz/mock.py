@@ -25,9 +25,8 @@ from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from pmquiz.grading import Grade, grade
 from pmquiz.model import Question
+from pmquiz.reading import AnswerReader, command_word
 from pmquiz.session import (
-    AnswerReader,
-    Command,
     Entry,
     Session,
     SessionScreen,
@@ -35,7 +34,6 @@ from pmquiz.session import (
     _Quit,
     _Skip,
     _Submit,
-    command_word,
     trim_blank_lines,
 )
 
@@ -90,11 +88,12 @@ class TimedEditor:
         self.deadline, self.countdown = deadline, countdown
         self.timed_out, self.typed = False, ""
 
-    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = ""
-                    ) -> str | None:
+    def read_answer(self, prompt: str, *, multiline: bool = False, initial: str = "",
+                    on_command: Callable[[str], bool] | None = None) -> str | None:
         deadline = self.deadline
         if deadline is None:
-            return self.editor.read_answer(prompt, multiline=multiline, initial=initial)
+            return self.editor.read_answer(prompt, multiline=multiline, initial=initial,
+                                           on_command=on_command)
         if self.timed_out:
             return None
         if multiline and initial:
@@ -106,7 +105,7 @@ class TimedEditor:
             return countdown(left) if countdown is not None else f"{max(0.0, left):.0f}"
 
         reading = self.editor.read(prompt, multiline=multiline, initial=initial,
-                                   deadline=deadline, toolbar=toolbar)
+                                   deadline=deadline, toolbar=toolbar, on_command=on_command)
         if reading.ended == "timeout":
             self.timed_out, self.typed = True, reading.text
             return reading.text
@@ -342,12 +341,6 @@ class Interview(Session):
                                        self.allowed_seconds, time_up, attempt.id))
         self.interview_screen.answer_recorded(time_up)
         return True
-
-    def _obey(self, command: Command | None, question: Question) -> _Action | None:
-        if command == "hint":  # an interviewer gives none
-            self.screen.message("mock_no_hint")
-            return None
-        return super()._obey(command, question)
 
     def _edit(self, question: Question, initial: str) -> str | None:
         self.screen.message("mock_no_edit")  # the clock would run on unseen

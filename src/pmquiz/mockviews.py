@@ -72,9 +72,10 @@ class InterviewScreen(views.PracticeScreen):
     def skipped(self, question: Question) -> None:
         self.message("mock_skipped")  # the reference waits for the report
 
-    # The practice screens an interview never shows.
-    def hint(self, question: Question) -> None:  # pragma: no cover - never called
-        pass
+    def hint(self, question: Question) -> None:
+        self.message("mock_no_hint")  # an interviewer gives none
+
+    # The practice screen an interview never shows.
 
     def feedback(self, question: Question, grade: Grade) -> None:  # pragma: no cover
         pass

@@ -17,7 +17,7 @@ from pmquiz.i18n import resolve_lang
 from pmquiz.mock import DEFAULT_COUNT, MAX_MINUTES
 
 if TYPE_CHECKING:
-    from pmquiz.session import AnswerReader
+    from pmquiz.reading import AnswerReader
 
 
 def check_options(count: int | None, minutes: float, report: Path | None) -> str | None:
