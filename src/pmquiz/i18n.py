@@ -158,6 +158,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "The interview ended early: {asked} of the {planned} questions done."),
     "mock_weakest": ("本次最常漏掉的要点", "Points missed most in this interview"),
     "mock_weak_line": ("漏掉 {n} 次", "missed {n}×"),
+    "mock_weak_count": ("（漏掉 {n} 次）", " (missed {n}×)"),
     "mock_no_weak": ("没有漏掉任何要点。", "No rubric point missed."),
     "mock_report_written": ("报告已写入 {path}", "Report written to {path}"),
     "mock_legend_md": ("**粗体**：命中的词 · ~~删除线~~：被否定 · <u>下划线</u>：扣分项",

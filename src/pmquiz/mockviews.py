@@ -154,7 +154,7 @@ def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
         line = Text(" ")
         line.append("✘ ", style="red")
         line.append(views.visible(point.label))
-        line.append(f"  ({t('mock_weak_line', lang, n=point.missed)})", style="dim")
+        line.append(t("mock_weak_count", lang, n=point.missed), style="dim")
         con.print(line)
         con.print(Text("   " + ", ".join(point.refs), style="dim"), overflow="fold")
 
