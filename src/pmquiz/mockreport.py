@@ -271,7 +271,9 @@ ul.points .pen::before { content: "⚠ "; color: var(--fail); }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left;
   vertical-align: top; }
-td.ref { overflow-wrap: anywhere; } td.pass { color: var(--pass); font-weight: 600; }
+td.ref { overflow-wrap: anywhere; }
+th, td.pass, td.fail, td.skipped { white-space: nowrap; }
+td.pass { color: var(--pass); font-weight: 600; }
 td.fail { color: var(--fail); font-weight: 600; } td.skipped { color: var(--muted); }
 td.num { text-align: right; white-space: nowrap; }
 .required { color: var(--fail); margin: .25rem 0; }
