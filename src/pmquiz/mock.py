@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from pmquiz.store import Attempt, History
 
 DEFAULT_COUNT = 5
-DEFAULT_MINUTES = 3.0
 MAX_MINUTES = 24 * 60.0
 
 Countdown = Callable[[float], str]
