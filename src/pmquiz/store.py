@@ -374,6 +374,12 @@ class History:
             "ORDER BY time DESC, id DESC")
         return [(_attempt(row), bool(row[9])) for row in rows]
 
+    def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
+        """The question's most recent attempt (review shows it as context), or None."""
+        rows = self.query("SELECT * FROM attempts WHERE bank_id = ? AND question_id = ? "
+                          "ORDER BY id DESC LIMIT 1", (bank_id, question_id))
+        return _attempt(rows[0]) if rows else None
+
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement; sqlite errors become HistoryError."""
         try:
