@@ -44,15 +44,14 @@ def test_overrule_in_practice_then_overrules_and_yaml(
     assert run_cli(["new", str(bank), "--lang", "zh"], capsys).exit_code == 0
     monkeypatch.setenv("PMQUIZ_BANKS", str(bank.parent))
 
-    # Typed in the line editor as a terminal sends it (Enter is "\r").
     child = spawn(["practice", str(bank), "--type", "open"], isolated_home)
     ready(child)
-    child.send(FAILED_BUT_FAIR + ENTER + ENTER)
+    child.send(FAILED_BUT_FAIR + ENTER)
+    child.send(ENTER)
     child.expect("未通过")
     child.expect("回车继续")
     child.send(":pass" + ENTER)
     child.expect("已改判为通过")
-    ready(child)
     child.send(":quit" + ENTER)
     child.expect(pexpect.EOF)
     child.close()

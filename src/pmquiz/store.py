@@ -377,12 +377,6 @@ class History:
             params = (limit,)
         return [_attempt(row) for row in self.query(sql, params)]
 
-    def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
-        """The question's most recent attempt (review shows it as context), or None."""
-        rows = self.query("SELECT * FROM attempts WHERE bank_id = ? AND question_id = ? "
-                          "ORDER BY id DESC LIMIT 1", (bank_id, question_id))
-        return _attempt(rows[0]) if rows else None
-
     def overruled(self) -> list[tuple[Attempt, bool]]:
         """Attempts whose verdict the user changed (`:pass` / `:fail`), newest first, each
         with the grader's own verdict. An overrule that ended where the grader stood is
@@ -391,6 +385,12 @@ class History:
             "SELECT * FROM attempts WHERE overruled = 1 AND passed != graded_passed "
             "ORDER BY time DESC, id DESC")
         return [(_attempt(row), bool(row[9])) for row in rows]
+
+    def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
+        """The question's most recent attempt (review shows it as context), or None."""
+        rows = self.query("SELECT * FROM attempts WHERE bank_id = ? AND question_id = ? "
+                          "ORDER BY id DESC LIMIT 1", (bank_id, question_id))
+        return _attempt(rows[0]) if rows else None
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement; sqlite errors become HistoryError."""
