@@ -244,6 +244,72 @@ def stats(json_output: JsonOpt = False) -> None:
     stats_command.run(json_output)
 
 
+# -- moving data in and out (SPEC 11) --------------------------------------------------
+
+export_app = typer.Typer(
+    name="export", no_args_is_help=True, rich_markup_mode=None,
+    help="Write the banks' questions as an Anki deck, or the history as JSON Lines.")
+app.add_typer(export_app)
+
+
+@export_app.command("anki")
+def export_anki(
+    banks: Annotated[
+        list[str] | None,
+        typer.Argument(help="Bank ids or paths (default: the built-in banks and the "
+                       "PMQUIZ_BANKS folders).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The .apkg file to write (replaced if it "
+                     "exists).", dir_okay=False, show_default=False),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """An Anki deck of the banks' questions: one note per question, one deck per bank."""
+    from pmquiz.commands import interchange
+
+    _check_lang(lang)
+    if output is None:
+        from pmquiz.errors import UsageError
+
+        raise UsageError("export anki needs -o FILE.apkg",
+                         "Example: pmquiz export anki -o pmquiz.apkg")
+    interchange.export_anki(banks or [], output, lang)
+
+
+@export_app.command("history")
+def export_history(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (replaced if it exists) "
+                     "instead of stdout.", dir_okay=False, show_default=False),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Every attempt as JSON Lines, oldest first, for `pmquiz import` on another machine."""
+    from pmquiz.commands import interchange
+
+    _check_lang(lang)
+    interchange.export_history(output, lang)
+
+
+@app.command("import")
+def import_history(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Files written by `pmquiz export history`.", dir_okay=False,
+                       show_default=False),
+    ],
+    lang: LangOpt = None,
+) -> None:
+    """Merge histories exported on other machines; attempts already here are skipped."""
+    from pmquiz.commands import interchange
+
+    _check_lang(lang)
+    interchange.import_files(files, lang)
+
+
 def _check_lang(lang: str | None) -> None:
     if lang is not None and lang not in ("zh", "en"):
         from pmquiz.errors import UsageError
