@@ -261,8 +261,7 @@ GOOD = '{"format": "pmquiz-history", "version": 1}\n'
     ('{"format": "pmquiz-history", "version": 2}\n', 1, "version 2"),
     ("GOOD_LINES" + '{"id": "0a1b", "time": "2026-11-03T09:00:00+00:00", "ref": "mv/al', 4,
      "not JSON"),
-    ("GOOD_LINES" + '{"id": "0a1b", "time": "2026-11-03 09:00", "ref": "mv/alpha"}\n', 4,
-     "no UTC offset"),
+    ("GOOD_LINES" + "LOCAL_TIME", 4, "'time' \"2026-11-03 09:00\" has no UTC offset"),
 ], ids=["not-json", "wrong-header", "unknown-version", "broken-line-after-good-ones",
         "time-without-offset"])
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_is_written(
@@ -275,7 +274,9 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_is_written(
     good = export(home_a, tmp_path / "a.jsonl", capsys, monkeypatch)
     good_lines = GOOD + "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in good[1:])
     bad = tmp_path / "坏的.jsonl"
-    bad.write_text(content.replace("GOOD_LINES", good_lines), encoding="utf-8")
+    local = json.dumps({**good[1], "id": "0a1b", "time": "2026-11-03 09:00"}) + "\n"
+    bad.write_text(content.replace("GOOD_LINES", good_lines).replace("LOCAL_TIME", local),
+                   encoding="utf-8")
     at(home_b, ["history"], capsys, monkeypatch)  # settle the WAL into the file
     before = checksum(home_b / "history.sqlite3")
     history_before = views(home_b, capsys, monkeypatch)

@@ -50,9 +50,8 @@ BACK = """\
 
 CSS = """\
 .card { font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei",
-        sans-serif; font-size: 18px; line-height: 1.6; text-align: left; color: #222;
-        background: #fff; max-width: 40em; margin: 0 auto; }
-.nightMode .card, .card.night_mode { color: #eee; background: #2b2b2b; }
+        sans-serif; font-size: 18px; line-height: 1.6; text-align: left;
+        max-width: 40em; margin: 0 auto; }
 .pmquiz-options div { margin: .2em 0; }
 .pmquiz-answer h4, .pmquiz-points h4 { margin: .8em 0 .2em; font-size: .8em;
         text-transform: uppercase; letter-spacing: .05em; opacity: .7; }

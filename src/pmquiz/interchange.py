@@ -19,7 +19,7 @@ import json
 import math
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +38,12 @@ KINDS = ("practice", "review", "mock")
 # An answer is capped well below this; a longer line is damage, refused in bounded memory.
 MAX_LINE_BYTES = 16 * 1024 * 1024
 BATCH = 2000
+IMPORT_CACHE_KIB = 32 * 1024
 
+# One encoder for every line: json.dumps with options builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+# The form `iso` writes (UTC, whole seconds): taken as it is, after fromisoformat checks it.
+_CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00\Z")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\Z")
 _REF_PART = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # the loader's id rule for banks and questions
 
@@ -91,7 +96,7 @@ def export_history(history: History, out: IO[str]) -> ExportSummary:
         except (TypeError, ValueError):
             skipped += 1
             continue
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(_encode(record) + "\n")
         written += 1
     return ExportSummary(written, skipped)
 
@@ -144,6 +149,9 @@ def import_files(history: History, paths: Sequence[Path]) -> ImportSummary:
 
     new = seen = 0
     touched: set[tuple[str, str]] = set()
+    # Room for the id index of a large import (random keys), so its pages are not
+    # written out and read back mid-transaction; a bound, not an allocation.
+    history.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     with history.transaction() as conn:
         for path in paths:
             batch: list[Row] = []
@@ -236,72 +244,93 @@ def _check_header(path: Path, number: int, value: Any) -> None:
 
 
 def _attempt_row(path: Path, number: int, value: Any) -> Row:
-    def bad(message: str) -> ExportFileError:
-        return ExportFileError(path, number, message)
+    """The row to insert for one attempt line; ExportFileError saying what is wrong.
 
-    if not isinstance(value, dict):
-        raise bad("an attempt should be a JSON object")
-    if value.get("format") == FORMAT:
-        raise bad("a second header: files cannot be joined; import each one on its own")
-
-    def text(key: str, limit: int | None = None) -> str:
-        item = value.get(key)
-        if not isinstance(item, str):
-            raise bad(f"'{key}' should be text" if key in value else f"'{key}' is missing")
-        if limit is not None and len(item) > limit:
-            raise bad(f"'{key}' is longer than {limit} characters")
-        return item
-
-    def flag(key: str) -> bool:
-        item = value.get(key)
-        if not isinstance(item, bool):
-            raise bad(f"'{key}' should be true or false" if key in value
-                      else f"'{key}' is missing")
-        return item
-
-    def number_in(key: str, low: float, high: float) -> float:
-        item = value.get(key)
-        if isinstance(item, bool) or not isinstance(item, int | float) or (
-                not math.isfinite(item) or not low <= item <= high):
-            where = "from 0 to 1" if high == 1 else "of 0 or more"
-            raise bad(f"'{key}' should be a number {where}" if key in value
-                      else f"'{key}' is missing")
-        return float(item)
-
-    def points(key: str) -> str:
-        item = value.get(key)
-        if not isinstance(item, list) or not all(isinstance(p, str) for p in item):
-            raise bad(f"'{key}' should be a list of point ids" if key in value
-                      else f"'{key}' is missing")
-        return json.dumps(item, ensure_ascii=False)
-
-    uid = text("id")
-    if not _ID.match(uid):
-        raise bad(f"'id' {json.dumps(uid)} is not an attempt id (letters, digits, . _ : -)")
-    raw_time = text("time", 64)
+    The common case (a line `export_history` wrote) is checked in one pass; only a line
+    that fails it goes through `_problem`, which finds the words for what is wrong.
+    """
     try:
-        moment = datetime.fromisoformat(raw_time)
-        if moment.tzinfo is None:
-            raise bad(f"'time' {json.dumps(raw_time)} has no UTC offset")
-        stored = iso(moment)
-    except (ValueError, OverflowError):
-        raise bad(f"'time' {json.dumps(raw_time)} is not an ISO-8601 time") from None
-    ref = text("ref", 300)
-    bank_id, slash, question_id = ref.partition("/")
-    if not (slash and _REF_PART.match(bank_id) and _REF_PART.match(question_id)):
-        raise bad(f"'ref' {json.dumps(ref)} is not BANK_ID/QUESTION_ID")
-    kind = text("kind")
-    if kind not in KINDS:
-        raise bad(f"'kind' {json.dumps(kind)} should be one of "
-                  + ", ".join(KINDS))
-    passed = flag("passed")
-    overruled = flag("overruled")
-    # Written by every export; a file without it keeps what `overruled` can tell.
-    graded_passed = flag("graded_passed") if "graded_passed" in value else (
-        passed != overruled)
-    return (
-        stored, bank_id, question_id, text("content_hash", 128), text("answer"),
-        number_in("score", 0.0, 1.0), int(passed), int(graded_passed), int(overruled),
-        points("points_hit"), points("points_missed"),
-        number_in("seconds", 0.0, float("inf")), uid, kind,
-    )
+        uid, raw_time, ref, kind = value["id"], value["time"], value["ref"], value["kind"]
+        answer, qhash = value["answer"], value["content_hash"]
+        score, seconds = value["score"], value["seconds"]
+        passed, overruled = value["passed"], value["overruled"]
+        graded = value.get("graded_passed", passed != overruled)
+        hit, missed = value["points_hit"], value["points_missed"]
+        bank_id, slash, question_id = ref.partition("/")
+        if (type(uid) is str and _ID.match(uid) and type(raw_time) is str
+                and len(raw_time) <= 64 and slash and _REF_PART.match(bank_id)
+                and _REF_PART.match(question_id) and kind in KINDS
+                and type(answer) is str and type(qhash) is str and len(qhash) <= 128
+                and _is_number(score) and 0 <= score <= 1
+                and _is_number(seconds) and 0 <= seconds < math.inf
+                and type(passed) is bool and type(overruled) is bool and type(graded) is bool
+                and _is_points(hit) and _is_points(missed)):
+            moment = datetime.fromisoformat(raw_time)
+            if moment.tzinfo is not None:
+                stored = raw_time if _CANONICAL_TIME.match(raw_time) else iso(moment)
+                return (stored, bank_id, question_id, qhash, answer, float(score),
+                        int(passed), int(graded), int(overruled),
+                        _encode(hit) if hit else "[]", _encode(missed) if missed else "[]",
+                        float(seconds), uid, kind)
+    except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
+        pass
+    raise ExportFileError(path, number, _problem(value))
+
+
+def _is_number(item: Any) -> bool:
+    return type(item) is float or type(item) is int
+
+
+def _is_points(item: Any) -> bool:
+    return type(item) is list and all(type(p) is str for p in item)
+
+
+def _problem(value: Any) -> str:
+    """What is wrong with an attempt line that `_attempt_row` refused."""
+    if not isinstance(value, dict):
+        return "an attempt should be a JSON object"
+    if value.get("format") == FORMAT:
+        return "a second header: files cannot be joined; import each one on its own"
+    expected: list[tuple[str, Callable[[Any], bool], str]] = [
+        ("id", lambda v: isinstance(v, str) and bool(_ID.match(v)),
+         "an attempt id (letters, digits and . _ : -)"),
+        ("time", lambda v: isinstance(v, str) and len(v) <= 64, "an ISO-8601 time"),
+        ("ref", lambda v: isinstance(v, str) and _is_ref(v), "BANK_ID/QUESTION_ID"),
+        ("content_hash", lambda v: isinstance(v, str) and len(v) <= 128,
+         "text of at most 128 characters"),
+        ("answer", lambda v: isinstance(v, str), "text"),
+        ("score", lambda v: _is_number(v) and 0 <= v <= 1, "a number from 0 to 1"),
+        ("passed", lambda v: isinstance(v, bool), "true or false"),
+        ("graded_passed", lambda v: isinstance(v, bool), "true or false"),
+        ("points_hit", _is_points, "a list of point ids"),
+        ("points_missed", _is_points, "a list of point ids"),
+        ("seconds", lambda v: _is_number(v) and 0 <= v < math.inf, "a number of 0 or more"),
+        ("overruled", lambda v: isinstance(v, bool), "true or false"),
+        ("kind", lambda v: v in KINDS, "one of " + ", ".join(KINDS)),
+    ]
+    for key, ok, what in expected:
+        if key not in value:
+            if key == "graded_passed":  # optional: `passed` and `overruled` tell it
+                continue
+            return f"'{key}' is missing"
+        if not ok(value[key]):
+            return f"'{key}' should be {what}, not {_shown(value[key])}"
+    raw = value["time"]
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        return f"'time' should be an ISO-8601 time, not {_shown(raw)}"
+    if moment.tzinfo is None:
+        return f"'time' {_shown(raw)} has no UTC offset"
+    return f"'time' {_shown(raw)} is out of range"
+
+
+def _is_ref(text: str) -> bool:
+    bank_id, slash, question_id = text.partition("/")
+    return bool(slash and _REF_PART.match(bank_id) and _REF_PART.match(question_id))
+
+
+def _shown(item: Any) -> str:
+    """A value for an error message: JSON, ASCII (no control characters), cut short."""
+    text = json.dumps(item)
+    return text if len(text) <= 60 else text[:57] + "..."
