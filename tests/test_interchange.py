@@ -290,6 +290,22 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_is_written(
     assert views(home_b, capsys, monkeypatch) == history_before
 
 
+def test_import_reads_stdin_for_a_dash(
+        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    home_a, home_b = homes
+    fill(home_a, MACHINE_A)
+    exported = at(home_a, ["export", "history"], capsys, monkeypatch).stdout
+    monkeypatch.setenv("PMQUIZ_HOME", str(home_b))
+    run = run_cli(["import", "-", "--lang", "en"], capsys, stdin=exported)
+    assert run.exit_code == 0, run.stderr
+    assert "5 new, 0 already here" in run.stdout
+    assert at(home_b, ["export", "history"], capsys, monkeypatch).stdout == exported
+
+    run = run_cli(["import", "-"], capsys, stdin=exported[:-40])
+    assert run.exit_code == 2 and "<stdin>:6: not JSON" in run.stderr, run.stderr
+
+
 def test_import_of_a_missing_file_names_it(
         homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

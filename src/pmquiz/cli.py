@@ -298,8 +298,8 @@ def export_history(
 def import_history(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Files written by `pmquiz export history`.", dir_okay=False,
-                       show_default=False),
+        typer.Argument(help="Files written by `pmquiz export history` ('-' reads stdin).",
+                       dir_okay=False, show_default=False),
     ],
     lang: LangOpt = None,
 ) -> None:

@@ -38,6 +38,7 @@ KINDS = ("practice", "review", "mock")
 # An answer is capped well below this; a longer line is damage, refused in bounded memory.
 MAX_LINE_BYTES = 16 * 1024 * 1024
 BATCH = 2000
+STDIN_NAME = "<stdin>"
 IMPORT_CACHE_KIB = 32 * 1024
 
 # One encoder for every line: json.dumps with options builds a new one per call.
@@ -68,7 +69,7 @@ Row = tuple[str, str, str, str, str, float, int, int, int, str, str, float, str,
 class ExportFileError(PmquizError):
     """A file given to `pmquiz import` is not a pmquiz history export, or is damaged."""
 
-    def __init__(self, path: Path, line: int, message: str) -> None:
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
         super().__init__(
             f"{path}:{line}: {message}",
             "Give a file written by `pmquiz export history`. Nothing was imported.",
@@ -143,8 +144,12 @@ class ImportSummary:
     present: int
 
 
-def import_files(history: History, paths: Sequence[Path]) -> ImportSummary:
-    """Merge the exports at `paths` in one transaction; nothing is written if one is bad."""
+def import_files(history: History, paths: Sequence[Path], stdin: IO[bytes] | None = None
+                 ) -> ImportSummary:
+    """Merge the exports at `paths` in one transaction; nothing is written if one is bad.
+
+    A path `-` reads `stdin` (`ssh laptop pmquiz export history | pmquiz import -`).
+    """
     from pmquiz.scheduling import rebuild_cards
 
     new = seen = 0
@@ -155,7 +160,7 @@ def import_files(history: History, paths: Sequence[Path]) -> ImportSummary:
     with history.transaction() as conn:
         for path in paths:
             batch: list[Row] = []
-            for row in read_export(path):
+            for row in read_export(path, stdin):
                 batch.append(row)
                 if len(batch) >= BATCH:
                     new += _insert(conn, batch, touched)
@@ -177,52 +182,63 @@ def _insert(conn: sqlite3.Connection, batch: list[Row], touched: set[tuple[str, 
     return added
 
 
-def read_export(path: Path) -> Iterator[Row]:
-    """The attempts of one export file, checked line by line; ExportFileError at the first
-    line that is not what `export_history` writes."""
+def read_export(path: Path, stdin: IO[bytes] | None = None) -> Iterator[Row]:
+    """The attempts of one export file (`-`: `stdin`), checked line by line;
+    ExportFileError at the first line that is not what `export_history` writes.
+
+    A pipe is read like a file; a folder, device or socket is refused unread.
+    """
+    if str(path) == "-" and stdin is not None:
+        yield from _read_lines(STDIN_NAME, stdin)
+        return
     try:
         mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
-            raise ExportFileError(path, 1, "not a regular file")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise ExportFileError(path, 1, "not a file or a pipe")
         handle = path.open("rb")
     except OSError as exc:
         raise ExportFileError(path, 1, f"cannot read the file: {exc.strerror or exc}"
                               ) from None
     with handle:
-        number = 0
-        header_seen = False
-        while True:
-            try:
-                raw = handle.readline(MAX_LINE_BYTES + 1)
-            except OSError as exc:
-                raise ExportFileError(path, number + 1,
-                                      f"cannot read the file: {exc.strerror or exc}") from None
-            if not raw:
-                break
-            number += 1
-            if len(raw) > MAX_LINE_BYTES:
-                raise ExportFileError(path, number, "line longer than 16 MiB")
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ExportFileError(path, number, f"not UTF-8 text (byte {exc.start + 1} "
-                                      "of the line)") from None
-            if number == 1:
-                text = text.removeprefix("\ufeff")  # a byte-order mark from an editor
-            if not text.strip():
-                continue
-            value = _json(path, number, text)
-            if not header_seen:
-                _check_header(path, number, value)
-                header_seen = True
-                continue
-            yield _attempt_row(path, number, value)
+        yield from _read_lines(path, handle)
+
+
+def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
+    """Check and convert the lines of one export; `path` names it in errors."""
+    number = 0
+    header_seen = False
+    while True:
+        try:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+        except OSError as exc:
+            raise ExportFileError(path, number + 1,
+                                  f"cannot read the file: {exc.strerror or exc}") from None
+        if not raw:
+            break
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise ExportFileError(path, number, "line longer than 16 MiB")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ExportFileError(path, number, f"not UTF-8 text (byte {exc.start + 1} "
+                                  "of the line)") from None
+        if number == 1:
+            text = text.removeprefix("\ufeff")  # a byte-order mark from an editor
+        if not text.strip():
+            continue
+        value = _json(path, number, text)
         if not header_seen:
-            raise ExportFileError(path, max(number, 1),
-                                  "empty: not a pmquiz history export")
+            _check_header(path, number, value)
+            header_seen = True
+            continue
+        yield _attempt_row(path, number, value)
+    if not header_seen:
+        raise ExportFileError(path, max(number, 1),
+                              "empty: not a pmquiz history export")
 
 
-def _json(path: Path, number: int, text: str) -> Any:
+def _json(path: Path | str, number: int, text: str) -> Any:
     try:
         return json.loads(text.strip())
     except json.JSONDecodeError as exc:
@@ -232,7 +248,7 @@ def _json(path: Path, number: int, text: str) -> Any:
         raise ExportFileError(path, number, "not JSON (nested too deeply)") from None
 
 
-def _check_header(path: Path, number: int, value: Any) -> None:
+def _check_header(path: Path | str, number: int, value: Any) -> None:
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise ExportFileError(path, number, "not a pmquiz history export (the first line "
                               f"should be {json.dumps(HEADER)})")
@@ -243,7 +259,7 @@ def _check_header(path: Path, number: int, value: Any) -> None:
             f"pmquiz reads (it reads version {VERSION}); a newer pmquiz may read it")
 
 
-def _attempt_row(path: Path, number: int, value: Any) -> Row:
+def _attempt_row(path: Path | str, number: int, value: Any) -> Row:
     """The row to insert for one attempt line; ExportFileError saying what is wrong.
 
     The common case (a line `export_history` wrote) is checked in one pass; only a line

@@ -64,7 +64,7 @@ def import_files(files: list[Path], lang_option: str | None) -> None:
     lang: Lang = resolve_lang(lang_option)
     history = History.open(paths.history_path())
     try:
-        summary = merge(history, files)
+        summary = merge(history, files, getattr(sys.stdin, "buffer", None))
     finally:
         history.close()
     _say(t("imported", lang, new=summary.new, present=summary.present))
