@@ -179,6 +179,21 @@ def test_export_of_a_folder_without_history_is_just_the_header(
     assert not (home_b / "history.sqlite3").exists()  # exporting creates nothing
 
 
+def test_a_row_pmquiz_did_not_write_is_left_out_with_a_note(
+        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    home_a, _ = homes
+    fill(home_a, MACHINE_A[:2])
+    conn = sqlite3.connect(home_a / "history.sqlite3")
+    conn.execute("UPDATE attempts SET points_missed = '{broken' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    run = at(home_a, ["export", "history", "--lang", "en"], capsys, monkeypatch)
+    assert run.exit_code == 0, run.stderr
+    assert len(run.stdout.splitlines()) == 2  # the header and the one good attempt
+    assert "could not be read (not written by pmquiz): 1" in run.stderr
+
+
 # -- import -------------------------------------------------------------------------------
 
 

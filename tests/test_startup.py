@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml"}
+HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml",
+                   "genanki", "markdown_it"}
 HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich"}
 
 
@@ -48,3 +49,10 @@ def test_grade_feedback_view_imports_no_storage_or_scheduling(tmp_path: Path) ->
     loaded = modules_imported_by(args, home, tmp_path)
     assert loaded & {"sqlite3", "fsrs"} == set()
     assert "rich" in loaded  # the feedback view really ran
+
+
+def test_export_history_imports_neither_anki_nor_scheduling(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    loaded = modules_imported_by(["export", "history"], home, tmp_path)
+    assert loaded & {"genanki", "markdown_it", "fsrs", "rich", "yaml"} == set()
+    assert "pmquiz" in loaded

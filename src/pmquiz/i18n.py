@@ -126,8 +126,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history_written": ("已导出 {n} 条作答记录到 {path}。",
                         "History exported to {path} (attempts: {n})."),
     "history_skipped": ("注意：{n} 条记录无法读取（不是 pmquiz 写入的），未导出。",
-                        "note: {n} attempts could not be read (not written by pmquiz) and "
-                        "were left out."),
+                        "note: attempts left out because they could not be read (not "
+                        "written by pmquiz): {n}"),
     "imported": ("导入完成：新增 {new} 条作答记录，{present} 条已存在。",
                  "Attempts imported: {new} new, {present} already here."),
 }

@@ -93,11 +93,11 @@ def export_history(history: History, out: IO[str]) -> ExportSummary:
     written = skipped = 0
     for row in history.iterate(_EXPORT_SQL):
         try:
-            record = _record(row)
+            line = _encode(_record(row))
         except (TypeError, ValueError):
             skipped += 1
             continue
-        out.write(_encode(record) + "\n")
+        out.write(line + "\n")
         written += 1
     return ExportSummary(written, skipped)
 

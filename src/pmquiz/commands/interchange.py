@@ -52,7 +52,7 @@ def export_history(target: Path | None, lang_option: str | None) -> None:
     finally:
         history.close()
     if summary.skipped:
-        sys.stderr.write(t("history_skipped", lang, n=summary.skipped) + "\n")
+        _say(t("history_skipped", lang, n=summary.skipped), sys.stderr)
     if target is not None and str(target) != "-":
         _say(t("history_written", lang, n=summary.attempts, path=target))
 
@@ -89,7 +89,9 @@ def _utf8_stdout() -> Iterator[IO[str]]:
             pass
 
 
-def _say(line: str) -> None:
-    """One line for a person on stdout; characters its encoding lacks are replaced."""
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    sys.stdout.write(line.encode(encoding, "replace").decode(encoding) + "\n")
+def _say(line: str, stream: IO[str] | None = None) -> None:
+    """One line for a person (on stdout by default); characters the stream's encoding
+    lacks are replaced."""
+    out = stream or sys.stdout
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    out.write(line.encode(encoding, "replace").decode(encoding) + "\n")
