@@ -111,7 +111,9 @@ def test_every_question_is_a_note_in_its_banks_deck(
 
 
 def test_fields_render_markdown_and_escape_everything_from_the_bank(
-        banks: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        banks: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PMQUIZ_LANG", "en")  # the interface's; each card speaks its bank's
     export(banks, tmp_path / "pm.apkg", capsys)
     notes = read_package(tmp_path / "pm.apkg", tmp_path / "c.anki2")["notes"]
 

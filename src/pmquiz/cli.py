@@ -266,7 +266,12 @@ def export_anki(
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """An Anki deck of the banks' questions: one note per question, one deck per bank."""
+    """An Anki deck of the banks' questions, one deck per bank.
+
+    One note per question: the prompt (and options) on the front, the reference answer
+    and rubric points (or the right answer) on the back. Importing a newer export into
+    Anki updates the notes it has instead of adding copies.
+    """
     from pmquiz.commands import interchange
 
     _check_lang(lang)
@@ -287,7 +292,11 @@ def export_history(
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Every attempt as JSON Lines, oldest first, for `pmquiz import` on another machine."""
+    """Every attempt as JSON Lines, for `pmquiz import` elsewhere.
+
+    The first line is {"format": "pmquiz-history", "version": 1}; then one attempt per
+    line, oldest first. Without -o the lines go to stdout.
+    """
     from pmquiz.commands import interchange
 
     _check_lang(lang)
@@ -303,7 +312,11 @@ def import_history(
     ],
     lang: LangOpt = None,
 ) -> None:
-    """Merge histories exported on other machines; attempts already here are skipped."""
+    """Merge histories exported on other machines.
+
+    One transaction: attempts already here (same id) are skipped, the review schedule is
+    recomputed, and a damaged or foreign file is refused with nothing written.
+    """
     from pmquiz.commands import interchange
 
     _check_lang(lang)

@@ -21,7 +21,8 @@ def export_anki(bank_args: list[str], target: Path, lang_option: str | None) -> 
     catalog = Catalog.load(bank_args)
 
     def headings(bank_lang: str) -> anki.Headings:
-        lang = resolve_lang(None, bank_lang)  # the words on a card follow its bank
+        # The words on a card follow its bank, not the interface.
+        lang: Lang = "zh" if bank_lang.lower().startswith("zh") else "en"
         return anki.Headings(
             reference=t("reference", lang), points=t("points", lang),
             penalties=t("anki_penalties", lang), required=t("required", lang),
