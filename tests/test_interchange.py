@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import Run, run_cli
 
@@ -383,3 +385,45 @@ def test_new_attempts_get_an_id_when_recorded(homes: tuple[Path, Path]) -> None:
     conn.close()
     assert len(uids) == 2 and len(set(uids)) == 2
     assert all(isinstance(u, str) and len(u) == 32 for u in uids)
+
+
+# -- any text survives the trip -------------------------------------------------------------
+
+# Whatever a candidate can type or paste: every character SQLite and UTF-8 can hold
+# (lone surrogates cannot be stored at all), line and paragraph separators included.
+ANSWERS = st.text(st.characters(exclude_categories=["Cs"]), max_size=80)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[
+    HealthCheck.function_scoped_fixture])
+@given(answers=st.lists(st.tuples(ANSWERS, st.floats(0, 1), st.floats(0, 1e6)),
+                        min_size=1, max_size=4))
+def test_any_answer_score_and_time_taken_come_back_unchanged(
+        tmp_path: Path, answers: list[tuple[str, float, float]]) -> None:
+    import io
+
+    from pmquiz.interchange import export_history, import_files
+    from pmquiz.model import Question
+    from pmquiz.store import History
+
+    folder = tmp_path / f"trip-{abs(hash(repr(answers)))}"
+    question = Question(bank_id="mv", id="gamma", type="open", prompt="？")
+    source = History.open(folder / "a.sqlite3")
+    for i, (answer, score, seconds) in enumerate(answers):
+        source.record_attempt(question=question, answer=answer, score=score,
+                              passed=score >= 0.6, points_hit=["业务"], points_missed=[],
+                              seconds=seconds, when=T0 + timedelta(minutes=i))
+    first = io.StringIO()
+    export_history(source, first)
+    source.close()
+    (folder / "a.jsonl").write_bytes(first.getvalue().encode("utf-8"))
+
+    target = History.open(folder / "b.sqlite3")
+    summary = import_files(target, [folder / "a.jsonl"])
+    second = io.StringIO()
+    export_history(target, second)
+    target.close()
+    assert summary.new == len(answers)
+    assert second.getvalue() == first.getvalue()
+    rows = [json.loads(line) for line in first.getvalue().split("\n")[1:-1]]
+    assert [(r["answer"], r["score"], r["seconds"]) for r in rows] == answers
