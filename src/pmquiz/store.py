@@ -430,6 +430,21 @@ class History:
                 yield from rows
         except sqlite3.Error as exc:
             raise _error(self.path, exc) from None
+    def overruled(self) -> list[tuple[Attempt, bool]]:
+        """Attempts whose verdict the user changed (`:pass` / `:fail`), newest first, each
+        with the grader's own verdict. An overrule that ended where the grader stood is
+        no disagreement and is left out."""
+        rows = self.query(
+            "SELECT * FROM attempts WHERE overruled = 1 AND passed != graded_passed "
+            "ORDER BY time DESC, id DESC")
+        return [(_attempt(row), bool(row[9])) for row in rows]
+
+    def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
+        """The question's most recent attempt (review shows it as context), or None."""
+        # By time: an attempt imported from another machine may be newer than its id.
+        rows = self.query("SELECT * FROM attempts WHERE bank_id = ? AND question_id = ? "
+                          "ORDER BY time DESC, id DESC LIMIT 1", (bank_id, question_id))
+        return _attempt(rows[0]) if rows else None
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement; sqlite errors become HistoryError."""
