@@ -177,6 +177,17 @@ def run_stdout_of(home: Path, capsys: pytest.CaptureFixture[str],
     return at(home, ["export", "history"], capsys, monkeypatch).stdout
 
 
+def test_data_dir_works_after_the_sub_command_too(
+        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    home_a, home_b = homes
+    fill(home_a, MACHINE_A)
+    expected = at(home_a, ["export", "history"], capsys, monkeypatch).stdout
+    run = at(home_b, ["export", "history", "--data-dir", str(home_a)], capsys, monkeypatch)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == expected
+
+
 def test_export_of_a_folder_without_history_is_just_the_header(
         homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
