@@ -160,6 +160,17 @@ def test_review_and_stats_count_mock_answers(bank: Path, monkeypatch: pytest.Mon
     assert stats["attempts"] == 2
 
 
+def test_the_history_export_carries_the_kind(bank: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    run_cli(["practice", str(bank), "--type", "open", "--count", "1"], capsys, stdin="一\n\n")
+    run_cli(["mock", str(bank), "--count", "1"], capsys, stdin="二\n\n")
+    export = run_cli(["export", "history"], capsys)
+    assert export.exit_code == 0, export.stderr
+    lines = [json.loads(line) for line in export.stdout.splitlines()[1:]]
+    assert [(line["answer"], line["kind"]) for line in lines] == [
+        ("一", "practice"), ("二", "mock")]
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--report", "out.txt"], "Markdown (.md) or HTML (.html)"),
     (["--report", "no-such-folder/out.md"], "does not exist"),
