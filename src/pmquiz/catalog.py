@@ -128,6 +128,8 @@ class Catalog:
                             f"unknown bank '{bank_id}'",
                             f"Known banks: {known}. A bank is named by its id or by a path "
                             "to a .yaml file or folder.",
+                            key="err_unknown_bank", hint_key="err_known_banks_hint",
+                            values={"bank": bank_id, "banks": known},
                         )
                     banks.append(by_id[bank_id])
             else:
@@ -148,8 +150,11 @@ class Catalog:
                 return bank
         raise KeyError(question.bank_id)
 
-    def find_question(self, ref: str) -> Question:
-        """A question by `BANK_ID/QUESTION_ID`, or a bare id that is unique."""
+    def find_question(self, ref: str, lang: str | None = None) -> Question:
+        """A question by `BANK_ID/QUESTION_ID`, or by a bare id that is unique among the
+        loaded banks or, failing that, among the banks in the UI language `lang` (SPEC 2:
+        `show core-ability` finds the zh question in a Chinese UI when both banks have it).
+        """
         ref = ref.strip()
         if "/" in ref:
             bank_id, _, qid = ref.rpartition("/")
@@ -158,35 +163,58 @@ class Catalog:
                     question = bank.question(qid)
                     if question is not None:
                         return question
+                    close = _close(qid, [q.id for q in bank.questions], prefix=f"{bank_id}/")
                     raise UsageError(
                         f"no question '{qid}' in bank '{bank_id}'",
-                        _suggest(qid, [q.id for q in bank.questions], prefix=f"{bank_id}/"),
+                        f"Did you mean: {close}?" if close else None,
+                        key="err_no_question_in_bank",
+                        hint_key="err_did_you_mean" if close else None,
+                        values={"id": qid, "bank": bank_id, "names": close},
                     )
+            known = ", ".join(b.id for b in self.banks) or "none"
             raise UsageError(
-                f"unknown bank '{bank_id}' in '{ref}'",
-                f"Known banks: {', '.join(b.id for b in self.banks) or 'none'}.",
+                f"unknown bank '{bank_id}' in '{ref}'", f"Known banks: {known}.",
+                key="err_unknown_bank_in_ref", hint_key="err_known_banks",
+                values={"bank": bank_id, "ref": ref, "banks": known},
             )
         matches = [q for q in self.questions() if q.id == ref]
+        if len(matches) > 1 and lang is not None:
+            in_lang = [q for q in matches if _lang_matches(self._language(q), lang)]
+            if len(in_lang) == 1:
+                return in_lang[0]
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            refs = [q.ref for q in self.questions()]
-            ids = sorted({q.id for q in self.questions()})
-            return_hint = _suggest(ref, ids)
+            count = len(self.questions())
+            close = _close(ref, sorted({q.id for q in self.questions()}))
             raise UsageError(
                 f"unknown question '{ref}'",
-                return_hint or f"Run 'pmquiz list' to see the {len(refs)} questions.",
+                f"Did you mean: {close}?" if close
+                else f"Run 'pmquiz list' to see the {count} questions.",
+                key="err_unknown_question",
+                hint_key="err_did_you_mean" if close else "err_run_list",
+                values={"ref": ref, "names": close, "n": count},
             )
+        refs = ", ".join(q.ref for q in matches)
         raise UsageError(
             f"question id '{ref}' is ambiguous",
-            "Candidates: " + ", ".join(q.ref for q in matches) + ". Use BANK_ID/QUESTION_ID.",
+            f"Candidates: {refs}. Use BANK_ID/QUESTION_ID.",
+            key="err_ambiguous", hint_key="err_candidates", values={"ref": ref, "refs": refs},
         )
 
+    def _language(self, question: Question) -> str:
+        for bank in self.banks:
+            if bank.id == question.bank_id:
+                return bank.language
+        return ""
 
-def _suggest(name: str, known: list[str], prefix: str = "") -> str | None:
+
+def _lang_matches(code: str, lang: str) -> bool:
+    return ("zh" if code.lower().startswith("zh") else "en") == lang
+
+
+def _close(name: str, known: list[str], prefix: str = "") -> str:
+    """Up to three known names close to `name`, comma-separated ('' when none)."""
     import difflib
 
-    close = difflib.get_close_matches(name, known, n=3)
-    if close:
-        return "Did you mean: " + ", ".join(prefix + c for c in close) + "?"
-    return None
+    return ", ".join(prefix + c for c in difflib.get_close_matches(name, known, n=3))

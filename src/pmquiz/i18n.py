@@ -7,6 +7,7 @@ never call this: only views and sessions, which speak to the user.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -119,15 +120,156 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bank_col": ("题库", "bank"),
     "by_tag": ("按标签（由弱到强）", "By tag (weakest first)"),
     "tag_col": ("标签", "tag"),
+    # output (issue 13): tables, empty states, `show`, `check`, errors; plurals take
+    # the count as {n} and come in pairs `key` (one) / `key_many` (several).
+    "n_questions": ("共 {n} 道题", "{n} question"),
+    "n_questions_many": ("共 {n} 道题", "{n} questions"),
+    "col_ref": ("题目", "question"),
+    "col_type": ("题型", "type"),
+    "col_tags": ("标签", "tags"),
+    "col_diff": ("难度", "diff"),
+    "col_prompt": ("题干", "prompt"),
+    "col_id": ("编号", "id"),
+    "col_title": ("标题", "title"),
+    "col_language": ("语言", "language"),
+    "col_questions": ("题数", "questions"),
+    "col_path": ("路径", "path"),
+    "col_time": ("时间", "time"),
+    "col_answer": ("回答", "answer"),
+    "type_open": ("问答", "open"),
+    "type_choice": ("选择", "choice"),
+    "type_truefalse": ("判断", "true/false"),
+    "no_banks": ("没有找到题库。把题库文件夹加到 PMQUIZ_BANKS，或直接给出路径。",
+                 "No banks found. Add folders to PMQUIZ_BANKS or pass a path."),
+    "no_attempts": ("还没有作答记录，先运行 `pmquiz practice`。",
+                    "No attempts yet. Start with `pmquiz practice`."),
+    "overruled_mark": ("（已改判）", "(overruled)"),
+    "pass_short": ("通过", "pass"),
+    "fail_short": ("未通过", "fail"),
+    "show_meta": ("{type} · 难度 {difficulty}", "{type} · difficulty {difficulty}"),
+    "show_answer": ("答案", "answer"),
+    "show_rubric": ("评分要点（及格线 {mark}）", "rubric (pass mark {mark})"),
+    "col_point": ("要点", "point"),
+    "col_label": ("说明", "label"),
+    "col_weight": ("权重", "weight"),
+    "col_terms": ("关键词", "terms"),
+    "terms_any": ("任一", "any"),
+    "terms_all": ("全部", "all"),
+    "show_examples": ("示例回答", "examples"),
+    "example_score": ("得分 {low}–{high}", "score {low}–{high}"),
+    "most_missed_one": ("漏掉了「{label}」", "missed {label}"),
+    "most_missed_some": ("常漏掉「{label}」", "often missed: {label}"),
+    "day": ("天", "day"),
+    "days": ("天", "days"),
+    "section_total": ("总计", "total"),
+    "section_day": ("日期", "day"),
+    "section_missed": ("漏掉", "missed"),
+    "section_leech": ("顽固", "leech"),
+    "section_due": ("待复习", "due"),
+    # check report
+    "check_examples": ("示例", "ex."),
+    "check_accuracy": ("准确率", "acc."),
+    "check_false_pass": ("误判通过", "false pass"),
+    "check_false_fail": ("误判失败", "false fail"),
+    "check_never_hit": ("未命中要点", "never hit"),
+    "check_bank_line": (
+        "{examples}，准确率 {accuracy}：{ok} 个符合预期，误判通过 {fp}，误判失败 {ff}"
+        "{off}；{never} 个要点从未命中",
+        "{examples}, accuracy {accuracy}: {ok} as expected, {fp}, {ff}{off}; "
+        "{never} never hit",
+    ),
+    "check_example": ("{n} 个示例", "{n} example"),
+    "check_example_many": ("{n} 个示例", "{n} examples"),
+    "check_false_passes": ("{n}", "{n} false pass"),
+    "check_false_passes_many": ("{n}", "{n} false passes"),
+    "check_false_fails": ("{n}", "{n} false fail"),
+    "check_false_fails_many": ("{n}", "{n} false fails"),
+    "check_off_range": ("，{n} 个得分超出范围", ", {n} score out of range"),
+    "check_off_range_many": ("，{n} 个得分超出范围", ", {n} scores out of range"),
+    "check_points": ("{n}", "{n} rubric point"),
+    "check_points_many": ("{n}", "{n} rubric points"),
+    "check_all_good": ("其余 {n} 道题全部符合预期（--verbose 显示全部）",
+                       "{n} more questions all as expected (--verbose shows them)"),
+    "check_all_good_one": ("其余 {n} 道题全部符合预期（--verbose 显示全部）",
+                           "{n} more question as expected (--verbose shows it)"),
+    "check_failing": ("未符合预期的示例", "failing examples"),
+    "check_fail_mark": ("不符", "FAIL"),
+    "check_warnings": ("警告", "warnings"),
+    "check_warnings_strict": ("警告（--strict 下视为错误）", "warnings (errors under --strict)"),
+    "check_warning": ("警告", "warning"),
+    "check_error": ("错误", "error"),
+    "check_tally_warnings": ("{n} 条警告", "{n} warning"),
+    "check_tally_warnings_many": ("{n} 条警告", "{n} warnings"),
+    "check_tally_strict": ("（--strict 下视为失败）", " (failures under --strict)"),
+    "check_tally_invalid": ("{n} 个无效题库文件（错误见 stderr）",
+                            "{n} invalid bank file (errors on stderr)"),
+    "check_tally_invalid_many": ("{n} 个无效题库文件（错误见 stderr）",
+                                 "{n} invalid bank files (errors on stderr)"),
+    "check_no_match": ("--only {patterns} 没有匹配任何题目。",
+                       "--only {patterns} matched no question."),
+    # errors the command line reports (message, then the hint on its own line)
+    "err_unknown_question": ("未知题目“{ref}”", "unknown question '{ref}'"),
+    "err_did_you_mean": ("是不是要找：{names}？", "Did you mean: {names}?"),
+    "err_run_list": ("运行 `pmquiz list` 查看全部 {n} 道题。",
+                     "Run 'pmquiz list' to see the {n} questions."),
+    "err_no_question_in_bank": ("题库“{bank}”中没有题目“{id}”",
+                                "no question '{id}' in bank '{bank}'"),
+    "err_unknown_bank_in_ref": ("“{ref}”中的题库“{bank}”不存在",
+                                "unknown bank '{bank}' in '{ref}'"),
+    "err_known_banks": ("已知题库：{banks}。", "Known banks: {banks}."),
+    "err_unknown_bank": ("未知题库“{bank}”", "unknown bank '{bank}'"),
+    "err_known_banks_hint": (
+        "已知题库：{banks}。题库用编号或 .yaml 文件/文件夹的路径指定。",
+        "Known banks: {banks}. A bank is named by its id or by a path to a .yaml file "
+        "or folder.",
+    ),
+    "err_ambiguous": ("题目编号“{ref}”有歧义", "question id '{ref}' is ambiguous"),
+    "err_candidates": ("候选：{refs}。请用 题库编号/题目编号。",
+                       "Candidates: {refs}. Use BANK_ID/QUESTION_ID."),
+    "err_none": ("无", "none"),
+    "err_lang": ("--lang 只能是 zh 或 en，不能是“{value}”",
+                 "--lang must be zh or en, not '{value}'"),
+    "err_count": ("--count 必须是 0（全部）或更大", "--count must be 0 (all) or more"),
+    "err_limit": ("--limit 必须是 0（全部）或更大", "--limit must be 0 (all) or more"),
+    "err_json_list": ("--json 需要与 --list 一起使用", "--json goes with --list"),
+    "err_json_list_hint": ("用法：pmquiz review --list --json",
+                           "Use: pmquiz review --list --json"),
+    "err_type": ("--type 只能是 open、choice 或 truefalse，不能是“{value}”",
+                 "--type must be open, choice or truefalse, not '{value}'"),
+    "error_prefix": ("错误：", "error: "),
+    "interrupted_short": ("已中断。", "Interrupted."),
 }
 
 
 def resolve_lang(option: str | None, bank_language: str | None = None) -> Lang:
-    """--lang, then PMQUIZ_LANG, then the bank's language; Chinese for any zh tag."""
-    for choice in (option, os.environ.get("PMQUIZ_LANG"), bank_language):
+    """The UI language in the order of SPEC 2: --lang, PMQUIZ_LANG, the language of the
+    bank(s) in use, the locale, Chinese. Any zh tag means Chinese."""
+    for choice in (option, os.environ.get("PMQUIZ_LANG"), bank_language, locale_language()):
         if choice:
             return "zh" if choice.lower().startswith("zh") else "en"
-    return "en"
+    return "zh"
+
+
+def locale_language() -> str | None:
+    """zh or en from LC_ALL / LC_MESSAGES / LANG; None for the C/POSIX locale or none."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            if value.split(".")[0] in ("C", "POSIX"):
+                return None
+            return "zh" if value.lower().startswith("zh") else "en"
+    return None
+
+
+def shared_language(languages: Iterable[str]) -> str | None:
+    """The one language the banks in use share; None when they are mixed or none."""
+    found = {"zh" if code.lower().startswith("zh") else "en" for code in languages}
+    return found.pop() if len(found) == 1 else None
+
+
+def plural(key: str, n: int, lang: Lang, **values: object) -> str:
+    """`key` for one, `key_many` for any other count (Chinese reads the same)."""
+    return t(key if n == 1 else key + "_many", lang, n=n, **values)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pmquiz.catalog import Catalog
 from pmquiz.errors import ExitCode, UsageError
 from pmquiz.grading import grade as grade_answer
-from pmquiz.output import console, emit_json
+from pmquiz.output import emit_json
 
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
 
@@ -37,16 +37,18 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
 
 def run(ref: str, answer: str | None, file: Path | None, dash: bool, json_output: bool,
         bank_args: list[str], lang_option: str | None) -> int:
+    from pmquiz.i18n import resolve_lang, shared_language
+
     catalog = Catalog.load(bank_args)
-    question = catalog.find_question(ref)
+    question = catalog.find_question(
+        ref, resolve_lang(lang_option, shared_language(b.language for b in catalog.banks)))
     text = read_answer(answer, file, dash)
     result = grade_answer(question, text)
     if json_output:
         emit_json(result.to_json())
     else:
-        from pmquiz import views
-        from pmquiz.i18n import resolve_lang
+        from pmquiz import render
 
         lang = resolve_lang(lang_option, catalog.bank_of(question).language)
-        views.render_grade(console(), question, result, lang)
+        render.grade(question, result, lang)
     return ExitCode.OK if result.passed else ExitCode.FAILED

@@ -1,0 +1,134 @@
+"""Line breaking the way Chinese typesetting does it, for mixed Chinese/Latin text.
+
+A line may break between any two CJK characters, and between CJK and Latin text; Latin
+words and numbers ("APP", "1", "3.5") stay whole and break only at spaces; closing
+punctuation (，。、；：！？）」』》 …) never starts a line and opening punctuation (（「『《)
+never ends one (SPEC 2, "Terminal and pipe").
+
+`breaks` has the signature of Rich's own line divider (`rich._wrap.divide_line`), so the
+Rich face installs it there (`install_into_rich`) and every paragraph Rich wraps, in
+Markdown, panels and table cells alike, follows these rules. This module does not import
+Rich: `wrap` is usable, and tested, on its own.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+# Never at the start of a line (full-width and ASCII closing marks, iteration marks).
+CLOSING = frozenset("，。、；：！？）」』》】〉〕｝〗〙〛’”…‥・·ー々〻ゝゞヽヾ"
+                    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+                    ",.;:!?)]}%’”")
+# Never at the end of a line.
+OPENING = frozenset("（「『《【〈〔｛〖〘〚‘“([{")
+
+Measure = Callable[[str], int]
+
+
+@lru_cache(maxsize=4096)
+def char_width(char: str) -> int:
+    """Terminal cells one character takes: 2 for wide (CJK), 0 for combining marks."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    return sum(char_width(c) for c in text)
+
+
+def _is_cjk(char: str) -> bool:
+    """A character that stands as a word of its own: ideographs, kana, Hangul, full-width
+    forms. Breaks are allowed on either side of it (unless punctuation forbids)."""
+    return char_width(char) == 2
+
+
+def break_allowed(before: str, after: str) -> bool:
+    """May a line end after `before` and the next begin with `after`?"""
+    if after.isspace() or after in CLOSING or before in OPENING:
+        return False
+    if before.isspace():
+        return True
+    if before == after == "—":  # a Chinese dash pair stays together
+        return False
+    return _is_cjk(before) or _is_cjk(after)
+
+
+def breaks(text: str, width: int, fold: bool = True, measure: Measure = cell_width
+           ) -> list[int]:
+    """Offsets at which to start a new line so that every line fits `width` cells.
+
+    Spaces at a break stay at the end of the line before it (to be trimmed). A piece
+    with no break opportunity wider than the line is folded by characters when `fold`,
+    else left to overflow (cropped by the caller).
+    """
+    result: list[int] = []
+    if width <= 0 or not text:
+        return result
+    # The unbreakable pieces: [start, end) spans between break opportunities.
+    starts = [0] + [i for i in range(1, len(text)) if break_allowed(text[i - 1], text[i])]
+    used = 0  # cells on the current line, trailing spaces included
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(text)
+        piece = text[start:end]
+        visible = measure(piece.rstrip())
+        if used and used + visible <= width:
+            used += measure(piece)
+            continue
+        if used == 0 and visible <= width:
+            used = measure(piece)
+            continue
+        # The piece starts a new line (unless it is the very first).
+        if start and used:
+            result.append(start)
+            used = 0
+        if visible <= width or not fold:
+            used = measure(piece)
+            continue
+        # Too wide for any line: fold it by characters.
+        line_start = start
+        used = 0
+        for i in range(start, end):
+            w = measure(text[i])
+            if used + w > width and i > line_start and not text[i].isspace():
+                result.append(i)
+                line_start = i
+                used = 0
+            used += w
+    return result
+
+
+def wrap(text: str, width: int, measure: Measure = cell_width) -> list[str]:
+    """Each paragraph line of `text` broken into lines of at most `width` cells."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        offsets = breaks(paragraph, width, True, measure)
+        bounds = [0, *offsets, len(paragraph)]
+        lines.extend(paragraph[a:b].rstrip() for a, b in zip(bounds, bounds[1:], strict=False))
+    return lines
+
+
+_installed = False
+
+
+def install_into_rich() -> None:
+    """Make Rich wrap every Text with `breaks` (idempotent).
+
+    Rich's divider breaks only at spaces, so a Chinese sentence with a Latin word in it
+    is one "word": it is pushed to a new line whole, leaving half a line empty, or cut
+    before a `；`. `rich.text.divide_line` is the one place Rich asks where to break.
+    """
+    global _installed
+    if _installed:
+        return
+    import rich.text
+    from rich.cells import cell_len
+
+    def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+        return breaks(text, width, fold, cell_len)
+
+    if hasattr(rich.text, "divide_line"):
+        rich.text.divide_line = divide_line
+    _installed = True
