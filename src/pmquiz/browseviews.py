@@ -25,8 +25,24 @@ if TYPE_CHECKING:
     from pmquiz.store import Attempt
 
 
+PROMPT_MIN = 24  # cells: below this the list drops its tags column for the prompt
+
+
 def _table(con: Console) -> Table:
-    return Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
+    return Table(box=table_box(con), show_edge=False, pad_edge=False)
+
+
+def rest_width(con: Console, columns: Sequence[Sequence[str]], minimum: int = 8) -> int:
+    """The cells left for a table's last column when every other column is as wide as
+    its widest cell (header included): Rich, given a flexible column, shrinks all of
+    them alike and cuts references; this keeps them whole and cuts only the last.
+    Columns are three cells apart on a terminal (padding 1 on each side and the box's
+    blank divider), two without a box; none at the edges."""
+    from rich.cells import cell_len
+
+    used = sum(max((cell_len(c) for c in column), default=0) for column in columns)
+    gap = 3 if table_box(con) is not None else 2
+    return max(minimum, con.width - used - gap * len(columns))
 
 
 def render_banks(con: Console, banks: Sequence[Bank], lang: Lang) -> None:
@@ -52,22 +68,38 @@ def render_question_list(con: Console, questions: Sequence[Question], lang: Lang
         con.print(Text(t("no_questions", lang)))
         return
     one_bank = len({q.bank_id for q in questions}) == 1
+    ref_title = t("col_ref", lang)
+    refs = [one_line(q.id if one_bank else q.ref) for q in questions]
+    types = [plain.type_name(q.type, lang) for q in questions]
+    diffs = [str(q.difficulty) for q in questions]
+    tags = [one_line(", ".join(q.tags)) for q in questions]
+    tag_width = max(len(t("col_tags", lang)), min(16, max((len(x) for x in tags), default=0)))
+    fixed = [[ref_title, *refs], [t("col_type", lang), *types], [t("col_diff", lang), *diffs]]
+    # Tags only when the prompt keeps a readable width beside them (they are in --json
+    # and in piped rows either way).
+    with_tags = rest_width(con, [*fixed, ["x" * tag_width]]) >= PROMPT_MIN
+    if with_tags:
+        fixed.append(["x" * tag_width])
     table = _table(con)
-    ref_title = t("col_ref", lang) + (f" ({one_line(questions[0].bank_id)}/)" if one_bank
-                                      else "")
     table.add_column(ref_title, no_wrap=True)
     table.add_column(t("col_type", lang), no_wrap=True)
     table.add_column(t("col_diff", lang), justify="right", no_wrap=True)
-    table.add_column(t("col_tags", lang), overflow="ellipsis", no_wrap=True, max_width=18)
-    table.add_column(t("col_prompt", lang), overflow="ellipsis", no_wrap=True, ratio=1,
-                     min_width=12)
-    for q in questions:
-        table.add_row(Text(one_line(q.id if one_bank else q.ref)),
-                      plain.type_name(q.type, lang), str(q.difficulty),
-                      Text(one_line(", ".join(q.tags)), style="dim"),
-                      Text(one_line(q.first_line)))
+    if with_tags:
+        table.add_column(t("col_tags", lang), overflow="ellipsis", no_wrap=True,
+                         width=tag_width)
+    table.add_column(t("col_prompt", lang), overflow="ellipsis", no_wrap=True,
+                     width=rest_width(con, fixed))
+    for q, ref, qtype, diff, tag in zip(questions, refs, types, diffs, tags, strict=True):
+        cells: list[str | Text] = [Text(ref), qtype, diff]
+        if with_tags:
+            cells.append(Text(tag, style="dim"))
+        cells.append(Text(one_line(plain.unmarked(q.first_line))))
+        table.add_row(*cells)
     con.print(table)
-    con.print(Text(plural("n_questions", len(questions), lang), style="dim"))
+    count = plural("n_questions", len(questions), lang)
+    if one_bank:
+        count += f" · {one_line(questions[0].bank_id)}"
+    con.print(Text(count, style="dim"))
 
 
 def render_question_detail(con: Console, q: Question, lang: Lang) -> None:
@@ -128,17 +160,23 @@ def render_history(con: Console, attempts: Sequence[Attempt], lang: Lang) -> Non
     if not attempts:
         con.print(Text(t("no_attempts", lang)))
         return
+    times = [short_time(a.time) for a in attempts]
+    refs = [one_line(a.ref) for a in attempts]
+    scores = [f"{a.score * 100:.0f}%" for a in attempts]
+    results = [plain.verdict(a.passed, lang) + (t("overruled_mark", lang) if a.overruled
+                                                else "") for a in attempts]
+    fixed = [[t("col_time", lang), *times], [t("col_ref", lang), *refs],
+             [t("score", lang), "100%"], [t("result", lang), *results]]
     table = _table(con)
     table.add_column(t("col_time", lang), no_wrap=True)
     table.add_column(t("col_ref", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True, min_width=4)
     table.add_column(t("result", lang), no_wrap=True)
-    table.add_column(t("col_answer", lang), overflow="ellipsis", no_wrap=True, ratio=1,
-                     min_width=8)
-    for a in attempts:
-        result = Text(plain.verdict(a.passed, lang), style="green" if a.passed else "red")
-        if a.overruled:
-            result.append(t("overruled_mark", lang), style="dim")
-        table.add_row(short_time(a.time), Text(one_line(a.ref)), f"{a.score * 100:.0f}%",
-                      result, Text(one_line(plain.first_line(a.answer))))
+    table.add_column(t("col_answer", lang), overflow="ellipsis", no_wrap=True,
+                     width=rest_width(con, fixed))
+    for a, when, ref, score, result in zip(attempts, times, refs, scores, results,
+                                           strict=True):
+        table.add_row(when, Text(ref), score,
+                      Text(result, style="green" if a.passed else "red"),
+                      Text(one_line(plain.first_line(a.answer))))
     con.print(table)

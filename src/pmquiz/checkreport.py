@@ -10,8 +10,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from fnmatch import fnmatchcase
 
-from pmquiz.checking import BankReport, CheckReport, ExampleResult, QuestionReport
+from pmquiz.checking import (
+    BankReport,
+    CheckReport,
+    CheckWarning,
+    ExampleResult,
+    QuestionReport,
+    marked_answer,
+)
 from pmquiz.checking import explain as explain_result
+from pmquiz.grading import PointResult
 from pmquiz.i18n import Lang, plural, t
 
 
@@ -92,6 +100,64 @@ def tally(report: CheckReport, strict: bool, lang: Lang) -> str:
     return (", " if lang == "en" else "，").join(parts)
 
 
-def explain(result: ExampleResult) -> list[str]:
-    """Why an example graded as it did (the grader's own words, see `checking.explain`)."""
-    return explain_result(result)
+def explain(result: ExampleResult, lang: Lang = "en") -> list[tuple[str, str]]:
+    """Why an example graded as it did, as (label, value) lines in the UI language: the
+    answer (and with its matches marked), expected against graded, the points hit,
+    negated and missed, and what to do. In English the words of `checking.explain`."""
+    if lang == "en":
+        return [_split(line) for line in explain_result(result)]
+    g = result.grade
+    lines = [("answer", one_line(g.answer) or t("empty_answer", lang))]
+    if any(p.matches for p in g.point_results):
+        lines.append(("marked", one_line(marked_answer(g))))
+    lines.append(("expected", _expected(result, lang)))
+    verdict = t("pass_short" if g.passed else "fail_short", lang)
+    graded = f"{verdict}，{t('score', lang)} {round(g.score, 4):g}"
+    if g.type == "open":
+        graded += f"（{t('pass_mark', lang)} {g.threshold:g}）"
+    lines.append(("graded", graded))
+    if g.type == "open":
+        rows = [
+            ("hit", _hits(g.points)),
+            ("negated", "；".join(f"{p.id}（{p.term}）" for p in g.points if p.negated)),
+            ("missed", "、".join(p.id for p in g.points if not p.hit and not p.negated)),
+            ("required missed", "、".join(g.missed_required)),
+            ("penalties", _hits(g.penalties)),
+        ]
+        lines.extend((name, value) for name, value in rows if value)
+    if result.disagreement is not None:
+        lines.append(("why", t("check_advice_" + result.disagreement.replace(" ", "_"), lang)))
+    return [(t("check_label_" + name.replace(" ", "_"), lang), value) for name, value in lines]
+
+
+def warning_text(warning: CheckWarning, lang: Lang) -> str:
+    """`file:line: message`, the message in the UI language."""
+    if warning.key is None:
+        return str(warning)
+    return f"{warning.location}: {t(warning.key, lang, **dict(warning.values))}"
+
+
+def disagreement(result: ExampleResult, lang: Lang) -> str:
+    if result.disagreement is None:
+        return ""
+    return t("check_" + result.disagreement.replace(" ", "_"), lang)
+
+
+def _split(line: str) -> tuple[str, str]:
+    label, _, value = line.partition(":")
+    return label, value.strip()
+
+
+def _expected(result: ExampleResult, lang: Lang) -> str:
+    wanted = result.expected
+    if isinstance(wanted, tuple):
+        return t("example_score", lang, low=f"{wanted[0]:g}", high=f"{wanted[1]:g}")
+    return t("pass_short" if wanted == "pass" else "fail_short", lang)
+
+
+def _hits(results: Sequence[PointResult]) -> str:
+    return "；".join(f"{p.id} ← {p.term}" if p.term else p.id for p in results if p.hit)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text

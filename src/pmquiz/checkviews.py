@@ -36,10 +36,13 @@ def render_report(con: Console, report: CheckReport, strict: bool, verbose: bool
 
 
 def render_bank(con: Console, bank: BankReport, verbose: bool, lang: Lang) -> None:
-    head = Text()
-    head.append(one_line(bank.bank.id), style="bold")
-    head.append("  ")
-    head.append(checkreport.bank_summary(bank, lang), style="red" if bank.failed else "green")
+    # The figures wrap beside the id, never under it.
+    head = Table.grid(padding=(0, 2))
+    head.add_column(no_wrap=True)
+    head.add_column()
+    head.add_row(Text(one_line(bank.bank.id), style="bold"),
+                 Text(checkreport.bank_summary(bank, lang),
+                      style="red" if bank.failed else "green"))
     con.print(head)
     shown = checkreport.shown_questions(bank, verbose)
     if shown:
@@ -66,15 +69,21 @@ def render_failure(con: Console, result: ExampleResult, lang: Lang) -> None:
     head = Text()
     head.append(t("check_fail_mark", lang) + " ", style="bold red")
     head.append(one_line(f"{result.ref}[#{result.index}]"), style="bold")
-    head.append(f"  {result.disagreement}  ", style="red")
+    head.append(f"  {checkreport.disagreement(result, lang)}  ", style="red")
     head.append(one_line(result.location), style="dim")
     con.print(head)
     markers = use_markers(con)
-    for line in checkreport.explain(result):
-        if line.startswith("marked:") and not markers:
-            con.print(Text("  marked:    ") + highlighted_answer(result.grade, markers))
-            continue
-        con.print(Text("  " + one_line(line)))
+    # Labels in a column of their own: a long answer or advice wraps beside its label.
+    grid = Table.grid(padding=(0, 1), pad_edge=False)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    lines = checkreport.explain(result, lang)
+    for n, (label, value) in enumerate(lines):
+        cell = Text(one_line(value))
+        if n == 1 and not markers and any(p.matches for p in result.grade.point_results):
+            cell = highlighted_answer(result.grade, markers)
+        grid.add_row(Text("  " + label + (":" if lang == "en" else "："), style="dim"), cell)
+    con.print(grid)
     con.print()
 
 
@@ -82,10 +91,13 @@ def render_warnings(con: Console, warnings: tuple[CheckWarning, ...], strict: bo
                     lang: Lang) -> None:
     con.print(Text(t("check_warnings_strict" if strict else "check_warnings", lang),
                    style="bold yellow"))
-    label = t("check_error" if strict else "check_warning", lang)
+    label = t("check_error" if strict else "check_warning", lang) + (
+        ": " if lang == "en" else "：")
+    grid = Table.grid(pad_edge=False)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for warning in warnings:
-        line = Text()
-        line.append(f"{label}: ", style="red" if strict else "yellow")
-        line.append(one_line(str(warning)))
-        con.print(line)
+        grid.add_row(Text(label, style="red" if strict else "yellow"),
+                     Text(one_line(checkreport.warning_text(warning, lang))))
+    con.print(grid)
     con.print()

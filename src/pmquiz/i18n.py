@@ -173,19 +173,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "check_false_fail": ("误判失败", "false fail"),
     "check_never_hit": ("未命中要点", "never hit"),
     "check_bank_line": (
-        "{examples}，准确率 {accuracy}：{ok} 个符合预期，误判通过 {fp}，误判失败 {ff}"
-        "{off}；{never} 个要点从未命中",
+        "{examples}，准确率\u00a0{accuracy}：符合预期\u00a0{ok}，误判通过\u00a0{fp}，"
+        "误判失败\u00a0{ff}{off}；{never}\u00a0个要点从未命中",
         "{examples}, accuracy {accuracy}: {ok} as expected, {fp}, {ff}{off}; "
         "{never} never hit",
     ),
-    "check_example": ("{n} 个示例", "{n} example"),
-    "check_example_many": ("{n} 个示例", "{n} examples"),
+    "check_example": ("{n}\u00a0个示例", "{n} example"),
+    "check_example_many": ("{n}\u00a0个示例", "{n} examples"),
     "check_false_passes": ("{n}", "{n} false pass"),
     "check_false_passes_many": ("{n}", "{n} false passes"),
     "check_false_fails": ("{n}", "{n} false fail"),
     "check_false_fails_many": ("{n}", "{n} false fails"),
-    "check_off_range": ("，{n} 个得分超出范围", ", {n} score out of range"),
-    "check_off_range_many": ("，{n} 个得分超出范围", ", {n} scores out of range"),
+    "check_off_range": ("，{n}\u00a0个得分超出范围", ", {n} score out of range"),
+    "check_off_range_many": ("，{n}\u00a0个得分超出范围", ", {n} scores out of range"),
     "check_points": ("{n}", "{n} rubric point"),
     "check_points_many": ("{n}", "{n} rubric points"),
     "check_all_good": ("其余 {n} 道题全部符合预期（--verbose 显示全部）",
@@ -205,6 +205,85 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "{n} invalid bank file (errors on stderr)"),
     "check_tally_invalid_many": ("{n} 个无效题库文件（错误见 stderr）",
                                  "{n} invalid bank files (errors on stderr)"),
+    "check_score_out_of_range": ("得分超出范围", "score out of range"),
+    "check_label_answer": ("回答", "answer"),
+    "check_label_marked": ("命中标记", "marked"),
+    "check_label_expected": ("预期", "expected"),
+    "check_label_graded": ("评分", "graded"),
+    "check_label_hit": ("命中", "hit"),
+    "check_label_negated": ("被否定", "negated"),
+    "check_label_missed": ("漏掉", "missed"),
+    "check_label_required_missed": ("缺少必答", "required missed"),
+    "check_label_penalties": ("扣分项", "penalties"),
+    "check_label_why": ("原因", "why"),
+    "check_advice_false_pass": (
+        "评分标准让一个预期不通过的回答通过了：上面命中的某个词匹配得太宽（删掉或收窄），"
+        "或者缺少针对这种误解的扣分项",
+        "the rubric passes an answer you expect to fail: a hit term above matches too "
+        "loosely (remove or narrow it), or a penalty for this answer's misconception is "
+        "missing",
+    ),
+    "check_advice_false_fail": (
+        "评分标准让一个预期通过的回答没通过：把这个回答用的说法加进漏掉的要点，"
+        "或检查被否定的要点和必答要点",
+        "the rubric fails an answer you expect to pass: add the words this answer uses "
+        "to a missed point, or check the negated and required points",
+    ),
+    "check_advice_score_out_of_range": (
+        "得分不在预期范围内：检查权重，以及上面命中和漏掉的词",
+        "the score is outside the expected range: check the weights and the terms hit "
+        "and missed above",
+    ),
+    # check warnings (English in `checking`, said here in the UI language)
+    "warn_examples_pass": ("题目“{question}”没有应通过的示例；加一个（expect: pass，或不低于及格线"
+                           "的得分范围），让评分标准两面都受检验",
+                           "question '{question}' has no passing example; add a passing one "
+                           "(expect: pass, or a score range at or above the pass mark), so its "
+                           "rubric is tested from both sides"),
+    "warn_examples_fail": ("题目“{question}”没有应不通过的示例；加一个（expect: fail，或低于及格线"
+                           "的得分范围），让评分标准两面都受检验",
+                           "question '{question}' has no failing example; add a failing one "
+                           "(expect: fail, or a score range below the pass mark), so its rubric "
+                           "is tested from both sides"),
+    "warn_examples_pass_fail": ("题目“{question}”既没有应通过的示例，也没有应不通过的示例；"
+                                "各加一个，让评分标准两面都受检验",
+                                "question '{question}' has no passing or failing example; add "
+                                "a passing one and a failing one, so its rubric is tested from "
+                                "both sides"),
+    "warn_prompt_point": ("题目“{question}”的要点“{point}”：关键词“{term}”已出现在题干中，"
+                          "照抄题目就能白得分；换一个题干里没有的词",
+                          "question '{question}', point '{point}': term '{term}' already "
+                          "occurs in the prompt, so an answer that repeats the question earns "
+                          "it for free; use a term the prompt does not contain"),
+    "warn_prompt_point_member": ("题目“{question}”的要点“{point}”：关键词“{term}”（成员“{member}”）"
+                                 "已出现在题干中，照抄题目就能白得分；换一个题干里没有的词",
+                                 "question '{question}', point '{point}': term '{term}' (member "
+                                 "'{member}') already occurs in the prompt, so an answer that "
+                                 "repeats the question earns it for free; use a term the prompt "
+                                 "does not contain"),
+    "warn_prompt_penalty": ("题目“{question}”的扣分项“{point}”：关键词“{term}”已出现在题干中，"
+                            "照抄题目就会被扣分；换一个题干里没有的词",
+                            "question '{question}', penalty '{point}': term '{term}' already "
+                            "occurs in the prompt, so an answer that repeats the question "
+                            "triggers it; use a term the prompt does not contain"),
+    "warn_prompt_penalty_member": ("题目“{question}”的扣分项“{point}”：关键词“{term}”（成员"
+                                   "“{member}”）已出现在题干中，照抄题目就会被扣分；换一个题干里"
+                                   "没有的词",
+                                   "question '{question}', penalty '{point}': term '{term}' "
+                                   "(member '{member}') already occurs in the prompt, so an "
+                                   "answer that repeats the question triggers it; use a term "
+                                   "the prompt does not contain"),
+    "warn_unhit_point": ("题目“{question}”：没有任何示例命中要点“{point}”；加一个能得到它的示例"
+                         "回答，或检查它的关键词",
+                         "question '{question}': point '{point}' is never hit by any example; "
+                         "add an example answer that earns it, or check its terms"),
+    "warn_unhit_penalty": ("题目“{question}”：没有任何示例触发扣分项“{point}”；加一个带有这种误解"
+                           "的示例回答",
+                           "question '{question}': penalty '{point}' is never triggered by any "
+                           "example; add an example answer with the misconception it catches"),
+    "warn_unused_synonyms": ("同义词组“{group}”没有被任何关键词使用；用“@{group}”引用它，或删掉",
+                             "synonym group '{group}' is not used by any term; refer to it as "
+                             "'@{group}' or delete it"),
     "check_no_match": ("--only {patterns} 没有匹配任何题目。",
                        "--only {patterns} matched no question."),
     # errors the command line reports (message, then the hint on its own line)

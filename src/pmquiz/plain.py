@@ -75,6 +75,11 @@ def history(out: IO[str], attempts: Sequence[Attempt], lang: Lang) -> None:
                 first_line(a.answer)) for a in attempts))
 
 
+def unmarked(text: str) -> str:
+    """A line of Markdown as read: emphasis and code marks dropped (for one-line lists)."""
+    return text.replace("**", "").replace("__", "").replace("`", "")
+
+
 def first_line(text: str) -> str:
     for piece in text.splitlines():
         if piece.strip():
@@ -215,14 +220,15 @@ def check_report(out: IO[str], report: CheckReport, strict: bool, verbose: bool,
         line(out, t("check_failing", lang))
         for result in report.failures:
             line(out, f"{t('check_fail_mark', lang)} {result.ref}[#{result.index}]  "
-                      f"{result.disagreement}  {result.location}")
-            for detail in checkreport.explain(result):
-                line(out, "  " + one_line(detail))
+                      f"{checkreport.disagreement(result, lang)}  {result.location}")
+            for label, value in checkreport.explain(result, lang):
+                head = f"{label}:".ljust(10) + " " if lang == "en" else f"{label}："
+                line(out, "  " + head + one_line(value))
     if report.warnings:
         line(out, t("check_warnings_strict" if strict else "check_warnings", lang))
         label = t("check_error" if strict else "check_warning", lang)
         for warning in report.warnings:
-            line(out, f"{label}: {one_line(str(warning))}")
+            line(out, f"{label}: {one_line(checkreport.warning_text(warning, lang))}")
     tally = checkreport.tally(report, strict, lang)
     if tally:
         line(out, tally)

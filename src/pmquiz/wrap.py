@@ -24,6 +24,8 @@ CLOSING = frozenset("，。、；：！？）」』》】〉〕｝〗〙〛’�
 # Never at the end of a line.
 OPENING = frozenset("（「『《【〈〔｛〖〘〚‘“([{")
 
+NO_BREAK = "\u00a0"  # a space that keeps its neighbours on one line ("误判失败 0")
+
 Measure = Callable[[str], int]
 
 
@@ -47,7 +49,7 @@ def _is_cjk(char: str) -> bool:
 
 def break_allowed(before: str, after: str) -> bool:
     """May a line end after `before` and the next begin with `after`?"""
-    if after.isspace() or after in CLOSING or before in OPENING:
+    if after.isspace() or after in CLOSING or before in OPENING or before == NO_BREAK:
         return False
     if before.isspace():
         return True
@@ -56,13 +58,15 @@ def break_allowed(before: str, after: str) -> bool:
     return _is_cjk(before) or _is_cjk(after)
 
 
-def breaks(text: str, width: int, fold: bool = True, measure: Measure = cell_width
-           ) -> list[int]:
+def breaks(text: str, width: int, fold: bool = True, measure: Measure = cell_width,
+           hang: bool = True) -> list[int]:
     """Offsets at which to start a new line so that every line fits `width` cells.
 
-    Spaces at a break stay at the end of the line before it (to be trimmed). A piece
-    with no break opportunity wider than the line is folded by characters when `fold`,
-    else left to overflow (cropped by the caller).
+    Spaces at a break stay at the end of the line before it. With `hang` they may
+    hang past the width (the caller trims them); without, they must fit too (Rich
+    trims trailing spaces by characters, not cells, and would cut a wide line).
+    A piece with no break opportunity wider than the line is folded by characters when
+    `fold`, else left to overflow (cropped by the caller).
     """
     result: list[int] = []
     if width <= 0 or not text:
@@ -73,7 +77,7 @@ def breaks(text: str, width: int, fold: bool = True, measure: Measure = cell_wid
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(text)
         piece = text[start:end]
-        visible = measure(piece.rstrip())
+        visible = measure(piece.rstrip()) if hang or end == len(text) else measure(piece)
         if used and used + visible <= width:
             used += measure(piece)
             continue
@@ -98,6 +102,19 @@ def breaks(text: str, width: int, fold: bool = True, measure: Measure = cell_wid
                 used = 0
             used += w
     return result
+
+
+def widest_piece(text: str, measure: Measure = cell_width) -> int:
+    """The width of the widest piece that cannot be broken: the narrowest a column can
+    get without cutting text (a Chinese sentence can get as narrow as two cells)."""
+    widest = 0
+    for paragraph in text.split("\n"):
+        start = 0
+        for i in range(1, len(paragraph) + 1):
+            if i == len(paragraph) or break_allowed(paragraph[i - 1], paragraph[i]):
+                widest = max(widest, measure(paragraph[start:i].rstrip()))
+                start = i
+    return widest
 
 
 def wrap(text: str, width: int, measure: Measure = cell_width) -> list[str]:
@@ -125,10 +142,22 @@ def install_into_rich() -> None:
         return
     import rich.text
     from rich.cells import cell_len
+    from rich.console import Console, ConsoleOptions
+    from rich.measure import Measurement
 
     def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-        return breaks(text, width, fold, cell_len)
+        return breaks(text, width, fold, cell_len, hang=False)
+
+    def measure(self: rich.text.Text, console: Console, options: ConsoleOptions
+                ) -> Measurement:
+        # Rich's minimum is the widest space-separated word: a whole Chinese sentence,
+        # which makes table columns of Chinese text refuse to shrink (and get cut).
+        text = self.plain
+        lines = text.splitlines()
+        widest = max((cell_len(line) for line in lines), default=0)
+        return Measurement(min(widest, widest_piece(text, cell_len)), widest)
 
     if hasattr(rich.text, "divide_line"):
         rich.text.divide_line = divide_line
+        rich.text.Text.__rich_measure__ = measure  # type: ignore[method-assign]
     _installed = True
