@@ -130,7 +130,7 @@ def test_known_history_reads_well_at_80_columns(
 
     monkeypatch.setenv("PMQUIZ_LANG", "en")
     run = run_terminal(["stats"], capsys, monkeypatch)
-    assert "often missed: 业务闭环" in run.stdout
+    assert "you often miss 业务闭环" in run.stdout
     assert "missed in 3 of 4 answers" in run.stdout
     assert "streak: 3 days in a row" in run.stdout
 

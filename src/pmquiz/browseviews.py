@@ -116,16 +116,17 @@ def render_question_detail(con: Console, q: Question, lang: Lang) -> None:
         con.print(Text(f"  {key}. ") + Text(one_line(text)))
     answer = plain.answer_text(q, lang)
     if answer:
-        con.print(Text(f"{t('show_answer', lang)}: ", style="bold") + Text(answer))
+        con.print(Text(t("show_answer", lang) + t("colon", lang), style="bold") + Text(answer))
     if q.hint:
-        con.print(Text(f"{t('hint', lang)}: ", style="bold") + Text(visible(q.hint)))
+        con.print(Text(t("hint", lang) + t("colon", lang), style="bold")
+                  + Text(visible(q.hint)))
     if q.type == "open":
         con.print(Text(t("show_rubric", lang, mark=f"{q.threshold:g}"), style="bold"))
         table = _table(con)
-        table.add_column(t("col_point", lang), overflow="fold", ratio=2)
-        table.add_column(t("col_label", lang), ratio=3)
+        table.add_column(t("col_point", lang), no_wrap=True)
+        table.add_column(t("col_label", lang), ratio=1)
         table.add_column(t("col_weight", lang), justify="right", no_wrap=True)
-        table.add_column(t("col_terms", lang), overflow="fold", ratio=4)
+        table.add_column(t("col_terms", lang), overflow="fold", ratio=1)
         for p in q.rubric.points:
             name = Text(one_line(p.id))
             if p.required:

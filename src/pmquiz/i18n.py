@@ -157,8 +157,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "terms_all": ("全部", "all"),
     "show_examples": ("示例回答", "examples"),
     "example_score": ("得分 {low}–{high}", "score {low}–{high}"),
-    "most_missed_one": ("漏掉了「{label}」", "missed {label}"),
-    "most_missed_some": ("常漏掉「{label}」", "often missed: {label}"),
+    "most_missed_one": ("漏掉了「{label}」", "you missed {label}"),
+    "most_missed_some": ("常漏掉「{label}」", "you often miss {label}"),
+    "colon": ("：", ": "),
     "day": ("天", "day"),
     "days": ("天", "days"),
     "section_total": ("总计", "total"),
@@ -284,8 +285,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "warn_unused_synonyms": ("同义词组“{group}”没有被任何关键词使用；用“@{group}”引用它，或删掉",
                              "synonym group '{group}' is not used by any term; refer to it as "
                              "'@{group}' or delete it"),
-    "check_no_match": ("--only {patterns} 没有匹配任何题目。",
-                       "--only {patterns} matched no question."),
+    "check_no_match": ("--only {patterns} 没有匹配任何题目", "--only {patterns} matched no question"),
     # errors the command line reports (message, then the hint on its own line)
     "err_unknown_question": ("未知题目“{ref}”", "unknown question '{ref}'"),
     "err_did_you_mean": ("是不是要找：{names}？", "Did you mean: {names}?"),

@@ -93,9 +93,9 @@ def terms_text(point: object, lang: Lang) -> str:
     any_terms = getattr(point, "any", ())
     all_terms = getattr(point, "all", ())
     if any_terms:
-        parts.append(t("terms_any", lang) + ": " + " | ".join(x.text for x in any_terms))
+        parts.append(t("terms_any", lang) + t("colon", lang) + " | ".join(x.text for x in any_terms))
     if all_terms:
-        parts.append(t("terms_all", lang) + ": " + " + ".join(x.text for x in all_terms))
+        parts.append(t("terms_all", lang) + t("colon", lang) + " + ".join(x.text for x in all_terms))
     return "; ".join(parts)
 
 
@@ -119,9 +119,9 @@ def question_detail(out: IO[str], q: Question, lang: Lang) -> None:
         line(out, f"  {key}. {one_line(text)}")
     answer = answer_text(q, lang)
     if answer:
-        line(out, f"{t('show_answer', lang)}: {answer}")
+        line(out, t("show_answer", lang) + t("colon", lang) + answer)
     if q.hint:
-        line(out, f"{t('hint', lang)}: {one_line(q.hint)}")
+        line(out, t("hint", lang) + t("colon", lang) + one_line(q.hint))
     if q.type == "open":
         line(out, t("show_rubric", lang, mark=f"{q.threshold:g}"))
         for p in q.rubric.points:
@@ -296,7 +296,7 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
         if g.missed_required:
             labels = [p.label for p in g.points if p.id in g.missed_required]
             line(out, "  " + t("required_missed", lang, points="、".join(labels)))
-        line(out, t("your_answer", lang) + ":")
+        line(out, t("your_answer", lang) + t("colon", lang).rstrip())
         if g.answer.strip():
             for piece in marked_answer(g).strip().splitlines():
                 line(out, "  " + piece)
@@ -318,7 +318,7 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
         line(out, f"  {t('given', lang)}: {tf(g.given)}   {t('expected', lang)}: "
                   f"{tf(g.expected)}")
     if show_reference and question.reference:
-        line(out, t("reference", lang) + ":")
+        line(out, t("reference", lang) + t("colon", lang).rstrip())
         for ref_line in question.reference.strip().splitlines():
             line(out, "  " + ref_line)
 
