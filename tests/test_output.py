@@ -121,7 +121,7 @@ def test_practice_panel_and_feedback_at_80_columns(
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
     question = Catalog.load([f"gold-{lang}"]).find_question("app-achievement")
-    answer = dict((q, a) for _, q, a, *_ in ATTEMPTS[lang])["app-achievement"]
+    answer = {q: a for _, q, a, *_ in ATTEMPTS[lang]}["app-achievement"]
     screen = views.PracticeScreen(output.console(), lang)
     screen.question(question, 1, 3)
     screen.feedback(question, grade(question, answer))

@@ -285,7 +285,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "warn_unused_synonyms": ("同义词组“{group}”没有被任何关键词使用；用“@{group}”引用它，或删掉",
                              "synonym group '{group}' is not used by any term; refer to it as "
                              "'@{group}' or delete it"),
-    "check_no_match": ("--only {patterns} 没有匹配任何题目", "--only {patterns} matched no question"),
+    "check_no_match": ("--only {patterns} 没有匹配任何题目",
+                       "--only {patterns} matched no question"),
     # errors the command line reports (message, then the hint on its own line)
     "err_unknown_question": ("未知题目“{ref}”", "unknown question '{ref}'"),
     "err_did_you_mean": ("是不是要找：{names}？", "Did you mean: {names}?"),

@@ -92,10 +92,11 @@ def terms_text(point: object, lang: Lang) -> str:
     parts = []
     any_terms = getattr(point, "any", ())
     all_terms = getattr(point, "all", ())
+    colon = t("colon", lang)
     if any_terms:
-        parts.append(t("terms_any", lang) + t("colon", lang) + " | ".join(x.text for x in any_terms))
+        parts.append(t("terms_any", lang) + colon + " | ".join(x.text for x in any_terms))
     if all_terms:
-        parts.append(t("terms_all", lang) + t("colon", lang) + " + ".join(x.text for x in all_terms))
+        parts.append(t("terms_all", lang) + colon + " + ".join(x.text for x in all_terms))
     return "; ".join(parts)
 
 
