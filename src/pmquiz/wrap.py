@@ -62,37 +62,40 @@ def breaks(text: str, width: int, fold: bool = True, measure: Measure = cell_wid
            hang: bool = True) -> list[int]:
     """Offsets at which to start a new line so that every line fits `width` cells.
 
-    Spaces at a break stay at the end of the line before it. With `hang` they may
-    hang past the width (the caller trims them); without, they must fit too (Rich
-    trims trailing spaces by characters, not cells, and would cut a wide line).
+    Spaces at a break stay at the end of the line before it. With `hang` they may hang
+    past the width (the caller trims them); without, only as far as Rich will trim them
+    (`Text.rstrip_end` counts characters, not cells, so a wide line keeps its spaces).
     A piece with no break opportunity wider than the line is folded by characters when
     `fold`, else left to overflow (cropped by the caller).
     """
     result: list[int] = []
     if width <= 0 or not text:
         return result
+
+    def fits(line_start: int, end: int) -> bool:
+        line = text[line_start:end]
+        body = line.rstrip()
+        if measure(body) > width:
+            return False
+        if hang:
+            return True
+        trim = max(0, min(len(line) - len(body), len(line) - width))
+        return measure(line) - trim <= width
+
     # The unbreakable pieces: [start, end) spans between break opportunities.
     starts = [0] + [i for i in range(1, len(text)) if break_allowed(text[i - 1], text[i])]
-    used = 0  # cells on the current line, trailing spaces included
+    line_start = 0
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(text)
-        piece = text[start:end]
-        visible = measure(piece.rstrip()) if hang or end == len(text) else measure(piece)
-        if used and used + visible <= width:
-            used += measure(piece)
+        if fits(line_start, end):
             continue
-        if used == 0 and visible <= width:
-            used = measure(piece)
-            continue
-        # The piece starts a new line (unless it is the very first).
-        if start and used:
+        # The piece starts a new line (unless the line is empty).
+        if start > line_start:
             result.append(start)
-            used = 0
-        if visible <= width or not fold:
-            used = measure(piece)
+            line_start = start
+        if fits(start, end) or not fold:
             continue
         # Too wide for any line: fold it by characters.
-        line_start = start
         used = 0
         for i in range(start, end):
             w = measure(text[i])
