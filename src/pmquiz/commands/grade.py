@@ -17,7 +17,7 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
     """The answer from --answer, --file, or stdin (`-`, or piped with no option)."""
     given = [answer is not None, file is not None, dash]
     if sum(given) > 1:
-        raise UsageError("give only one of --answer, --file and -")
+        raise UsageError("give only one of --answer, --file and -", key="err_one_answer")
     if answer is not None:
         return answer
     if file is not None:
@@ -25,12 +25,16 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
             with file.open("rb") as handle:
                 data = handle.read(MAX_ANSWER_BYTES)
         except OSError as exc:
-            raise UsageError(f"{file}: cannot read the answer file: {exc.strerror or exc}",
-                             "Check the path, or pass the answer with --answer.") from None
+            reason = str(exc.strerror or exc)
+            raise UsageError(f"{file}: cannot read the answer file: {reason}",
+                             "Check the path, or pass the answer with --answer.",
+                             key="err_answer_file", hint_key="err_answer_file_hint",
+                             values={"file": str(file), "reason": reason}) from None
         return data.decode("utf-8", errors="replace")
     if not dash and sys.stdin.isatty():
         raise UsageError("no answer given",
-                         "Use --answer TEXT, --file FILE, or pipe the answer on stdin.")
+                         "Use --answer TEXT, --file FILE, or pipe the answer on stdin.",
+                         key="err_no_answer", hint_key="err_no_answer_hint")
     data = sys.stdin.buffer.read(MAX_ANSWER_BYTES)
     return data.decode("utf-8", errors="replace")
 
