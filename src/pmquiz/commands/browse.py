@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from pmquiz import render
 from pmquiz.catalog import Catalog
-from pmquiz.i18n import Lang, resolve_lang, shared_language
 from pmquiz.model import Bank, Question
 from pmquiz.output import emit_json
+
+if TYPE_CHECKING:
+    from pmquiz.i18n import Lang
 
 
 def bank_document(bank: Bank) -> dict[str, object]:
@@ -35,6 +37,8 @@ def question_document(question: Question) -> dict[str, object]:
 
 def ui_lang(option: str | None, banks: Sequence[Bank]) -> Lang:
     """SPEC 2's order, with the language the banks in use share (none when mixed)."""
+    from pmquiz.i18n import resolve_lang, shared_language
+
     return resolve_lang(option, shared_language(b.language for b in banks))
 
 
@@ -43,6 +47,8 @@ def banks(json_output: bool, lang_option: str | None = None) -> None:
     if json_output:
         emit_json([bank_document(b) for b in catalog.banks])
         return
+    from pmquiz import render
+
     render.banks(catalog.banks, ui_lang(lang_option, catalog.banks))
 
 
@@ -56,6 +62,8 @@ def list_questions(bank: str | None, tags: list[str], json_output: bool,
     if json_output:
         emit_json([question_document(q) for q in questions])
         return
+    from pmquiz import render
+
     render.question_list(questions, ui_lang(lang_option, catalog.banks))
 
 
@@ -63,5 +71,8 @@ def show(ref: str, bank_args: list[str], lang_option: str | None = None) -> None
     catalog = Catalog.load(bank_args)
     lang = ui_lang(lang_option, catalog.banks)
     question = catalog.find_question(ref, lang)
-    bank_lang = catalog.bank_of(question).language
-    render.question_detail(question, resolve_lang(lang_option, bank_lang))
+    from pmquiz import render
+    from pmquiz.i18n import resolve_lang
+
+    render.question_detail(question, resolve_lang(lang_option,
+                                                  catalog.bank_of(question).language))
