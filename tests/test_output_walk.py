@@ -122,7 +122,7 @@ def test_chinese_ui_says_no_english_word(capsys: pytest.CaptureFixture[str],
     english = _english_ui_words()
     found = sorted({w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() in english})
     assert found == [], f"English UI words in Chinese output: {found}\n{text}"
-    assert "通过" in text and "题目" in text  # the walk really printed the UI
+    assert "未通过" in text and "题目" in text  # the walk really printed the UI
 
 
 @pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
@@ -135,7 +135,7 @@ def test_english_ui_says_no_chinese(capsys: pytest.CaptureFixture[str],
                     [*_bank_texts("gold-en"), *answers.values(), *TYPED])
     found = sorted(set(CJK.findall(text)))
     assert found == [], f"Chinese in English output: {found}\n{text}"
-    assert "PASS" in text and "question" in text
+    assert "FAIL" in text and "question" in text
 
 
 EVIL = "\x1b[2J \x1b]0;pwned\x07 \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\"

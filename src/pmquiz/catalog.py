@@ -124,12 +124,15 @@ class Catalog:
                 for bank_id in id_args:
                     if bank_id not in by_id:
                         known = ", ".join(sorted(by_id)) or "none"
+                        unloaded = unloaded_file(bank_id)
                         raise UsageError(
                             f"unknown bank '{bank_id}'",
-                            f"Known banks: {known}. A bank is named by its id or by a path "
+                            unloaded_file_hint(bank_id)
+                            or f"Known banks: {known}. A bank is named by its id or by a path "
                             "to a .yaml file or folder.",
-                            key="err_unknown_bank", hint_key="err_known_banks_hint",
-                            values={"bank": bank_id, "banks": known},
+                            key="err_unknown_bank",
+                            hint_key=_unloaded_key(unloaded, "err_known_banks_hint"),
+                            values={"bank": bank_id, "banks": known, **(unloaded or {})},
                         )
                     banks.append(by_id[bank_id])
             else:
@@ -172,10 +175,12 @@ class Catalog:
                         values={"id": qid, "bank": bank_id, "names": close},
                     )
             known = ", ".join(b.id for b in self.banks) or "none"
+            unloaded = unloaded_file(bank_id, ref)
             raise UsageError(
-                f"unknown bank '{bank_id}' in '{ref}'", f"Known banks: {known}.",
-                key="err_unknown_bank_in_ref", hint_key="err_known_banks",
-                values={"bank": bank_id, "ref": ref, "banks": known},
+                f"unknown bank '{bank_id}' in '{ref}'",
+                unloaded_file_hint(bank_id, ref) or f"Known banks: {known}.",
+                key="err_unknown_bank_in_ref", hint_key=_unloaded_key(unloaded, "err_known_banks"),
+                values={"bank": bank_id, "ref": ref, "banks": known, **(unloaded or {})},
             )
         matches = [q for q in self.questions() if q.id == ref]
         if len(matches) > 1 and lang is not None:
@@ -207,6 +212,57 @@ class Catalog:
             if bank.id == question.bank_id:
                 return bank.language
         return ""
+
+def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
+    """When `bank_id` names a bank file in the current folder that was not loaded: how to
+    load it (its path, or the folder in PMQUIZ_BANKS), with the id the file really has."""
+    found = unloaded_file(bank_id, ref)
+    if found is None:
+        return None
+    id_note = f" (its bank id is '{found['real_id']}')" if found["real_id"] else ""
+    return (f"{found['name']} in this folder is not loaded{id_note}: banks come from the "
+            "built-in folder and PMQUIZ_BANKS unless you pass a path. Pass its path "
+            f"({found['example']}), or add this folder to PMQUIZ_BANKS "
+            "(export PMQUIZ_BANKS=\"$PWD\").")
+
+
+def unloaded_file(bank_id: str, ref: str | None = None) -> dict[str, str] | None:
+    """The facts of `unloaded_file_hint` (file name, its real id when different, the
+    command to use), for the hint in the UI language."""
+    here = Path.cwd()
+    names = [f"{bank_id}{suffix}" for suffix in BANK_SUFFIXES]
+    try:
+        found = [name for name in names if (here / name).is_file()] or sorted(
+            p.name for p in here.glob(f"{bank_id}.*") if p.suffix in BANK_SUFFIXES
+            and p.is_file())
+    except OSError:
+        return None
+    if not found:
+        return None
+    name = found[0]
+    real_id = _bank_id_in(here / name)
+    if real_id is None or real_id == bank_id:
+        real_id = ""
+    elif ref:
+        ref = f"{real_id}/{ref.rpartition('/')[2]}"
+    example = f"--bank {name} {ref}" if ref else name
+    return {"name": name, "real_id": real_id, "example": example}
+
+
+def _bank_id_in(path: Path) -> str | None:
+    """The id of the bank in `path`, or None when it does not load."""
+    from pmquiz.bankcache import load_bank_cached
+
+    try:
+        return load_bank_cached(path).id
+    except (BankError, OSError, ValueError):
+        return None
+
+
+def _unloaded_key(unloaded: dict[str, str] | None, otherwise: str) -> str:
+    if unloaded is None:
+        return otherwise
+    return "err_unloaded_id" if unloaded["real_id"] else "err_unloaded"
 
 
 def _lang_matches(code: str, lang: str) -> bool:

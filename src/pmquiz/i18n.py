@@ -160,6 +160,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "most_missed_one": ("漏掉了「{label}」", "you missed {label}"),
     "most_missed_some": ("常漏掉「{label}」", "you often miss {label}"),
     "colon": ("：", ": "),
+    "kw_list_notice": ("这个回答只是一串关键词，没有说清它们之间的关系，按未通过计。",
+                       "This answer is only a run of keywords, not an explanation: it counts "
+                       "as failed whatever its score."),
     "day": ("天", "day"),
     "days": ("天", "days"),
     "section_total": ("总计", "total"),
@@ -303,6 +306,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Known banks: {banks}. A bank is named by its id or by a path to a .yaml file "
         "or folder.",
     ),
+    "err_unloaded": ("这个文件夹里的 {name} 没有加载：题库来自内置文件夹和 PMQUIZ_BANKS，除非给出"
+                     "路径。给出它的路径（{example}），或把这个文件夹加进 PMQUIZ_BANKS"
+                     "（export PMQUIZ_BANKS=\"$PWD\"）。",
+                     "{name} in this folder is not loaded: banks come from the built-in folder "
+                     "and PMQUIZ_BANKS unless you pass a path. Pass its path ({example}), or "
+                     "add this folder to PMQUIZ_BANKS (export PMQUIZ_BANKS=\"$PWD\")."),
+    "err_unloaded_id": ("这个文件夹里的 {name} 没有加载（它的题库编号是“{real_id}”）：题库来自内置"
+                        "文件夹和 PMQUIZ_BANKS，除非给出路径。给出它的路径（{example}），或把这个"
+                        "文件夹加进 PMQUIZ_BANKS（export PMQUIZ_BANKS=\"$PWD\"）。",
+                        "{name} in this folder is not loaded (its bank id is '{real_id}'): banks "
+                        "come from the built-in folder and PMQUIZ_BANKS unless you pass a path. "
+                        "Pass its path ({example}), or add this folder to PMQUIZ_BANKS "
+                        "(export PMQUIZ_BANKS=\"$PWD\")."),
     "err_ambiguous": ("题目编号“{ref}”有歧义", "question id '{ref}' is ambiguous"),
     "err_candidates": ("候选：{refs}。请用 题库编号/题目编号。",
                        "Candidates: {refs}. Use BANK_ID/QUESTION_ID."),
@@ -365,3 +381,71 @@ def t(key: str, lang: Lang, **values: object) -> str:
     zh, en = STRINGS[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+# -- bank authoring: new, schema, overrules (the authoring issue) ----------------------
+
+STRINGS.update({
+    "new_written": (
+        "已写入 {path}：一道开放题、一道选择题和一道判断题，都带注释。\n"
+        "改成你自己的题目后运行：pmquiz check --strict {path}",
+        "Wrote {path}: an open, a choice and a true/false question, all commented.\n"
+        "Make them yours, then run: pmquiz check --strict {path}",
+    ),
+    "new_exists": ("{path} 已存在，没有改动它。换一个文件名，或先把它移走。",
+                   "{path} already exists; it was left untouched. Choose another name, "
+                   "or move it away first."),
+    "new_no_folder": ("文件夹 {folder} 不存在，请先创建它。",
+                      "the folder {folder} does not exist; create it first."),
+    "new_suffix": ("{path}：题库文件名要以 .yaml 或 .yml 结尾（在文件夹里按这两个后缀查找题库）。",
+                   "{path}: a bank file's name must end in .yaml or .yml (that is how banks "
+                   "are found in folders)."),
+    "new_cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "schema_missing": ("找不到随 pmquiz 安装的 schema（{path}），请重新安装 pmquiz。",
+                       "the schema installed with pmquiz is missing ({path}); reinstall "
+                       "pmquiz."),
+    "overrules_empty": (
+        "还没有改判过的回答。练习或复习时，在评分后输入 :pass 或 :fail 即可改判。",
+        "No overruled answers yet. In practice or review, type :pass or :fail after the "
+        "feedback to overrule a grade.",
+    ),
+    "overrules_time": ("时间", "time"),
+    "overrules_graded": ("评分", "graded"),
+    "overrules_verdict": ("你的判定", "your verdict"),
+    "overrules_today": ("现在的评分", "rubric today"),
+    "overrules_answer": ("回答", "answer"),
+    "overrules_disagrees": ("仍不一致", "still disagrees"),
+    "overrules_agrees": ("已一致", "agrees now"),
+    "overrules_gone": ("题目未载入", "question not loaded"),
+    "overrules_total": (
+        "共 {n} 条改判，其中 {disagree} 条与现在的评分仍不一致；"
+        "pmquiz overrules --yaml 把它们输出为可粘贴进题库的 examples。",
+        "{n} overruled, {disagree} of them still graded otherwise today; "
+        "`pmquiz overrules --yaml` prints those as examples to paste into the bank.",
+    ),
+    "overrules_yaml_none": ("# 没有与现在的评分仍不一致的改判。",
+                            "# No overruled answer is graded otherwise today."),
+    "overrules_yaml_head": (
+        "# {ref}（{where}）：把下面的条目加进这道题的 examples:",
+        "# {ref} ({where}): add these entries to this question's examples:",
+    ),
+    "overrules_yaml_note": ("评分 {graded}，{when} 改判", "graded {graded}, overruled {when}"),
+})
+
+
+def ui_lang(option: str | None, bank_languages: tuple[str, ...] = ()) -> Lang:
+    """The UI language of SPEC 2: --lang, PMQUIZ_LANG, the banks' (when they agree), the
+    locale, Chinese."""
+    for choice in (option, os.environ.get("PMQUIZ_LANG")):
+        if choice:
+            return "zh" if choice.lower().startswith("zh") else "en"
+    langs = {"zh" if b.lower().startswith("zh") else "en" for b in bank_languages}
+    if len(langs) == 1:
+        return "zh" if "zh" in langs else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            if value.split(".")[0] in ("C", "POSIX"):
+                break
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "zh"

@@ -49,11 +49,12 @@ BANK_KEYS = (
 )
 QUESTION_KEYS = (
     "id", "type", "tags", "difficulty", "prompt", "hint", "reference", "rubric",
-    "options", "answer", "examples",
+    "options", "answer", "examples", "lists",
 )
 RUBRIC_KEYS = ("threshold", "points", "penalties")
 POINT_KEYS = ("id", "label", "weight", "required", "any", "all", "negatable")
 EXAMPLE_KEYS = ("answer", "expect", "score")
+TOGETHER_KEYS = ("together",)
 
 T = TypeVar("T")
 
@@ -98,9 +99,19 @@ def compose(text: str, shown: str) -> Any:
         ) or "invalid YAML"
         if mark is None:
             raise BankError([Problem(shown, None, f"YAML syntax error: {message}")]) from None
+        from pmquiz.yamlhints import syntax_hint
+
+        hint = syntax_hint(text, mark.line, mark.column, str(exc.problem or ""))
         raise BankError([Problem(
-            shown, mark.line + 1, f"YAML syntax error: {message}", column=mark.column + 1
+            shown, mark.line + 1, f"YAML syntax error: {message}" + (f"; {hint}" if hint else ""),
+            column=mark.column + 1,
         )]) from None
+    except yaml.reader.ReaderError as exc:
+        from pmquiz.yamlhints import control_character_message
+
+        line, column, what = control_character_message(
+            text, exc.position, loader_cls is not yaml.SafeLoader, exc.character)
+        raise BankError([Problem(shown, line, what, column=column)]) from None
     except yaml.YAMLError as exc:
         raise BankError([Problem(shown, None, f"YAML error: {exc}")]) from None
 
@@ -258,7 +269,8 @@ class _BankBuilder:
                     return value
                 self.error(node, where, f"must be a finite number, not {node.value!r}")
                 return None
-            self.error(node, where, f"must be a number, not {node.value!r}")
+            self.error(node, where, f"must be a number, not {node.value!r}"
+                       f"{_percent_text_hint(node.value)}")
             return None
         self.error(node, where, f"must be a number, not {self._kind(node)}")
         return None
@@ -268,7 +280,7 @@ class _BankBuilder:
             return None
         if isinstance(node, self._yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
             return int(self._constructor.construct_yaml_int(node))
-        self.error(node, where, "must be a whole number")
+        self.error(node, where, f"must be a whole number, not {self._shown(node)}")
         return None
 
     def boolean(self, node: Any, where: str) -> bool | None:
@@ -276,7 +288,7 @@ class _BankBuilder:
             return None
         if isinstance(node, self._yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
             return bool(self._constructor.construct_yaml_bool(node))
-        self.error(node, where, "must be true or false")
+        self.error(node, where, f"must be true or false, not {self._shown(node)}")
         return None
 
     def ident(self, node: Any, where: str) -> str | None:
@@ -303,7 +315,13 @@ class _BankBuilder:
             return "a mapping"
         if isinstance(node, self._yaml.SequenceNode):
             return "a list"
-        return _TAG_NAMES.get(node.tag, "text")
+        return f"{_TAG_NAMES.get(node.tag, 'text')} {_short(node.value)!r}"
+
+    def _shown(self, node: Any) -> str:
+        """A node as an error message names it: a scalar's value, else its kind."""
+        if isinstance(node, self._yaml.ScalarNode):
+            return repr(_short(node.value))
+        return self._kind(node)
 
     # -- the bank ------------------------------------------------------------------
 
@@ -389,7 +407,9 @@ class _BankBuilder:
         node = entries["threshold"][1]
         value = self.number(node, _join(where, "threshold"))
         if value is not None and not 0 < value <= 1:
-            self.error(node, _join(where, "threshold"), "must be a number above 0 and at most 1")
+            self.error(node, _join(where, "threshold"),
+                       f"must be a number above 0 and at most 1, not {node.value}"
+                       f"{_percent_hint(value)}")
             return None
         return value
 
@@ -446,7 +466,7 @@ class _BankBuilder:
                 close = difflib.get_close_matches(qtype_text, QUESTION_TYPES, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 self.error(entries["type"][1], _join(where, "type"),
-                           f"must be one of open, choice, truefalse{hint}")
+                           f"{qtype_text!r} is not one of open, choice, truefalse{hint}")
         prompt = self._required(entries, "prompt", node, where, self.text)
         tags: tuple[str, ...] = ()
         if "tags" in entries:
@@ -454,7 +474,7 @@ class _BankBuilder:
         difficulty = self._optional(entries, "difficulty", where, self.integer, 1)
         if difficulty is not None and not 1 <= difficulty <= 3:
             self.error(entries["difficulty"][1], _join(where, "difficulty"),
-                       "must be 1 (easy), 2 or 3 (hard)")
+                       f"must be 1 (easy), 2 or 3 (hard), not {difficulty}")
         hint_text = self._optional_text(entries, "hint", where)
         reference = self._optional_text(entries, "reference", where)
 
@@ -486,6 +506,11 @@ class _BankBuilder:
         if qtype in ("choice", "truefalse") and "rubric" in entries:
             self.error(entries["rubric"][0], _join(where, "rubric"),
                        f"{qtype} questions are graded by 'answer', not a rubric")
+        lists = self._optional(entries, "lists", where, self.boolean, False)
+        if "lists" in entries and qtype in ("choice", "truefalse"):
+            self.error(entries["lists"][0], _join(where, "lists"),
+                       f"{qtype} questions have no 'lists'; it is for open questions whose "
+                       "prompt asks to name things")
         examples: tuple[Example, ...] = ()
         if "examples" in entries:
             examples = self._examples(entries["examples"][1], _join(where, "examples"))
@@ -498,7 +523,7 @@ class _BankBuilder:
             difficulty=difficulty or 1, hint=hint_text, reference=reference, rubric=rubric,
             threshold=threshold, options=options, answer=answer, examples=examples,
             synonyms=synonyms, negation_cues=cues, line=node.start_mark.line + 1,
-            source_path=self.shown,
+            source_path=self.shown, lists=bool(lists),
         )
 
     def _optional_text(self, entries: dict[str, tuple[Any, Any]], key: str, where: str
@@ -554,7 +579,8 @@ class _BankBuilder:
                 self.error(answer_node, ans_where,
                            f"'{key}' is not one of the options ({', '.join(options)})")
         if len(set(keys)) != len(keys):
-            self.error(answer_node, ans_where, "an option is listed twice")
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            self.error(answer_node, ans_where, f"option '{twice[0]}' is listed twice")
         return tuple(sorted(set(keys)))
 
     def _rubric(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
@@ -595,10 +621,11 @@ class _BankBuilder:
             return None
         before = len(self.problems)
         pid = self._required(entries, "id", node, where, self.ident)
-        label = self._required(entries, "label", node, where, self.text)
+        label = self._optional(entries, "label", where, self.text, pid)  # the id shows
         weight = self._optional(entries, "weight", where, self.number, 1.0)
         if weight is not None and weight <= 0:
-            self.error(entries["weight"][1], _join(where, "weight"), "must be a positive number")
+            self.error(entries["weight"][1], _join(where, "weight"),
+                       f"must be a positive number, not {entries['weight'][1].value}")
         required = self._optional(entries, "required", where, self.boolean, False)
         negatable = self._optional(entries, "negatable", where, self.boolean, True)
         terms: dict[str, tuple[Term, ...]] = {"any": (), "all": ()}
@@ -612,10 +639,10 @@ class _BankBuilder:
                     self.error(value_node, _join(where, key), "needs at least one term")
         if "any" not in entries and "all" not in entries:
             self.error(node, where, "needs 'any' or 'all' with the terms that hit it")
-        if len(self.problems) > before or pid is None or label is None:
+        if len(self.problems) > before or pid is None:
             return None
         return Point(
-            id=pid, label=label, weight=weight or 1.0, required=bool(required),
+            id=pid, label=label or pid, weight=weight or 1.0, required=bool(required),
             any=terms["any"], all=terms["all"], negatable=negatable is not False,
             line=node.start_mark.line + 1,
         )
@@ -627,25 +654,83 @@ class _BankBuilder:
         in_owner = f" ({owner})" if owner else ""
         for i, item in enumerate(self.sequence(node, where) or []):
             term_where = f"{where}[{i}]"
-            text = self.text(item, term_where)
-            if text is None:
+            if isinstance(item, self._yaml.MappingNode):
+                together = self._together(item, term_where, synonyms, in_owner)
+                if together is not None:
+                    out.append(together)
                 continue
-            if text.startswith("re:"):
-                why = validate_pattern(text[3:])
-                if why is not None:
-                    self.error(item, term_where,
-                               f"invalid regular expression {text!r}{in_owner}: {why}")
-                    continue
-            elif text.startswith("@"):
-                if text[1:] not in synonyms:
-                    close = difflib.get_close_matches(text[1:], list(synonyms), n=1)
-                    hint = f"; did you mean '@{close[0]}'?" if close else (
-                        "; define it under 'synonyms:'")
-                    self.error(item, term_where,
-                               f"unknown synonym group '{text}'{in_owner}{hint}")
-                    continue
-            out.append(Term(text))
+            term = self._term(item, term_where, synonyms, in_owner)
+            if term is not None:
+                out.append(term)
         return tuple(out)
+
+    def _term(self, item: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+              in_owner: str) -> Term | None:
+        """One written term: a phrase, `re:PATTERN` or `@group`."""
+        text = self.text(item, where)
+        if text is None:
+            return None
+        if text.startswith("re:"):
+            why = validate_pattern(text[3:])
+            if why is not None:
+                self.error(item, where, f"invalid regular expression {text!r}{in_owner}: {why}")
+                return None
+        elif text.startswith("@"):
+            if text[1:] not in synonyms:
+                close = difflib.get_close_matches(text[1:], list(synonyms), n=1)
+                hint = f"; did you mean '@{close[0]}'?" if close else (
+                    "; define it under 'synonyms:'")
+                self.error(item, where, f"unknown synonym group '{text}'{in_owner}{hint}")
+                return None
+        return Term(text)
+
+    def _together(self, item: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+                  in_owner: str) -> Term | None:
+        """`{together: [GROUP, ...]}`, each GROUP a term or a list of terms (SPEC 3)."""
+        before = len(self.problems)
+        entries = self.mapping(item, where, TOGETHER_KEYS)
+        if entries is None:
+            return None
+        if "together" not in entries:
+            if len(self.problems) == before:
+                self.error(item, where, "a term is text or {together: [GROUP, ...]}; "
+                           "missing key 'together'")
+            return None
+        t_where = _join(where, "together")
+        groups_node = entries["together"][1]
+        items = self.sequence(groups_node, t_where)
+        if items is None:
+            return None
+        if len(items) < 2:
+            self.error(groups_node, t_where,
+                       f"needs two groups or more (it has {len(items)}): each group is a "
+                       "term or a list of terms, all found in one clause; for a single "
+                       "group write its terms in the point's 'any' instead")
+        groups: list[tuple[Term, ...]] = []
+        for g, group_node in enumerate(items):
+            g_where = f"{t_where}[{g}]"
+            if isinstance(group_node, self._yaml.SequenceNode):
+                members = self.sequence(group_node, g_where) or []
+                if not members:
+                    self.error(group_node, g_where, "a group needs at least one term")
+                terms = [self._group_member(m, f"{g_where}[{k}]", synonyms, in_owner)
+                         for k, m in enumerate(members)]
+            else:
+                terms = [self._group_member(group_node, g_where, synonyms, in_owner)]
+            groups.append(tuple(t for t in terms if t is not None))
+        if len(self.problems) > before:
+            return None
+        shown = " + ".join("|".join(t.text for t in group) for group in groups)
+        return Term(f"together: {shown}", together=tuple(groups))
+
+    def _group_member(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+                      in_owner: str) -> Term | None:
+        if isinstance(node, self._yaml.MappingNode):
+            self._visit(node, where)
+            self.error(node, where, "a together group holds phrases, re: patterns or "
+                       "@groups, not another together term")
+            return None
+        return self._term(node, where, synonyms, in_owner)
 
     def _examples(self, node: Any, where: str) -> tuple[Example, ...]:
         out: list[Example] = []
@@ -662,7 +747,7 @@ class _BankBuilder:
                 expect = self.text(entries["expect"][1], _join(ex_where, "expect"))
                 if expect is not None and expect not in ("pass", "fail"):
                     self.error(entries["expect"][1], _join(ex_where, "expect"),
-                               "must be 'pass' or 'fail'")
+                               f"{expect!r} is not 'pass' or 'fail'")
                     expect = None
             if "score" in entries:
                 score = self._score_range(entries["score"][1], _join(ex_where, "score"))
@@ -681,16 +766,39 @@ class _BankBuilder:
         if items is None:
             return None
         if len(items) != 2:
-            self.error(node, where, "must be [low, high]")
+            self.error(node, where, f"must be [low, high], not a list of {len(items)}")
             return None
         low = self.number(items[0], f"{where}[0]")
         high = self.number(items[1], f"{where}[1]")
         if low is None or high is None:
             return None
         if not 0 <= low <= high <= 1:
-            self.error(node, where, "needs 0 <= low <= high <= 1")
+            hint = ""
+            if 1 < high <= 100 and 0 <= low <= high:
+                hint = f"; scores are fractions: did you mean [{low / 100:g}, {high / 100:g}]?"
+            self.error(node, where, f"needs 0 <= low <= high <= 1, not "
+                       f"[{items[0].value}, {items[1].value}]{hint}")
             return None
         return (low, high)
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _percent_hint(value: float) -> str:
+    """`60` where a fraction belongs: suggest 0.6."""
+    if 1 < value <= 100:
+        return f"; it looks like a percentage: write {value / 100:g} for {value:g}%"
+    return ""
+
+
+def _percent_text_hint(text: str) -> str:
+    """`60%` written where a number belongs: suggest the fraction."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[%％]\s*", text)
+    if match is None:
+        return ""
+    return f"; write the fraction {float(match.group(1)) / 100:g} instead of {text.strip()}"
 
 
 def _join(where: str, key: str) -> str:

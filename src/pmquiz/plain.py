@@ -297,6 +297,8 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
         if g.missed_required:
             labels = [p.label for p in g.points if p.id in g.missed_required]
             line(out, "  " + t("required_missed", lang, points="、".join(labels)))
+        if g.keyword_list:
+            line(out, "  " + t("kw_list_notice", lang))
         line(out, t("your_answer", lang) + t("colon", lang).rstrip())
         if g.answer.strip():
             for piece in marked_answer(g).strip().splitlines():

@@ -365,6 +365,15 @@ class History:
             params = (limit,)
         return [_attempt(row) for row in self.query(sql, params)]
 
+    def overruled(self) -> list[tuple[Attempt, bool]]:
+        """Attempts whose verdict the user changed (`:pass` / `:fail`), newest first, each
+        with the grader's own verdict. An overrule that ended where the grader stood is
+        no disagreement and is left out."""
+        rows = self.query(
+            "SELECT * FROM attempts WHERE overruled = 1 AND passed != graded_passed "
+            "ORDER BY time DESC, id DESC")
+        return [(_attempt(row), bool(row[9])) for row in rows]
+
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement; sqlite errors become HistoryError."""
         try:
