@@ -126,7 +126,7 @@ def render_question_detail(con: Console, q: Question, lang: Lang) -> None:
         table.add_column(t("col_point", lang), no_wrap=True)
         table.add_column(t("col_label", lang), ratio=1)
         table.add_column(t("col_weight", lang), justify="right", no_wrap=True)
-        table.add_column(t("col_terms", lang), overflow="fold", ratio=1)
+        table.add_column(t("col_terms", lang), overflow="fold", ratio=2)
         for p in q.rubric.points:
             name = Text(one_line(p.id))
             if p.required:

@@ -31,11 +31,16 @@ if TYPE_CHECKING:
 def rows(out: IO[str], table: Iterable[Sequence[object]]) -> None:
     """One tab-separated line per row."""
     for row in table:
-        out.write("\t".join(one_line(str(field)) for field in row) + "\n")
+        out.write("\t".join(_plain(one_line(str(field))) for field in row) + "\n")
 
 
 def line(out: IO[str], text: str = "") -> None:
-    out.write(visible(text).rstrip() + "\n")
+    out.write(_plain(visible(text)).rstrip() + "\n")
+
+
+def _plain(text: str) -> str:
+    # No-break spaces only guide line breaking on a terminal; a pipe gets plain spaces.
+    return text.replace("\u00a0", " ")
 
 
 def iso(moment: datetime) -> str:
@@ -216,7 +221,8 @@ def check_report(out: IO[str], report: CheckReport, strict: bool, verbose: bool,
     for bank in report.banks:
         rows(out, [(bank.bank.id, checkreport.bank_summary(bank, lang))])
         for q in checkreport.shown_questions(bank, verbose):
-            rows(out, [checkreport.question_row(q)])
+            ref, qtype, *figures = checkreport.question_row(q)
+            rows(out, [(ref, type_name(qtype, lang), *figures)])
     if report.failures:
         line(out, t("check_failing", lang))
         for result in report.failures:

@@ -186,7 +186,8 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
             line.append(missed_wording(point.missed, point.attempts, one_line(point.label),
                                        lang), style="bold")
             emit(con, Padding(line, (0, 0, 0, 2)))
-            detail = Text(t("missed_of", lang, missed=point.missed, attempts=point.attempts))
+            detail = Text(t("missed_only_answer", lang) if point.attempts == 1 else
+                          t("missed_of", lang, missed=point.missed, attempts=point.attempts))
             detail.append(f" · {one_line(point.ref)}", style="dim")
             emit(con, Padding(detail, (0, 0, 0, 4)))
 
