@@ -141,7 +141,11 @@ class Catalog:
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
             places = [str(b.path) for b in banks if b.id in dupes]
-            raise UsageError(f"duplicate bank id '{sorted(dupes)[0]}' in {' and '.join(places)}")
+            dupe = sorted(dupes)[0]
+            raise UsageError(f"duplicate bank id '{dupe}' in {' and '.join(places)}",
+                             key="err_duplicate_bank",
+                             values={"bank": dupe, "places": " and ".join(places),
+                                     "places_zh": "、".join(places)})
         return cls(banks)
 
     def questions(self) -> list[Question]:

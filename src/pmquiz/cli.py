@@ -149,7 +149,9 @@ def grade(
 
     if dash not in (None, "-"):
         raise UsageError(f"unexpected argument '{dash}'",
-                         "Pass the answer with --answer TEXT, --file FILE, or '-' for stdin.")
+                         "Pass the answer with --answer TEXT, --file FILE, or '-' for stdin.",
+                         key="err_unexpected_arg", hint_key="err_unexpected_arg_hint",
+                         values={"value": dash})
     _check_lang(lang)
     code = grade_command.run(question, answer, file, dash == "-", json_output, bank or [], lang)
     raise typer.Exit(code)
@@ -354,8 +356,11 @@ def main() -> None:
     except PmquizError as exc:
         if debug:
             raise
-        _error(_localized(exc), every_line=isinstance(exc, BankError),
-               label=_say("error_prefix") if exc.key else "error: ")
+        # Bank problems are `file:line: message` diagnostics in English, like a compiler's;
+        # every other message is in the UI language (the raiser's key, or its own words).
+        bank_problems = isinstance(exc, BankError)
+        _error(_localized(exc), every_line=bank_problems,
+               label="error: " if bank_problems else _say("error_prefix"))
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("\n" + _say("interrupted_short") + "\n")

@@ -342,6 +342,41 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err_no_answer": ("没有给出回答", "no answer given"),
     "err_no_answer_hint": ("用 --answer 文本、--file 文件，或从 stdin 传入回答。",
                            "Use --answer TEXT, --file FILE, or pipe the answer on stdin."),
+    "err_data_folder": ("{folder}：无法创建数据文件夹（{reason}）",
+                        "{folder}: cannot create the data folder ({reason})"),
+    "err_data_folder_hint": ("用 --data-dir 或 PMQUIZ_HOME 换一个文件夹。",
+                             "Choose another folder with --data-dir or PMQUIZ_HOME."),
+    "err_newer_history": ("{path}：这份历史记录由更新版本的 pmquiz 写入（架构 {version}，"
+                          "本程序只认识到 {known}）",
+                          "{path}: this history was written by a newer pmquiz (schema "
+                          "{version}, this program knows up to {known})"),
+    "err_newer_history_hint": ("请升级 pmquiz，或用 --data-dir / PMQUIZ_HOME 指向别的文件夹。"
+                               "文件没有被改动。",
+                               "Upgrade pmquiz, or point --data-dir / PMQUIZ_HOME at another "
+                               "folder. The file was left untouched."),
+    "err_locked": ("{path}：历史记录被另一个进程锁定（已等待 {seconds} 秒）",
+                   "{path}: the history is locked by another process (waited {seconds} s)"),
+    "err_locked_hint": ("可能有另一个 pmquiz 在运行；等它结束后再试。",
+                        "Another pmquiz may be running; try again when it finishes."),
+    "err_damaged": ("{path}：历史数据库已损坏（{reason}）",
+                    "{path}: the history database is damaged ({reason})"),
+    "err_damaged_hint": ("pmquiz 不会动它。把它移开就能开始新的历史，或用 --data-dir / "
+                         "PMQUIZ_HOME 指向别的文件夹。",
+                         "pmquiz leaves it as it is. Move it aside to start a new history, or "
+                         "point --data-dir / PMQUIZ_HOME at another folder."),
+    "err_unwritable": ("{path}：无法写入历史记录（{reason}）",
+                       "{path}: cannot write the history ({reason})"),
+    "err_unwritable_hint": ("检查文件夹权限，或用 --data-dir 换一个。",
+                            "Check the folder's permissions, or choose another with "
+                            "--data-dir."),
+    "err_database": ("{path}：历史数据库出错：{reason}",
+                     "{path}: history database error: {reason}"),
+    "err_unexpected_arg": ("多余的参数“{value}”", "unexpected argument '{value}'"),
+    "err_unexpected_arg_hint": ("用 --answer 文本、--file 文件给出回答，或用 '-' 从 stdin 读取。",
+                                "Pass the answer with --answer TEXT, --file FILE, or '-' for "
+                                "stdin."),
+    "err_duplicate_bank": ("题库编号“{bank}”重复：{places_zh}",
+                           "duplicate bank id '{bank}' in {places}"),
     "error_prefix": ("错误：", "error: "),
     "interrupted_short": ("已中断。", "Interrupted."),
 }
