@@ -19,6 +19,7 @@ from pmquiz import plain
 from pmquiz.i18n import Lang, plural, t
 from pmquiz.sanitize import one_line, visible
 from pmquiz.views import markdown_text, table_box
+from pmquiz.wrap import cell_width
 
 if TYPE_CHECKING:
     from pmquiz.model import Bank, Question
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 
 PROMPT_MIN = 24  # cells: below this the list drops its tags column for the prompt
+TITLE_MAX = 28  # cells of a bank title in `banks` before it is cut with …
 
 
 def _table(con: Console) -> Table:
@@ -49,17 +51,45 @@ def render_banks(con: Console, banks: Sequence[Bank], lang: Lang) -> None:
     if not banks:
         con.print(Text(t("no_banks", lang)))
         return
+    ids = [one_line(b.id) for b in banks]
+    titles = [one_line(b.title) for b in banks]
+    languages = [one_line(b.language) for b in banks]
+    counts = [str(len(b.questions)) for b in banks]
+    paths = [one_line(str(b.path)) for b in banks]
+    widest_title = max(cell_width(x) for x in [t("col_title", lang), *titles])
+    widest_path = max(cell_width(x) for x in [t("col_path", lang), *paths])
+    others = [[t("col_id", lang), *ids], [t("col_language", lang), *languages],
+              [t("col_questions", lang), *counts]]
+    # The whole title when everything fits; else titles cut at TITLE_MAX and paths at
+    # their start (a path keeps its file name).
+    title_width = widest_title
+    if rest_width(con, [*others, ["x" * widest_title]], minimum=0) < widest_path:
+        title_width = min(widest_title, max(TITLE_MAX, rest_width(
+            con, [*others, ["x" * widest_path]], minimum=0)))
+    path_width = rest_width(con, [*others, ["x" * title_width]], minimum=16)
     table = _table(con)
     table.add_column(t("col_id", lang), no_wrap=True)
-    table.add_column(t("col_title", lang), overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column(t("col_title", lang), overflow="ellipsis", no_wrap=True, width=title_width)
     table.add_column(t("col_language", lang), no_wrap=True)
     table.add_column(t("col_questions", lang), justify="right", no_wrap=True)
-    table.add_column(t("col_path", lang), overflow="fold", ratio=2)
-    for bank in banks:
-        table.add_row(Text(one_line(bank.id)), Text(one_line(bank.title)),
-                      Text(one_line(bank.language)), str(len(bank.questions)),
-                      Text(one_line(str(bank.path))))
+    table.add_column(t("col_path", lang), no_wrap=True, width=path_width)
+    for bank_id, title, language, count, path in zip(ids, titles, languages, counts, paths,
+                                                     strict=True):
+        table.add_row(Text(bank_id), Text(title), Text(language), count,
+                      Text(tail(path, path_width), style="dim"))
     con.print(table)
+
+
+def tail(text: str, width: int) -> str:
+    """`text` cut at the start with `…` to fit `width` cells: a path keeps its file name."""
+    if cell_width(text) <= width:
+        return text
+    kept = ""
+    for char in reversed(text):
+        if cell_width(kept) + cell_width(char) > width - 1:
+            break
+        kept = char + kept
+    return "…" + kept
 
 
 def render_question_list(con: Console, questions: Sequence[Question], lang: Lang) -> None:
