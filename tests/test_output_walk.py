@@ -9,6 +9,7 @@ OSC 8 link: none of them reaches the output.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -27,6 +28,7 @@ SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 Walk = Callable[[list[str], str | None], str]
 TYPED = ["no-such-question", "no-such-bank"]  # the walk's own unknown names, quoted back
+NEW_FILE = Path("starter.yaml")  # written by `new` in the test's own folder
 
 
 def _walk(bank: str, answers: dict[str, str], run: Walk) -> str:
@@ -48,6 +50,9 @@ def _walk(bank: str, answers: dict[str, str], run: Walk) -> str:
         run(["stats"], None),
         run(["review", "--list"], None),
         run(["review", "--count", "1"], answers["choice"] + "\n\n"),
+        run(["overrules"], None),
+        run(["new", str(NEW_FILE)], None),
+        run(["new", str(NEW_FILE)], None),  # exists: refused
         run(["show", TYPED[0]], None),
         run(["list", TYPED[1]], None),
         run(["review", "--json"], None),
@@ -88,6 +93,8 @@ def _without(text: str, pieces: list[str]) -> str:
 
 def _runner(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
             terminal: bool) -> Walk:
+    monkeypatch.chdir(Path(str(os.environ["PMQUIZ_HOME"])).parent)
+
     def run(args: list[str], stdin: str | None) -> str:
         if terminal:
             # Wide, so bank text is not wrapped and can be taken out whole.
