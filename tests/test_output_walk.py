@@ -145,13 +145,15 @@ def test_english_ui_says_no_chinese(capsys: pytest.CaptureFixture[str],
     assert "FAIL" in text and "question" in text
 
 
-EVIL = "\x1b[2J \x1b]0;pwned\x07 \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\"
-BANNED = ("\x1b[2J", "\x1b]0;", "\x1b]8;", "\x07")
+EVIL = ("\x1b[2J \x1b]0;pwned\x07 \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\"
+        " \x9b2J \u202eright-to-left")  # and a C1 CSI, a bidi override
+BANNED = ("\x1b[2J", "\x1b]0;", "\x1b]8;", "\x07", "\x9b", "\u202e")
 
 
 def _yaml(text: str) -> str:
-    """`text` as a double-quoted YAML scalar (escapes for ESC and BEL)."""
-    return '"' + text.replace("\\", "\\\\").replace("\x1b", "\\e").replace("\x07", "\\a") + '"'
+    """`text` as a double-quoted YAML scalar (ESC, BEL, C1 and bidi as escapes)."""
+    return '"' + text.replace("\\", "\\\\").replace("\x1b", "\\e").replace(
+        "\x07", "\\a").replace("\x9b", "\\x9b").replace("\u202e", "\\u202e") + '"'
 
 
 def test_bank_text_cannot_reach_the_terminal(capsys: pytest.CaptureFixture[str],

@@ -14,9 +14,17 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+# JSON escapes C0 controls itself; C1 controls (U+009B is a one-character CSI on some
+# terminals) and bidi overrides are escaped too, so a document shown raw stays inert.
+_JSON_UNSAFE = {i: f"\\u{i:04x}" for i in (*range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+                                            *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                            0x2028, 0x2029)}
+
+
 def emit_json(document: Any) -> None:
     """Print one JSON document on stdout, UTF-8, nothing else."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(document, ensure_ascii=False, indent=2).translate(_JSON_UNSAFE)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
