@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,18 +14,10 @@ from helpers import run_cli
 from pmquiz.loader import load_bank
 from pmquiz.overrules import yaml_scalar
 from pmquiz.store import History
+from terminal import ENTER, ready, spawn
 
 FAILED_BUT_FAIR = "把界面和交互做到极致，用户自然会喜欢。"  # graded 0%; the candidate says pass
 PASSES_TODAY = "最重要的是洞察业务，再去满足用户需求。"
-
-
-def spawn(args: list[str], home: Path) -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
-    env.update({"PMQUIZ_HOME": str(home), "COLUMNS": "80", "LINES": "40",
-                "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"})
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(sys.executable, ["-m", "pmquiz", *args], env=env, encoding="utf-8",
-                         timeout=20, dimensions=(40, 80))
 
 
 def add_overrule(home: Path, bank_path: Path, ref_id: str, answer: str, graded: bool,
@@ -55,14 +45,14 @@ def test_overrule_in_practice_then_overrules_and_yaml(
     monkeypatch.setenv("PMQUIZ_BANKS", str(bank.parent))
 
     child = spawn(["practice", str(bank), "--type", "open"], isolated_home)
-    child.expect("> ")
-    child.sendline(FAILED_BUT_FAIR)
-    child.sendline("")
+    ready(child)
+    child.send(FAILED_BUT_FAIR + ENTER)
+    child.send(ENTER)
     child.expect("未通过")
     child.expect("回车继续")
-    child.sendline(":pass")
+    child.send(":pass" + ENTER)
     child.expect("已改判为通过")
-    child.sendline(":quit")
+    child.send(":quit" + ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

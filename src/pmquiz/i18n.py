@@ -31,7 +31,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unparsed": ("（无法识别）", "(not understood)"),
     "true": ("对", "true"),
     "false": ("错", "false"),
-    "legend": ("[词] 命中  {¬词} 被否定", "[term] hit  {¬term} negated"),
+    "legend": ("[词] 命中  {¬词} 被否定  <!词> 扣分项",
+               "[term] hit  {¬term} negated  <!term> penalty"),
     # practice
     "session_header": ("{title} · {count} 题", "{title} · {count} questions"),
     "progress": ("第 {n} / {total} 题", "Question {n} of {total}"),
@@ -379,6 +380,52 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "duplicate bank id '{bank}' in {places}"),
     "error_prefix": ("错误：", "error: "),
     "interrupted_short": ("已中断。", "Interrupted."),
+    # export and import (interchange: anki, export history, import)
+    "anki_written": ("已写入 {path}：{notes} 道题，{decks} 个牌组（在 Anki 中“导入”这个文件）。",
+                     "Wrote {path} (notes: {notes}, decks: {decks}); import it in Anki."),
+    "anki_penalties": ("扣分项", "penalties"),
+    "history_written": ("已导出 {n} 条作答记录到 {path}。",
+                        "History exported to {path} (attempts: {n})."),
+    "history_skipped": ("注意：{n} 条记录无法读取（不是 pmquiz 写入的），未导出。",
+                        "note: attempts left out because they could not be read (not "
+                        "written by pmquiz): {n}"),
+    "imported": ("导入完成：新增 {new} 条作答记录，{present} 条已存在。",
+                 "Attempts imported: {new} new, {present} already here."),
+    # answer input, feedback and summary (the line editor, issue 12)
+    "unknown_command": ("未知命令 :{word}，你是不是想输入 :{guess}？",
+                        "unknown command :{word}, did you mean :{guess}?"),
+    "unknown_command_list": ("未知命令 :{word}。这里可用：{commands}",
+                             "unknown command :{word}. Here you can use: {commands}"),
+    "choice_reminder": ("没有看懂这个选择：请输入选项字母 {keys} 中的一个或几个，如 A 或 A,C。",
+                        "Not understood: type one or more of the letters {keys}, "
+                        "e.g. A or A,C."),
+    "tf_reminder": ("没有看懂：请输入 对 或 错（也可用 是/否、y/n、true/false）。",
+                    "Not understood: type true or false (or yes/no, y/n, 对/错)."),
+    "continue_reminder": ("这里只接受：回车继续 · :pass / :fail 改判 · :quit 退出。",
+                          "Here only: Enter to go on · :pass / :fail to overrule · "
+                          ":quit to stop."),
+    "edit_one_line": (":edit 只用于问答题；这里直接输入一行即可。",
+                      ":edit is for open answers; type this one on its line."),
+    "editor_missing": ("找不到编辑器 “{program}”：请把 $EDITOR 设为已安装的编辑器，"
+                       "或直接在这里输入。",
+                       "The editor “{program}” was not found: set $EDITOR to an installed "
+                       "editor, or type the answer here."),
+    "editor_empty": ("编辑器里没有写回答，请继续输入。",
+                     "Nothing was written in the editor; go on typing."),
+    "edit_note": ("以上是题目，保存时会被去掉。在下面写回答，保存并关闭编辑器即提交。",
+                  "The question above is removed when you save. Write your answer below, "
+                  "save and close the editor to submit."),
+    "skipped_reference": ("已跳过。参考答案：", "Skipped. The reference answer:"),
+    "missed_options": ("漏选", "missed"),
+    "wrong_options": ("误选", "wrongly picked"),
+    "overrule_legend": ("* 已改判（:pass / :fail）", "* overruled (:pass / :fail)"),
+    "no_answers": ("还没有作答就结束了（跳过 {skipped} 题）· 用时 {elapsed}",
+                   "The session ended before any answer (skipped {skipped}) · time {elapsed}"),
+    "last_time": ("上次作答：{when} · 得分 {score}", "Last answered {when} · score {score}"),
+    "missed_then": ("当时漏掉：{points}", "missed then: {points}"),
+    "missed_none": ("当时没有漏掉要点", "no points missed then"),
+    "answer_then": ("当时回答：{answer}", "answered then: {answer}"),
+    "unsent_dropped": ("没有提交的回答未保存。", "The answer you had not submitted is not saved."),
 }
 
 

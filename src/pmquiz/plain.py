@@ -256,18 +256,17 @@ def quote(answer: str, span: tuple[int, int] | None) -> str:
     return f"“{words}”" if words else ""
 
 
-def marked_answer(grade: Grade) -> str:
-    """The answer with counting matches in [brackets] and negated ones in {¬braces}."""
-    answer = visible(grade.answer)
-    out: list[str] = []
-    pos = 0
-    for start, end, negated in grade.marked_spans():
-        out.append(answer[pos:start])
-        piece = answer[start:end]
-        out.append("{¬" + piece + "}" if negated else "[" + piece + "]")
-        pos = end
-    out.append(answer[pos:])
-    return "".join(out)
+def option_slips(question: Question, g: Grade, lang: Lang) -> list[str]:
+    """The options missed and wrongly picked, by their texts (letters alone say little)."""
+    expected = set(g.expected) if isinstance(g.expected, list) else set()
+    given = set(g.given) if isinstance(g.given, list) else set()
+    lines = []
+    for key, keys in (("missed_options", expected - given), ("wrong_options", given - expected)):
+        if keys:
+            texts = "; ".join(f"{k}. {one_line(question.options.get(k, '?'))}"
+                              for k in sorted(keys))
+            lines.append(f"  {t(key, lang)}: {texts}")
+    return lines
 
 
 def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
@@ -307,7 +306,9 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
             line(out, "  " + t("kw_list_notice", lang))
         line(out, t("your_answer", lang) + t("colon", lang).rstrip())
         if g.answer.strip():
-            for piece in marked_answer(g).strip().splitlines():
+            from pmquiz.marks import bracketed
+
+            for piece in bracketed(g).strip().splitlines():
                 line(out, "  " + piece)
             if any(p.matches for p in g.point_results):
                 line(out, "  " + t("legend", lang))
@@ -318,6 +319,8 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
         given = ", ".join(g.given) if isinstance(g.given, list) and g.given else (
             t("unparsed", lang))
         line(out, f"  {t('given', lang)}: {given}   {t('expected', lang)}: {expected}")
+        for slip in option_slips(question, g, lang):
+            line(out, slip)
     else:
         def tf(value: object) -> str:
             if value is None:

@@ -7,6 +7,7 @@ not a terminal, tables lose their boxes so logs and pipes read as plain text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -17,6 +18,7 @@ from rich.text import Text
 from pmquiz import sanitize as _sanitize
 from pmquiz.grading import Grade
 from pmquiz.i18n import Lang, t
+from pmquiz.marks import MARKERS, Mark, answer_marks
 from pmquiz.model import Question
 
 if TYPE_CHECKING:  # annotations only: rendering a grade must not load the history store
@@ -62,18 +64,26 @@ def verdict_text(passed: bool, lang: Lang) -> Text:
 visible = _sanitize.visible
 
 
+# Which words of the answer are marked, and how, is `marks.answer_marks` (no Rich, shared
+# with the plain face); here only the styles.
+_MARK_STYLES: dict[Mark, str] = {
+    "hit": "bold underline green", "negated": "strike red", "penalty": "bold reverse yellow"}
+
+
 def highlighted_answer(grade: Grade, markers: bool) -> Text:
-    """The answer with every counting match highlighted and every negated one marked."""
+    """The answer with every counting match highlighted, every negated one marked and
+    penalty terms in a style of their own (brackets of their own without colour)."""
     answer = visible(grade.answer)
     text = Text()
     pos = 0
-    for start, end, negated in grade.marked_spans():
+    for start, end, mark in answer_marks(grade):
         text.append(answer[pos:start])
         piece = answer[start:end]
         if markers:
-            text.append("{¬" + piece + "}" if negated else "[" + piece + "]")
+            opening, closing = MARKERS[mark]
+            text.append(opening + piece + closing)
         else:
-            text.append(piece, style="strike red" if negated else "bold underline green")
+            text.append(piece, style=_MARK_STYLES[mark])
         pos = end
     text.append(answer[pos:])
     return text
@@ -164,6 +174,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
         given = ", ".join(grade.given) if isinstance(grade.given, list) and grade.given else (
             t("unparsed", lang))
         con.print(f"  {t('given', lang)}: {given}   {t('expected', lang)}: {expected}")
+        _render_option_slips(con, question, grade, lang)
     else:
         def tf(value: object) -> str:
             if value is None:
@@ -174,26 +185,54 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                   f"{t('expected', lang)}: {tf(grade.expected)}")
     if show_reference and question.reference:
         con.print(Text(t("reference", lang) + ":", style="bold"))
-        if con.is_terminal:
-            from rich.markdown import Markdown
-            from rich.padding import Padding
+        render_reference(con, question.reference)
 
-            con.print(Padding(Markdown(markdown_text(question.reference),
-                                                hyperlinks=False), (0, 0, 0, 2)))
-        else:
-            for ref_line in question.reference.strip().splitlines():
-                con.print(Text("  " + ref_line))
+
+def render_reference(con: Console, reference: str) -> None:
+    """A reference answer, indented: Markdown on a terminal, its own lines elsewhere."""
+    if con.is_terminal:
+        from rich.markdown import Markdown
+        from rich.padding import Padding
+
+        con.print(Padding(Markdown(markdown_text(reference), hyperlinks=False), (0, 0, 0, 2)))
+    else:
+        for ref_line in reference.strip().splitlines():
+            con.print(Text("  " + ref_line))
+
+
+def _render_option_slips(con: Console, question: Question, grade: Grade, lang: Lang
+                         ) -> None:
+    """The options missed and wrongly picked, by their texts (letters alone say little)."""
+    expected = set(grade.expected) if isinstance(grade.expected, list) else set()
+    given = set(grade.given) if isinstance(grade.given, list) else set()
+    for key, keys in (("missed_options", expected - given), ("wrong_options", given - expected)):
+        if not keys:
+            continue
+        line = Text(f"  {t(key, lang)}: ", style="red" if key == "wrong_options" else "yellow")
+        line.append("; ".join(f"{k}. {visible(question.options.get(k, '?'))}"
+                              for k in sorted(keys)))
+        con.print(line)
 
 
 # -- practice sessions -----------------------------------------------------------------
 
 
+# What the session says when it could not use what was typed: to be seen, not dimmed.
+_REFUSALS = frozenset({
+    "unknown_command", "unknown_command_list", "choice_reminder", "tf_reminder",
+    "continue_reminder", "edit_one_line", "no_editor", "editor_missing", "editor_failed",
+    "editor_empty", "unsent_dropped"})
+
+
 class PracticeScreen:
     """The session's screens: header, question panel, feedback, prompts (SPEC 6)."""
 
-    def __init__(self, con: Console, lang: Lang) -> None:
+    def __init__(self, con: Console, lang: Lang,
+                 notes: Mapping[str, Text] | None = None) -> None:
+        """`notes`: a line per question reference shown in its panel (review's context)."""
         self.con = con
         self.lang = lang
+        self.notes: Mapping[str, Text] = notes or {}
 
     def header(self, title: str, count: int) -> None:
         text = t("session_header", self.lang, title=_sanitize.one_line(title), count=count)
@@ -224,6 +263,9 @@ class PracticeScreen:
                     options.append(f"\n{key}. ", style="bold")
                     options.append(_sanitize.one_line(value))
                 parts.append(options)
+            note = self.notes.get(question.ref)
+            if note is not None:
+                parts.append(Text("\n") + note)
             self.con.print()
             self.con.print(Panel(
                 Group(*parts), title=Text(progress, style="bold"), title_align="left",
@@ -236,6 +278,9 @@ class PracticeScreen:
             self.con.print(Text(visible(question.prompt.strip())))
             for key, value in question.options.items():
                 self.con.print(Text(f"  {key}. {_sanitize.one_line(value)}"))
+            note = self.notes.get(question.ref)
+            if note is not None:
+                self.con.print(note)
         self.con.file.flush()
 
     def hint(self, question: Question) -> None:
@@ -245,8 +290,18 @@ class PracticeScreen:
         else:
             self.con.print(Text(t("no_hint", self.lang), style="dim"))
 
+    def skipped(self, question: Question) -> None:
+        """`:skip` shows the reference answer before moving on."""
+        if not question.reference:
+            self.message("skipped")
+            return
+        self.con.print(Text(t("skipped_reference", self.lang), style="bold"))
+        render_reference(self.con, question.reference)
+        self.con.file.flush()
+
     def message(self, key: str, **values: object) -> None:
-        self.con.print(Text(t(key, self.lang, **values), style="dim"))
+        style = "yellow" if key in _REFUSALS else "dim"
+        self.con.print(Text(t(key, self.lang, **values), style=style))
 
     def feedback(self, question: Question, grade: Grade) -> None:
         self.con.print()
@@ -295,9 +350,16 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
         emit(con, table)
     else:
         con.print(Text(t("summary", lang), style="italic"))
+    if any(e.attempt is not None and e.attempt.overruled for e in result.entries):
+        con.print(Text(t("overrule_legend", lang), style="dim"))
     answered = result.answered
-    mean = (sum(e.grade.score for e in answered if e.grade) / len(answered)) if answered else 0
-    con.print(t("totals", lang, answered=len(answered), passed=result.passed,
-                skipped=len(result.entries) - len(answered), mean=f"{mean * 100:.0f}%",
-                elapsed=format_elapsed(result.elapsed)))
+    skipped = len(result.entries) - len(answered)
+    if not answered:
+        con.print(t("no_answers", lang, skipped=skipped,
+                    elapsed=format_elapsed(result.elapsed)))
+    else:
+        mean = sum(e.grade.score for e in answered if e.grade) / len(answered)
+        con.print(t("totals", lang, answered=len(answered), passed=result.passed,
+                    skipped=skipped, mean=f"{mean * 100:.0f}%",
+                    elapsed=format_elapsed(result.elapsed)))
     con.print(t("review_holds", lang, n=review_count))
