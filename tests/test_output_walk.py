@@ -51,6 +51,8 @@ def _walk(bank: str, answers: dict[str, str], run: Walk) -> str:
         run(["review", "--list"], None),
         run(["review", "--count", "1"], answers["choice"] + "\n\n"),
         run(["overrules"], None),
+        run(["export", "history", "-o", "walk.jsonl"], None),
+        run(["import", "walk.jsonl"], None),
         run(["new", str(NEW_FILE)], None),
         run(["new", str(NEW_FILE)], None),  # exists: refused
         run(["show", TYPED[0]], None),
