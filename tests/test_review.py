@@ -132,7 +132,7 @@ def test_piped_review_counts_and_exits_zero(
     run = run_cli(["review", "--count", "1", "--lang", "en"], capsys, stdin="对\n\n")
     assert run.exit_code == 0, run.stderr
     assert "Question 1 of 1" in run.stdout and "rv/alpha" in run.stdout
-    assert "now holds 1 questions" in run.stdout
+    assert "now holds 1 question." in run.stdout
     assert [q["ref"] for q in _queue(capsys)] == ["rv/gamma"]
     # End of input ends the session normally.
     run = run_cli(["review"], capsys, stdin="")

@@ -161,6 +161,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "most_missed_one": ("漏掉了「{label}」", "you missed {label}"),
     "most_missed_some": ("常漏掉「{label}」", "you often miss {label}"),
     "colon": ("：", ": "),
+    "session_header_one": ("{title} · {count} 题", "{title} · {count} question"),
+    "review_holds_one": ("`pmquiz review` 现有 {n} 道题待复习。",
+                         "`pmquiz review` now holds {n} question."),
     "missed_only_answer": ("唯一一次作答中漏掉", "missed in its only answer"),
     "kw_list_notice": ("这个回答只是一串关键词，没有说清它们之间的关系，按未通过计。",
                        "This answer is only a run of keywords, not an explanation: it counts "

@@ -235,7 +235,8 @@ class PracticeScreen:
         self.notes: Mapping[str, Text] = notes or {}
 
     def header(self, title: str, count: int) -> None:
-        text = t("session_header", self.lang, title=_sanitize.one_line(title), count=count)
+        text = t("session_header_one" if count == 1 else "session_header", self.lang,
+                 title=_sanitize.one_line(title), count=count)
         if self.con.is_terminal:
             from rich.rule import Rule
 
@@ -362,4 +363,5 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
         con.print(t("totals", lang, answered=len(answered), passed=result.passed,
                     skipped=skipped, mean=f"{mean * 100:.0f}%",
                     elapsed=format_elapsed(result.elapsed)))
-    con.print(t("review_holds", lang, n=review_count))
+    con.print(t("review_holds_one" if review_count == 1 else "review_holds", lang,
+                n=review_count))
