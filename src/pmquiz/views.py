@@ -159,7 +159,9 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             con.print(Text("  " + t("required_missed", lang, points="、".join(labels)),
                            style="red"))
         if grade.keyword_list:  # SPEC 4's flag; the plain face (`plain.grade`) says it too
-            con.print(Text("  " + t("kw_list_notice", lang), style="red"))
+            from rich.padding import Padding
+
+            con.print(Padding(Text(t("kw_list_notice", lang), style="red"), (0, 0, 0, 2)))
         con.print(Text(t("your_answer", lang) + ":", style="bold"))
         if grade.answer.strip():
             from rich.padding import Padding
