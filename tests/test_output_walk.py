@@ -50,6 +50,7 @@ def _walk(bank: str, answers: dict[str, str], run: Walk) -> str:
         run(["stats"], None),
         run(["review", "--list"], None),
         run(["review", "--count", "1"], answers["choice"] + "\n\n"),
+        run(["mock", bank, "--count", "1", "--seed", "1"], answers["open"] + "\n\n"),
         run(["overrules"], None),
         run(["export", "history", "-o", "walk.jsonl"], None),
         run(["import", "walk.jsonl"], None),
