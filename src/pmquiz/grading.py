@@ -24,7 +24,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Literal, NamedTuple
 
-from pmquiz.model import Point, Question
+from pmquiz.model import Point, Question, Term
 from pmquiz.regex import compile_pattern
 from pmquiz.text import Normalized, has_cjk, normalize, normalize_term
 
@@ -89,6 +89,13 @@ class Grade:
     missed_required: tuple[str, ...] = ()
     expected: list[str] | bool | None = None
     given: list[str] | bool | None = None
+    # Facts about the answer as a whole that bear on the verdict: "keyword-list" (SPEC 4).
+    flags: tuple[str, ...] = ()
+
+    @property
+    def keyword_list(self) -> bool:
+        """A bare run of keywords, failed whatever its score (the question has no lists)."""
+        return KEYWORD_LIST in self.flags
 
     @property
     def hit_points(self) -> list[str]:
@@ -120,6 +127,7 @@ class Grade:
             "score": round(self.score, 4),
             "passed": self.passed,
             "threshold": self.threshold,
+            "flags": list(self.flags),
             "points": [p.to_json() for p in self.points],
             "penalties": [p.to_json() for p in self.penalties],
             "missed": list(self.missed),
@@ -558,6 +566,66 @@ class _CompiledTerm:
         return out
 
 
+@dataclass(frozen=True, eq=False)
+class _TogetherTerm:
+    """`{together: [GROUP, ...]}`: hits when every group has a counting match inside one
+    clause, in any order; its matches are the pieces, each with its own span (SPEC 3, 4)."""
+
+    display: str
+    groups: tuple[tuple[_CompiledTerm, ...], ...]
+    # Per group, substrings one of which the answer must hold (None: no such shortcut).
+    group_needles: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
+    plain: None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        needles: list[tuple[str, ...] | None] = []
+        for group in self.groups:
+            plains = [m.plain for m in group]
+            needles.append(None if any(p is None for p in plains)
+                           else tuple(p for p in plains if p is not None))
+        object.__setattr__(self, "group_needles", tuple(needles))
+
+    def possible(self, text: str) -> bool:
+        """False when some group certainly does not occur in the text."""
+        for needles in self.group_needles:
+            if needles is not None and not any(n in text for n in needles):
+                return False
+        return bool(self.groups)
+
+    def evaluate(self, answer: AnswerText, cues: CueSet, negatable: bool
+                 ) -> tuple[bool, list[tuple[str, int, int, bool]]]:
+        """(counts, pieces): pieces are (term, start, end, negated) in the normalised
+        answer, from every clause where each group occurs; counts when in one of those
+        clauses each group has a piece that is not negated."""
+        found: list[list[tuple[str, int, int]]] = []
+        for group in self.groups:
+            pieces = [(m.display, s, e) for m in group for s, e in m.find(answer)]
+            if not pieces:
+                return False, []
+            found.append(pieces)
+        by_clause: dict[int, list[list[tuple[str, int, int]]]] = {}
+        for g, pieces in enumerate(found):
+            for piece in pieces:
+                start = answer.clause(piece[1])[0]
+                slots = by_clause.setdefault(start, [[] for _ in self.groups])
+                slots[g].append(piece)
+        counts = False
+        out: list[tuple[str, int, int, bool]] = []
+        for slots in by_clause.values():
+            if not all(slots):
+                continue
+            every_group = True
+            for pieces in slots:
+                group_counts = False
+                for display, start, end in pieces:
+                    negated = negatable and answer.is_negated(start, end, cues)
+                    group_counts = group_counts or not negated
+                    out.append((display, start, end, negated))
+                every_group = every_group and group_counts
+            counts = counts or every_group
+        return counts, out
+
+
 def _candidates(answer: AnswerText, forms: frozenset[str], allowance: int, raw: str
                 ) -> list[int]:
     """Answer words that are this term word, an inflection of it, or a forgiven typo."""
@@ -715,11 +783,10 @@ def compile_term(text: str) -> _CompiledTerm | None:
 @dataclass(frozen=True, eq=False, repr=False)
 class _CompiledPoint:
     point: Point
-    any: tuple[tuple[_CompiledTerm, ...], ...]  # per written term, its alternatives
-    all: tuple[tuple[_CompiledTerm, ...], ...]
+    any: tuple[tuple[_AnyTerm, ...], ...]  # per written term, its alternatives
+    all: tuple[tuple[_AnyTerm, ...], ...]
     # `any` terms then `all` terms; and the result when none of them occurs.
-    terms: tuple[tuple[_CompiledTerm, ...], ...] = field(init=False, repr=False,
-                                                          compare=False)
+    terms: tuple[tuple[_AnyTerm, ...], ...] = field(init=False, repr=False, compare=False)
     empty: PointResult = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -735,16 +802,16 @@ class CompiledRubric:
     # Every plain substring term of the rubric, tested in one pass per answer, and for
     # each: (which of points + penalties, which written term, the compiled term).
     needles: tuple[str, ...] = ()
-    needle_owners: tuple[tuple[int, int, _CompiledTerm], ...] = ()
-    # Terms that need their own search (words, regexes, spaced phrases), likewise.
-    searched: tuple[tuple[int, int, _CompiledTerm], ...] = ()
+    needle_owners: tuple[tuple[int, int, _AnyTerm], ...] = ()
+    # Terms that need their own search (words, regexes, spaced phrases, together terms).
+    searched: tuple[tuple[int, int, _AnyTerm], ...] = ()
 
     @staticmethod
     def build(points: tuple[_CompiledPoint, ...], penalties: tuple[_CompiledPoint, ...],
               cues: CueSet) -> CompiledRubric:
         needles: list[str] = []
-        owners: list[tuple[int, int, _CompiledTerm]] = []
-        searched: list[tuple[int, int, _CompiledTerm]] = []
+        owners: list[tuple[int, int, _AnyTerm]] = []
+        searched: list[tuple[int, int, _AnyTerm]] = []
         for p_index, cp in enumerate((*points, *penalties)):
             for t_index, alternatives in enumerate(cp.terms):
                 for term in alternatives:
@@ -757,18 +824,33 @@ class CompiledRubric:
                               tuple(searched))
 
     def candidates(self, answer: AnswerText
-                   ) -> list[list[tuple[int, _CompiledTerm]]]:
+                   ) -> list[list[tuple[int, _AnyTerm]]]:
         """Per point (then penalty): the terms worth searching for in this answer."""
         text = answer.text
-        per_point: list[list[tuple[int, _CompiledTerm]]] = [
+        per_point: list[list[tuple[int, _AnyTerm]]] = [
             [] for _ in range(len(self.points) + len(self.penalties))]
         owners = self.needle_owners
         for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
             p_index, t_index, term = owners[slot]
             per_point[p_index].append((t_index, term))
         for p_index, t_index, term in self.searched:
-            per_point[p_index].append((t_index, term))
+            if not isinstance(term, _TogetherTerm) or term.possible(text):
+                per_point[p_index].append((t_index, term))
         return per_point
+
+
+_AnyTerm = _CompiledTerm | _TogetherTerm
+
+
+def _expand_term(term: Term, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[_AnyTerm, ...]:
+    """A written term's alternatives: itself, a group's members, or one together term."""
+    if term.together:
+        groups = tuple(
+            tuple(c for member in group for c in _expand(member.text, synonyms))
+            for group in term.together
+        )
+        return (_TogetherTerm(term.text, groups),)
+    return _expand(term.text, synonyms)
 
 
 def _expand(term_text: str, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[_CompiledTerm, ...]:
@@ -783,8 +865,8 @@ def _expand(term_text: str, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[_C
 def _compile_point(point: Point, synonyms: Mapping[str, tuple[str, ...]]) -> _CompiledPoint:
     return _CompiledPoint(
         point,
-        tuple(_expand(t.text, synonyms) for t in point.any),
-        tuple(_expand(t.text, synonyms) for t in point.all),
+        tuple(_expand_term(t, synonyms) for t in point.any),
+        tuple(_expand_term(t, synonyms) for t in point.all),
     )
 
 
@@ -812,26 +894,34 @@ def compile_rubric(question: Question) -> CompiledRubric:
 
 
 def _evaluate(cp: _CompiledPoint, answer: AnswerText, cues: CueSet,
-              candidates: list[tuple[int, _CompiledTerm]]) -> PointResult:
+              candidates: list[tuple[int, _AnyTerm]]) -> PointResult:
     """The point's result from the terms that may occur (see CompiledRubric.candidates).
 
     Most terms of most rubrics are absent from an answer; a point none of whose terms
     occurs has one fixed (shared, immutable) result.
     """
     point = cp.point
-    found: list[tuple[int, _CompiledTerm, list[tuple[int, int]]]] = []
-    for index, term in candidates:
-        spans = term.find(answer)
-        if spans:
-            found.append((index, term, spans))
-    if not found:
-        return cp.empty
     negatable = point.negatable
-    is_negated = answer.is_negated
     mapped = answer.norm.starts is not None
     original_span = answer.norm.original_span
     counting_terms: set[int] = set()
     matches: list[Match] = []
+    found: list[tuple[int, _CompiledTerm, list[tuple[int, int]]]] = []
+    for index, term in candidates:
+        if isinstance(term, _TogetherTerm):
+            counts, pieces = term.evaluate(answer, cues, negatable)
+            if counts:
+                counting_terms.add(index)
+            for display, start, end, negated in pieces:
+                matches.append(Match(display, original_span(start, end) if mapped
+                                     else (start, end), negated))
+            continue
+        spans = term.find(answer)
+        if spans:
+            found.append((index, term, spans))
+    if not found and not matches:
+        return cp.empty
+    is_negated = answer.is_negated
     for index, term, spans in found:
         display = term.display
         for start, end in spans:
@@ -899,12 +989,71 @@ def grade_open(question: Question, answer: str) -> Grade:
         if p.hit:
             gained -= p.weight
     score = min(1.0, max(0.0, gained / total)) if total > 0 else 0.0
-    passed = score >= question.threshold and not missed_required
+    flags: tuple[str, ...] = ()
+    if not question.lists and gained > 0 and is_keyword_list(text.text):
+        flags = (KEYWORD_LIST,)
+    passed = score >= question.threshold and not missed_required and not flags
     return Grade(
         question=question.ref, type="open", answer=answer, score=score, passed=passed,
         threshold=question.threshold, points=points, penalties=penalties,
-        missed=tuple(missed), missed_required=tuple(missed_required),
+        missed=tuple(missed), missed_required=tuple(missed_required), flags=flags,
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Keyword lists
+
+KEYWORD_LIST = "keyword-list"
+# What joins the items of a bare list: white space, commas, 、, list numbers and bullets,
+# and the conjunctions 和 与 及 以及 或 或者 / and, or, nor.
+_LIST_SEPARATORS = re.compile(
+    r"(?:[\s,;:/|·•*\-。.!?()\[\]\"'“”‘’…~、【】《》「」①-⑩]|以及|或者|和|与|及|或"
+    r"|\b(?:and|or|nor|\d+)\b)+"
+)
+# Characters and words that make a sentence of short items: a predicate, a pronoun, a
+# particle or a linking word says something about the items ("界面朴素没关系", "都要管好").
+# (Single characters only where they are rarely part of a noun: 需 is in 需求, 对 in 对账,
+# 会 in 会员, 能 in 功能, so those count only inside the words listed.)
+_SENTENCE_ZH = re.compile(
+    "[是要把被让从但而就都也又很太最越着吗呢吧啊呀嘛么我你他她它咱们这那些不没非]|了(?!解)"
+    "|重要|关系|觉得|认为|需要|应该|必须|可以|能够|因为|所以|如果|虽然|对于|使得|还是|还要"
+    "|还有|更加|一个|一定|无需|无所谓|无关|会让|才能"
+)
+_SENTENCE_EN = frozenset("""
+a an the is are was were be been being am do does did done have has had having will would
+can could should must may might shall need needs needed it its they them their we our us you
+your i me my he she his her this that these those there here to of for with in on at by from
+about into because so but if than then not no never very more most less least matter matters
+important why how what which who when where just only also too don't doesn't isn't aren't
+can't won't should've it's they're we're you're i'm that's there's let let's make makes
+really because since while whereas although though mean means like
+""".split())
+LIST_ITEM_CJK = 6  # longest item (CJK characters) of a bare keyword list
+# Two items joined by 和 / and read as one phrase ("业务和效率", "business insight"):
+# a run of keywords starts at three.
+LIST_MIN_ITEMS = 3
+
+
+def is_keyword_list(text: str) -> bool:
+    """True when the normalised answer is only short words or phrases joined by
+    separators, with no sentence around them and nothing linking them (SPEC 4):
+    "付费 退款 客服 流程 体验", "refunds payments tickets audit logs permissions"."""
+    items = [item for item in _LIST_SEPARATORS.split(text) if item]
+    if len(items) < LIST_MIN_ITEMS:
+        return False
+    for item in items:
+        if has_cjk(item):
+            if _SENTENCE_ZH.search(item):
+                return False
+            cjk = sum(1 for ch in item if has_cjk(ch))
+            if cjk > LIST_ITEM_CJK:
+                return False
+            for word in _EN_WORD.findall(item):
+                if word in _SENTENCE_EN:
+                    return False
+        elif item in _SENTENCE_EN or _EN_WORD.fullmatch(item) is None and not item.isalnum():
+            return False
+    return True
 
 
 def _empty_result(point: Point) -> PointResult:
