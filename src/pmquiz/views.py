@@ -233,6 +233,8 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             labels = [p.label for p in grade.points if p.id in grade.missed_required]
             con.print(Text("  " + t("required_missed", lang, points="、".join(labels)),
                            style="red"))
+        if grade.keyword_list:
+            con.print(Text("  " + t("keyword_list", lang), style="red"))
         con.print(Text(t("your_answer", lang) + ":", style="bold"))
         if grade.answer.strip():
             from rich.padding import Padding
