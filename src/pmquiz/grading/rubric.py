@@ -7,7 +7,9 @@ answer, so the terms searched for in earnest are only those that may occur.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pmquiz.grading.answer import AnswerText
@@ -106,20 +108,44 @@ def _compile_point(point: Point, synonyms: Mapping[str, tuple[str, ...]]) -> Com
     )
 
 
-_compiled: dict[int, tuple[Question, CompiledRubric]] = {}
+# Compiled rubrics by question object: the most recently used RUBRIC_CACHE_SIZE, each
+# dropped as soon as its question is (a weak reference), so that compiled patterns of
+# banks no longer in use are not kept alive (issue 14). A session uses a few hundred
+# questions at most; a `check` of many banks recompiles what it returns to.
+RUBRIC_CACHE_SIZE = 1024
+_compiled: OrderedDict[int, tuple[weakref.ref[Question], CompiledRubric]] = OrderedDict()
 
 
 def compile_rubric(question: Question) -> CompiledRubric:
     """The question's rubric ready to match; compiled once per question object."""
-    cached = _compiled.get(id(question))
-    if cached is not None and cached[0] is question:
+    key = id(question)
+    cached = _compiled.get(key)
+    if cached is not None and cached[0]() is question:
+        _compiled.move_to_end(key)
         return cached[1]
     rubric = CompiledRubric.build(
         tuple(_compile_point(p, question.synonyms) for p in question.rubric.points),
         tuple(_compile_point(p, question.synonyms) for p in question.rubric.penalties),
         cueset(question.negation_cues),
     )
-    if len(_compiled) > 20000:
-        _compiled.clear()
-    _compiled[id(question)] = (question, rubric)
+    _compiled[key] = (weakref.ref(question, _forget(key)), rubric)
+    if len(_compiled) > RUBRIC_CACHE_SIZE:
+        _compiled.popitem(last=False)
     return rubric
+
+
+def _forget(key: int) -> Callable[[weakref.ref[Question]], None]:
+    """A callback dropping the entry of a question that is gone (and only that entry:
+    its id may already belong to a newer question)."""
+
+    def forget(ref: weakref.ref[Question]) -> None:
+        entry = _compiled.get(key)
+        if entry is not None and entry[0] is ref:
+            del _compiled[key]
+
+    return forget
+
+
+def clear_cache() -> None:
+    """Forget every compiled rubric."""
+    _compiled.clear()
