@@ -47,6 +47,7 @@ matters important why how what when where just only also too don't doesn't can't
 should've let let's make makes really mean means like
 """.split())
 LIST_ITEM_CJK = 6  # longest item (CJK characters) of a bare keyword list
+_LONG_CJK_RUN = re.compile(f"[\u3400-\u9fff]{{{LIST_ITEM_CJK + 1}}}")
 LIST_ITEM_WORDS = 4  # longest item (words) of a list of English phrases
 # Two items joined by 和 / and read as one phrase ("业务和效率", "business insight"):
 # a run of keywords starts at three.
@@ -57,8 +58,10 @@ def is_keyword_list(text: str) -> bool:
     """True when the normalised answer is only short words or phrases joined by
     separators, with no sentence around them and nothing linking them (SPEC 4):
     "付费 退款 客服 流程 体验", "refunds payments tickets audit logs permissions"."""
-    chunks = [c.strip() for c in _STRONG_SEPARATORS.split(text) if c.strip()]
     cjk = has_cjk(text)
+    if cjk and (_SENTENCE_ZH.search(text) or _LONG_CJK_RUN.search(text)):
+        return False  # one pass finds what makes most answers sentences
+    chunks = [c.strip() for c in _STRONG_SEPARATORS.split(text) if c.strip()]
     if cjk:  # white space separates Chinese items too
         chunks = [w for c in chunks for w in c.split() if w]
     if len(chunks) >= LIST_MIN_ITEMS:

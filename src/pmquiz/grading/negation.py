@@ -67,20 +67,21 @@ _SENTENCE_END = re.compile(r"[。!?;\n]")
 # A cue: (start, end, English?, denies a whole predicate?)
 Cue = tuple[int, int, bool, bool]
 
-# Denials that close a clause and so negate the terms before them in it.
-_DENIAL_ZH = re.compile(
-    r"(?<!不是)(?<!并非)(?<!不)"
+# Denials that close a clause and so negate the terms before them in it: each is found
+# where a clause boundary (pmquiz.grading.answer) or the end of the answer follows it.
+_CLAUSE_END = r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z)"
+_DENIAL = re.compile(
+    # The lookahead (every first character) lets the engine skip to where one may start.
+    r"(?=[不没无次dia'nu])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?关系|无关紧要|无关|无所谓|次要的?|不是重点|不值一提)"
-    r"[的了啊吧呢嘛也罢哈呀]*\s*$"
-)
-_DENIAL_EN = re.compile(
-    r"(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
+    r"[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
+    + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
     r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
     r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
     r"(?:important|needed|necessary)|"
     r"not (?:needed|necessary|important|required)|unnecessary|irrelevant|unimportant|"
-    r"(?:is|are) optional)\W*$"
+    r"(?:is|are) optional)[^\w。!?;,.\n]*?" + _CLAUSE_END + ")"
 )
 
 
@@ -143,7 +144,7 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
             (first_cue_end <= start
              and _negated_before(answer, start, clause_start, clause_end, cues))
             or (denial is not None and denial >= end)
-            or _negated_by_yuqi(answer, start)
+            or (answer.has_yuqi() and _negated_by_yuqi(answer, start))
             or _negated_as_english_list_item(answer, start, clause_start, clause_end, cues)
         )
         answer.negated[key] = known
@@ -167,15 +168,13 @@ def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
 def _first_cue_end(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
                    ) -> int:
     """Where the clause's first cue ends (past the clause end when it has none)."""
-    if clause_end - clause_start > LOOKBACK:
-        return clause_start  # long clause: let the windowed scan decide
     found = _clause_cue_list(answer, clause_start, clause_end, cues)
     return found[0][1] if found else clause_end + 1
 
 
 def _clause_cue_list(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
                      ) -> list[Cue]:
-    """Every cue of the clause, scanned once."""
+    """Every cue of the clause, scanned once (only clauses that hold a match are)."""
     found = answer.clause_cues.get(clause_start)
     if found is None:
         found = _scan_cues(answer.text, clause_start, clause_end, cues)
@@ -187,10 +186,7 @@ def _cues_in(answer: AnswerText, clause_start: int, clause_end: int, start: int,
              ) -> list[Cue]:
     """Cues between the clause start (or LOOKBACK before) and `start`."""
     window_start = max(clause_start, start - LOOKBACK)
-    if window_start == clause_start:
-        found = _clause_cue_list(answer, clause_start, clause_end, cues)
-    else:  # a very long clause: scan only the window
-        found = _scan_cues(answer.text, window_start, start, cues)
+    found = _clause_cue_list(answer, clause_start, clause_end, cues)
     return [c for c in found if c[1] <= start and c[0] >= window_start]
 
 
@@ -294,7 +290,7 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
     refunds or support tickets" every item is negated. The items after the first are
     short (at most three words each) and the list has and / or / nor."""
     text = answer.text
-    if not clause_start or text[clause_start - 1] != "," or not text[start:start + 1].isascii():
+    if not text[start:start + 1].isascii() or not clause_start or text[clause_start - 1] != ",":
         return False
     if len(EN_WORD.findall(text[clause_start:start])) >= EN_WINDOW:
         return False  # the term is not near the start of its item
@@ -328,10 +324,11 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
 def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> int | None:
     """Where a denial that closes the clause starts ("权限、审批这些都无所谓"), if any:
     it negates every term of the clause before it."""
-    tail_start = max(clause_start, clause_end - DENIAL_LOOKBACK)
-    tail = answer.text[tail_start:clause_end]
-    m = _DENIAL_ZH.search(tail) or _DENIAL_EN.search(tail)
-    return tail_start + m.start() if m else None
+    m = _DENIAL.search(answer.text, max(clause_start, clause_end - DENIAL_LOOKBACK),
+                       clause_end)
+    while m is not None and m.end() != clause_end:  # it must close the clause
+        m = _DENIAL.search(answer.text, m.end(), clause_end)
+    return m.start() if m is not None else None
 
 
 def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[Cue]:

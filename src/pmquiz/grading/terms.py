@@ -42,6 +42,8 @@ class CompiledTerm:
     pattern: Any = None
     # A substring the answer must hold for the term to occur: one `in` test rules it out.
     plain: str | None = field(init=False, repr=False, compare=False)
+    # True when the term is exactly that substring (its occurrences are its matches).
+    literal: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A substring the answer must contain for this term to occur at all: the phrase
@@ -53,6 +55,7 @@ class CompiledTerm:
         else:
             plain = None
         object.__setattr__(self, "plain", plain)
+        object.__setattr__(self, "literal", self.kind == "cjk" and self.spaced is None)
 
     def find(self, answer: AnswerText) -> list[tuple[int, int]]:
         """Every occurrence in the normalised answer, at most MAX_MATCHES_PER_TERM."""
