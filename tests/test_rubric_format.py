@@ -68,7 +68,8 @@ def questions(bank_path: Path) -> dict[str, Question]:
 
 
 @pytest.mark.parametrize("answer", [
-    "先把公司的业务弄懂",      # any order
+    "把公司的业务弄懂",        # SPEC 3's two paraphrases, in either order
+    "先把公司的业务弄懂",
     "弄懂公司业务",
     "入门要熟悉业务",
 ])
@@ -192,5 +193,5 @@ def test_together_errors_name_file_line_and_fix(tmp_path: Path) -> None:
         (15, "questions[0].rubric.points[0].any[0].together: needs two groups or more "
              "(it has 1): each group is a term or a list of terms, all found in one clause; "
              "for a single group write its terms in the point's 'any' instead"),
-        (21, "questions[1].lists: must be true or false"),
+        (21, "questions[1].lists: must be true or false, not 'maybe'"),
     ]
