@@ -331,7 +331,6 @@ ADDABLE = {"biz": "理解业务", "needs": "用户需求", "safe": "系统安全
 def test_score_always_in_unit_interval(answer: str) -> None:
     result = grade(PROP_Q, answer)
     assert 0.0 <= result.score <= 1.0
-    # A bare run of keywords fails whatever its score (SPEC 4's keyword-list rule).
     assert result.passed == (result.score >= PROP_Q.threshold and not result.missed_required
                              and not result.keyword_list)
 

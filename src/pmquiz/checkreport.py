@@ -123,9 +123,12 @@ def explain(result: ExampleResult, lang: Lang = "en") -> list[tuple[str, str]]:
             ("missed", "、".join(p.id for p in g.points if not p.hit and not p.negated)),
             ("required missed", "、".join(g.missed_required)),
             ("penalties", _hits(g.penalties)),
+            ("flags", t("check_flag_keyword_list", lang) if g.keyword_list else ""),
         ]
         lines.extend((name, value) for name, value in rows if value)
-    if result.disagreement is not None:
+    if result.disagreement == "false fail" and g.keyword_list:
+        lines.append(("why", t("check_advice_keyword_list", lang)))
+    elif result.disagreement is not None:
         lines.append(("why", t("check_advice_" + result.disagreement.replace(" ", "_"), lang)))
     return [(t("check_label_" + name.replace(" ", "_"), lang), value) for name, value in lines]
 

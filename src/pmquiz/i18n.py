@@ -165,9 +165,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_holds_one": ("`pmquiz review` 现有 {n} 道题待复习。",
                          "`pmquiz review` now holds {n} question."),
     "missed_only_answer": ("唯一一次作答中漏掉", "missed in its only answer"),
-    "kw_list_notice": ("这个回答只是一串关键词，没有说清它们之间的关系，按未通过计。",
-                       "This answer is only a run of keywords, not an explanation: it counts "
-                       "as failed whatever its score."),
     "day": ("天", "day"),
     "days": ("天", "days"),
     "section_total": ("总计", "total"),
@@ -225,6 +222,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "check_label_required_missed": ("缺少必答", "required missed"),
     "check_label_penalties": ("扣分项", "penalties"),
     "check_label_why": ("原因", "why"),
+    "check_label_flags": ("标记", "flags"),
+    "check_flag_keyword_list": ("keyword-list（只罗列关键词的回答，无论得分都不通过）",
+                                "keyword-list (a bare run of keywords fails whatever its "
+                                "score)"),
+    "check_advice_keyword_list": ("这个回答只是一串关键词；如果题干本来就要求列举，给题目设 "
+                                  "'lists: true'，否则把它预期为不通过",
+                                  "the answer is only a list of keywords; set 'lists: true' on "
+                                  "the question if its prompt asks to name things, or expect "
+                                  "it to fail"),
     "check_advice_false_pass": (
         "评分标准让一个预期不通过的回答通过了：上面命中的某个词匹配得太宽（删掉或收窄），"
         "或者缺少针对这种误解的扣分项",
@@ -383,6 +389,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "duplicate bank id '{bank}' in {places}"),
     "error_prefix": ("错误：", "error: "),
     "interrupted_short": ("已中断。", "Interrupted."),
+    # -- grading: keyword lists (SPEC 4) --
+    "keyword_list": ("只罗列了关键词，没有成句：请用完整的句子回答，说明它们为什么重要、怎么做。",
+                     "a bare list of keywords does not pass: answer in sentences that say "
+                     "something about them (why they matter, how)."),
     # mock interview (pmquiz mock, SPEC 10)
     "mock_header": ("模拟面试 · {title}", "Mock interview · {title}"),
     "mock_intro": ("{count} 题，每题限时 {limit}。和真实面试一样：没有提示，答完不判分，"

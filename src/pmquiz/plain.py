@@ -303,7 +303,7 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
             labels = [p.label for p in g.points if p.id in g.missed_required]
             line(out, "  " + t("required_missed", lang, points="、".join(labels)))
         if g.keyword_list:
-            line(out, "  " + t("kw_list_notice", lang))
+            line(out, "  " + t("keyword_list", lang))
         line(out, t("your_answer", lang) + t("colon", lang).rstrip())
         if g.answer.strip():
             from pmquiz.marks import bracketed
