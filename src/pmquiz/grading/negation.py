@@ -1,13 +1,27 @@
 """Negation (SPEC 4): when a term that occurs in an answer does not count.
 
-A match is negated when a negation cue stands before it in the same clause, near enough
-(4 characters in Chinese, 3 words in English), or when a denial closes its clause
-("权限、审批这些都无所谓"). Cues are matched as words, so characters that only contain a
-cue (不断, 区别, 未来) negate nothing; two cues in a row cancel (不是不, not un-).
+A match is negated (the rules, in the order `is_negated` tries them):
+1. by the nearest chain of cues before it in its clause that reaches it:
+   - a cue reaches 4 characters (Chinese) or 3 words (English) forward;
+   - a predicate cue (不是, 谈不上, 不在于, isn't about, hardly, rather than ...)
+     reaches to the clause end, whatever the distance;
+   - a cue reaches every item of a list it governs (、 和 与 及 或; and, or, nor);
+   - two cues in a row cancel (不是不, 不得不, not without), and "not un-" is no denial;
+   - a cue before a verb of knowing (没认识到, don't know) negates the verb, not what
+     is known, so the term after the verb counts;
+   - cues are matched as words: 不断, 区别, 未来, 不如 or an A-not-A question (有没有,
+     好不好) negate nothing, and a term that begins with a cue is not negated by it;
+2. by a denial that closes its clause ("权限、审批这些都无所谓", "don't matter");
+3. by 与其(说) before it, up to 不如 ("与其说 X，不如说 Y" negates X);
+4. as an item of an English list across commas, governed by a cue before the list
+   ("it isn't about payments, refunds or support tickets") or by a denial after it
+   ("payments, refunds or support flows don't matter").
+A clause ends at 。！？；，,.;!? and line breaks and at contrast words (但, 而是, 却,
+but, rather, instead: pmquiz.grading.answer); 、 does not end it.
 
 `is_negated(answer, start, end, cues)` is the one entry point. Its findings are cached on
 the `AnswerText`: each clause is scanned for cues and for a closing denial once, however
-many terms occur in it.
+many terms occur in it, and only clauses that hold a match are scanned.
 """
 
 from __future__ import annotations
