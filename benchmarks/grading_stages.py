@@ -42,7 +42,7 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
         text = AnswerText.of(answer)
         spans: list[tuple[int, int]] = []
         for terms in rubric.candidates(text):
-            for _, term, _ in terms:
+            for _, term, _, _ in terms:
                 if isinstance(term, TogetherTerm):
                     for group in term.groups:
                         for member in group:
@@ -55,7 +55,7 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
         rubric = compile_rubric(q)
         text = AnswerText.of(answer)
         for terms in rubric.candidates(text):
-            for _, term, _ in terms:
+            for _, term, _, _ in terms:
                 members = ([m for g in term.groups for m in g]
                            if isinstance(term, TogetherTerm) else [term])
                 for member in members:
