@@ -431,7 +431,10 @@ def unused_synonym_warnings(bank: Bank) -> list[CheckWarning]:
         term.group
         for question in bank.questions
         for point in rubric_points(question)
-        for term in (*point.any, *point.all)
+        for top in (*point.any, *point.all)
+        # a group named inside a together term is used too
+        for term in ((top,) if not top.is_together else
+                     tuple(t for group in top.together for t in group))
         if term.is_group
     }
     return [
