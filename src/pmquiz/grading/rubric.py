@@ -134,9 +134,20 @@ class CompiledRubric:
             for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
                 p_index, t_index, term = owners[slot]
                 per_point[p_index].append((t_index, term, None, None))
+        initials: dict[str, list[int]] | None = None
         for p_index, t_index, term in self.searched:
-            if not isinstance(term, TogetherTerm) or term.possible(text):
-                per_point[p_index].append((t_index, term, None, None))
+            if isinstance(term, TogetherTerm):
+                if not term.possible(text):
+                    continue
+            elif term.kind == "latin":
+                # Inflections and forgiven typos keep the first letter: a term whose
+                # first word's letter begins no word of the answer cannot occur.
+                if initials is None:
+                    answer.words()
+                    initials = answer.by_initial
+                if term.words[0][2][:1] not in initials:
+                    continue
+            per_point[p_index].append((t_index, term, None, None))
         return per_point
 
 
