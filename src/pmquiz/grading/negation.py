@@ -54,7 +54,7 @@ NOT_CUES_ZH = (
     "不断", "不同", "不少", "不仅", "不过", "不但", "不管", "不论", "不停", "不错", "不久",
     "不光", "不只", "不止", "不单", "不可或缺", "不可替代", "区别", "特别", "别人", "别的",
     "分别", "级别", "类别", "识别", "差别", "告别", "个别", "性别", "辨别", "鉴别",
-    "未来", "并且", "没错", "不得了", "不如",
+    "未来", "并且", "没错", "不得了", "不如", "而非常",
 )
 NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention",
                "not least")
@@ -301,10 +301,15 @@ def _negated_by_yuqi(answer: AnswerText, start: int) -> bool:
     """"与其说 X，不如说 Y": X is negated, across the comma, up to 不如."""
     text = answer.text
     at = text.rfind("与其", max(0, start - LOOKBACK), start)
+    while at != -1 and text[at + 2:at + 3] in _NOT_YUQI:  # 与其他系统: "with other"
+        at = text.rfind("与其", max(0, start - LOOKBACK), at)
     if at == -1:
         return False
     between = text[at:start]
     return "不如" not in between and _SENTENCE_END.search(between) is None
+
+
+_NOT_YUQI = frozenset("他它中余")  # 与其他, 与其它, 与其中, 与其余: 与 + 其…, no 与其
 
 
 def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: int,
