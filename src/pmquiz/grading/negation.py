@@ -67,6 +67,8 @@ known knowing understand understands understood understanding appreciate appreci
 appreciated appreciating notice notices noticed noticing see sees saw seen seeing
 """.split())
 CJK_WINDOW = 4  # characters between a cue and the term it negates
+# A verb of knowing starting within the window after a cue (the longest verb is 3 long).
+_KNOWING_ZH = re.compile("|".join(KNOWING_ZH))
 EN_WINDOW = 3  # words from a cue to the term it negates
 ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carries over
 # Cues that govern a long list that follows them (不是 A、B); after other cues (不, 没有)
@@ -252,7 +254,7 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
     last = chain[-1]
     gap = text[last[1]:start]
     english = last[2]
-    predicate = any(c[3] for c in chain)
+    predicate = last[3] if len(chain) == 1 else any(c[3] for c in chain)
     if english:
         words = EN_WORD.findall(gap)
         if words and words[0].startswith("un") and len(words[0]) > 4:
@@ -264,8 +266,8 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
         reaches = predicate or between < EN_WINDOW or _english_list(gap)
     else:
         compact = gap.replace(" ", "")
-        if any(compact.find(verb) != -1 and compact.find(verb) <= CJK_WINDOW
-               for verb in KNOWING_ZH):
+        knowing = _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3)
+        if knowing is not None and knowing.start() <= CJK_WINDOW:
             return False  # "没认识到权限设计有多重要": 权限设计 counts
         reaches = predicate or len(compact) <= CJK_WINDOW or _chinese_list(
             compact, text[last[0]:last[1]])
