@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pmquiz.grading.answer import EN_WORD, AnswerText
+from pmquiz.grading.factors import required_factors
 from pmquiz.grading.negation import CueSet, is_negated
 from pmquiz.grading.words import typo_allowance, typo_of, word_forms, word_matches
 from pmquiz.regex import compile_pattern
@@ -45,6 +46,8 @@ class CompiledTerm:
     plain: str | None = field(init=False, repr=False, compare=False)
     # True when the term is exactly that substring (its occurrences are its matches).
     literal: bool = field(init=False, repr=False, compare=False)
+    # A regex's required factors: per factor, strings one of which the answer must hold.
+    factors: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A substring the answer must contain for this term to occur at all: the phrase
@@ -57,6 +60,8 @@ class CompiledTerm:
             plain = None
         object.__setattr__(self, "plain", plain)
         object.__setattr__(self, "literal", self.kind == "cjk" and self.spaced is None)
+        object.__setattr__(self, "factors", required_factors(self.pattern.pattern)
+                           if self.kind == "regex" else ())
 
     def find(self, answer: AnswerText) -> list[tuple[int, int]]:
         """Every occurrence in the normalised answer, at most MAX_MATCHES_PER_TERM."""
