@@ -120,6 +120,8 @@ class TogetherTerm:
     groups: tuple[tuple[CompiledTerm, ...], ...]
     # Per group, substrings one of which the answer must hold (None: no such shortcut).
     group_needles: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
+    # Per group, the members the rubric's automaton does not find (searched one by one).
+    searched: tuple[tuple[CompiledTerm, ...], ...] = field(init=False, repr=False)
     plain: None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -129,6 +131,8 @@ class TogetherTerm:
             needles.append(None if any(p is None for p in plains)
                            else tuple(p for p in plains if p is not None))
         object.__setattr__(self, "group_needles", tuple(needles))
+        object.__setattr__(self, "searched", tuple(
+            tuple(m for m in group if not m.literal) for group in self.groups))
 
     def possible(self, text: str) -> bool:
         """False when some group certainly does not occur in the text."""
@@ -153,8 +157,8 @@ class TogetherTerm:
             else:
                 pieces = [(display, s, e) for display, spans in known[g]
                           for s, e in spans]
-                pieces.extend((m.display, s, e) for m in group if not m.literal
-                              for s, e in m.find(answer))
+                for m in self.searched[g]:
+                    pieces.extend((m.display, s, e) for s, e in m.find(answer))
             if not pieces:
                 return False, []
             found.append(pieces)
