@@ -402,7 +402,8 @@ def export_anki(
         from pmquiz.errors import UsageError
 
         raise UsageError("export anki needs -o FILE.apkg",
-                         "Example: pmquiz export anki -o pmquiz.apkg")
+                         "Example: pmquiz export anki -o pmquiz.apkg",
+                         key="err_anki_output", hint_key="err_anki_output_hint")
     interchange.export_anki(banks or [], output, lang)
 
 
@@ -499,7 +500,7 @@ def main() -> None:
         if debug:
             raise
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        _error(f"{where}{exc.strerror or exc}")
+        _error(f"{where}{exc.strerror or exc}", label=_say("error_prefix"))
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
