@@ -31,7 +31,8 @@ def replacing(target: Path) -> Iterator[Path]:
         raise UsageError(f"{target}: cannot write the file ({reason})",
                          "Check that the folder exists and that you may write in it.",
                          key="err_cannot_write_file", hint_key="err_cannot_write_file_hint",
-                         values={"path": str(target), "reason": reason}) from None
+                         values={"path": str(target), "reason": reason,
+                                 "errno": exc.errno}) from None
     os.close(handle)
     try:
         yield Path(partial)

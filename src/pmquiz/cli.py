@@ -594,8 +594,16 @@ def _localized(exc: Exception) -> str:
 
     if not isinstance(exc, PmquizError):
         return str(exc)
+    from pmquiz.i18n import os_reason
+
     lang = _ui_lang()
-    return exc.localized(lambda key, **values: t(key, lang, **values))
+
+    def say(key: str, **values: object) -> str:
+        # A system's reason travels with its errno, to be said in the UI language.
+        if "errno" in values:
+            values["reason"] = os_reason(values["errno"], str(values.get("reason")), lang)
+        return t(key, lang, **values)
+    return exc.localized(say)
 
 
 def _dump_modules(target: str) -> None:

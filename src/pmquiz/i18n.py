@@ -6,6 +6,7 @@ never call this: only views and sessions, which speak to the user.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from typing import Literal
@@ -674,3 +675,26 @@ STRINGS.update({
     "err_now_hint": ("请用 2025-01-31T09:00:00+00:00 这样的时间，或取消设置 {name}。",
                      "Use e.g. 2025-01-31T09:00:00+00:00, or unset {name}."),
 })
+
+# What the system said when a file could not be read or written, for the Chinese UI:
+# the errors a person meets, by errno; any other keeps the system's own words.
+OS_REASONS_ZH: dict[int, str] = {
+    errno.ENOENT: "没有这个文件或文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许这样操作",
+    errno.EROFS: "文件系统是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EEXIST: "已经存在",
+    errno.EIO: "读写出错",
+    errno.ENAMETOOLONG: "文件名太长",
+}
+
+
+def os_reason(code: object, reason: str, lang: Lang) -> str:
+    """The system's reason (`strerror`) for errno `code`, in Chinese where it is known."""
+    if lang == "zh" and isinstance(code, int) and code in OS_REASONS_ZH:
+        return OS_REASONS_ZH[code]
+    return reason

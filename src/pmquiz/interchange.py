@@ -211,7 +211,7 @@ def read_export(path: Path, stdin: IO[bytes] | None = None) -> Iterator[Row]:
     except OSError as exc:
         reason = str(exc.strerror or exc)
         raise ExportFileError(path, 1, f"cannot read the file: {reason}", "exp_cannot_read",
-                              {"reason": reason}) from None
+                              {"reason": reason, "errno": exc.errno}) from None
     with handle:
         yield from _read_lines(path, handle)
 
@@ -226,7 +226,8 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
         except OSError as exc:
             reason = str(exc.strerror or exc)
             raise ExportFileError(path, number + 1, f"cannot read the file: {reason}",
-                                  "exp_cannot_read", {"reason": reason}) from None
+                                  "exp_cannot_read", {"reason": reason, "errno": exc.errno}
+                                  ) from None
         if not raw:
             break
         number += 1

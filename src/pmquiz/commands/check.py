@@ -84,4 +84,5 @@ def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> No
         raise UsageError(f"{target}: cannot write the JUnit report: {reason}",
                          "Check that the folder exists and is writable.",
                          key="err_junit_write", hint_key="err_junit_write_hint",
-                         values={"path": str(target), "reason": reason}) from None
+                         values={"path": str(target), "reason": reason, "errno": exc.errno}
+                         ) from None

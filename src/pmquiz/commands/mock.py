@@ -123,4 +123,4 @@ def write_text(path: Path, text: str) -> None:
         raise UsageError(f"{path}: cannot write the report ({reason})",
                          "The interview is saved in the history; the report is shown above.",
                          key="err_report_write", hint_key="err_report_write_hint",
-                         values={"path": str(path), "reason": reason}) from None
+                         values={"path": str(path), "reason": reason, "errno": exc.errno}) from None
