@@ -273,3 +273,18 @@ def test_every_chinese_ui_string_is_chinese() -> None:
     assert untranslated == []
     assert [key for key, (_, en) in STRINGS.items()
             if key not in no_words and not re.search("[A-Za-z]", en)] == []
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("zh", "错误：walk.jsonl: 没有权限\n"), ("en", "error: walk.jsonl: Permission denied\n")])
+def test_a_system_error_no_command_foresaw_speaks_the_ui_language(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str,
+        says: str) -> None:
+    import errno
+
+    def refused(*args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "walk.jsonl")
+
+    monkeypatch.setattr("pmquiz.commands.interchange.import_files", refused)
+    run = run_cli(["import", "walk.jsonl", "--lang", lang], capsys)
+    assert (run.exit_code, run.stderr) == (2, says)

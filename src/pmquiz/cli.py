@@ -499,8 +499,11 @@ def main() -> None:
     except OSError as exc:
         if debug:
             raise
+        from pmquiz.i18n import os_reason
+
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        _error(f"{where}{exc.strerror or exc}", label=_say("error_prefix"))
+        reason = os_reason(exc.errno, str(exc.strerror or exc), _ui_lang())
+        _error(f"{where}{reason}", label=_say("error_prefix"))
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
 

@@ -600,8 +600,8 @@ STRINGS.update({
     "exp_too_deep": ("不是 JSON（嵌套太深）", "not JSON (nested too deeply)"),
     "exp_not_export": ("不是 pmquiz 历史记录导出文件（第一行应为 {header}）",
                        "not a pmquiz history export (the first line should be {header})"),
-    "exp_version": ("历史记录格式版本 {version} 不是这个 pmquiz 能读的（它只读版本 {known}）；"
-                    "更新的 pmquiz 也许能读",
+    "exp_version": ("这个 pmquiz 读不了历史记录格式版本 {version}（它只读版本 {known}）；"
+                    "更新版本的 pmquiz 也许能读",
                     "history format version {version} is not one this pmquiz reads (it "
                     "reads version {known}); a newer pmquiz may read it"),
     "exp_not_object": ("一条作答记录应是一个 JSON 对象", "an attempt should be a JSON object"),
@@ -651,7 +651,7 @@ STRINGS.update({
     "err_report_format": ("--report {path}：报告只能写成 Markdown（.md）或 HTML（.html）",
                           "--report {path}: the report is written as Markdown (.md) or HTML "
                           "(.html)"),
-    "err_report_format_hint": ("文件名可以取 interview.md 或 interview.html 这样的。",
+    "err_report_format_hint": ("请把文件命名为 interview.md 或 interview.html 这样的形式。",
                                "Name the file e.g. interview.md or interview.html."),
     "err_report_no_folder": ("--report {path}：文件夹 {folder} 不存在",
                              "--report {path}: the folder {folder} does not exist"),
