@@ -117,19 +117,16 @@ def build_bank(path: Path, data: bytes) -> Bank:
     return _BankBuilder(path, shown).build(root)
 
 
-def validate_pattern(pattern: str) -> str | None:
-    """Why an `re:` pattern is unusable, or None when RE2 compiles it."""
+def validate_pattern(pattern: str, budget: Any = None) -> str | None:
+    """Why an `re:` pattern is unusable, or None when RE2 compiles it within its memory
+    budget (and within the bank's total, when `budget`, a BankRegexBudget, is given)."""
     if len(pattern) > MAX_PATTERN_CHARS:
         return f"pattern is {len(pattern)} characters; the limit is {MAX_PATTERN_CHARS}"
     if not pattern:
         return "empty pattern"
-    from pmquiz.regex import compile_pattern
+    from pmquiz.regex import BankRegexBudget
 
-    try:
-        compile_pattern(pattern)
-    except ValueError as exc:
-        return str(exc)
-    return None
+    return (budget if budget is not None else BankRegexBudget()).check(pattern)
 
 
 class _BankBuilder:
@@ -142,6 +139,7 @@ class _BankBuilder:
         self._seen_nodes: set[int] = set()
         self._yaml = _yaml()
         self._constructor = self._yaml.constructor.SafeConstructor()
+        self._regex_budget: Any = None  # a BankRegexBudget, made at the first `re:` term
 
     # -- reporting -----------------------------------------------------------------
 
@@ -631,10 +629,16 @@ class _BankBuilder:
             if text is None:
                 continue
             if text.startswith("re:"):
-                why = validate_pattern(text[3:])
+                if self._regex_budget is None:
+                    from pmquiz.regex import BankRegexBudget
+
+                    self._regex_budget = BankRegexBudget()
+                why = validate_pattern(text[3:], self._regex_budget)
                 if why is not None:
+                    costly = why.startswith(("too costly", "the bank's"))
                     self.error(item, term_where,
-                               f"invalid regular expression {text!r}{in_owner}: {why}")
+                               f"{'costly' if costly else 'invalid'} regular expression "
+                               f"{text!r}{in_owner}: {why}")
                     continue
             elif text.startswith("@"):
                 if text[1:] not in synonyms:
