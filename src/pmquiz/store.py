@@ -5,7 +5,8 @@ forward by numbered, add-only migrations, each in one transaction with its versi
 A database that is corrupt, newer than this program, locked past the busy timeout or
 unwritable raises HistoryError naming the file; the file is never overwritten, moved or
 deleted. Every attempt is committed on its own before its feedback is shown, so a
-killed process loses nothing that was graded.
+killed process loses nothing that was graded; and with a rollback journal (not WAL) a
+commit is in history.sqlite3 itself, so that one file is the whole history.
 """
 
 from __future__ import annotations
@@ -194,6 +195,7 @@ class History:
         # Hooks run inside the attempt's transaction (scheduling keeps cards in step).
         self.on_attempt: list[Callable[[sqlite3.Connection, Attempt], None]] = []
         self.on_overrule: list[Callable[[sqlite3.Connection, Attempt], None]] = []
+        self._wal = False  # see _use_rollback_journal
 
     # -- opening ----------------------------------------------------------------------
 
@@ -229,8 +231,8 @@ class History:
     def _prepare_when_free(self) -> None:
         """Prepare, retrying while another pmquiz holds the lock (up to the busy timeout).
 
-        Switching to WAL and migrating take locks that SQLite's busy handler does not
-        always wait for (two sessions creating the database at the same moment).
+        Migrating (and leaving an older history's WAL mode) takes locks that SQLite's busy
+        handler does not always wait for (two sessions creating the database at once).
         """
         import time
 
@@ -260,8 +262,7 @@ class History:
                 "Upgrade pmquiz, or point --data-dir / PMQUIZ_HOME at another folder. "
                 "The file was left untouched.",
             )
-        if version < known or not self._is_wal():
-            conn.execute("PRAGMA journal_mode = WAL")
+        self._use_rollback_journal()
         conn.execute("PRAGMA foreign_keys = ON")
         for number in range(version + 1, known + 1):
             name, migration = MIGRATIONS[number - 1]
@@ -272,9 +273,40 @@ class History:
                 migration(conn)
                 conn.execute(f"PRAGMA user_version = {number}")
 
-    def _is_wal(self) -> bool:
-        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-        return str(mode).lower() == "wal"
+    def _use_rollback_journal(self) -> None:
+        """Keep the history one file: a rollback journal, so every commit is in the
+        database file itself (SPEC 2), and nothing is left beside it between commits.
+
+        Histories of earlier versions are in WAL mode; leaving it needs the file to
+        ourselves. While another process keeps it open in WAL mode, every transaction
+        is followed by a checkpoint instead (`_wal`).
+        """
+        mode = str(self.conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        if mode == "wal":
+            try:
+                mode = str(self.conn.execute(
+                    "PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
+            except sqlite3.OperationalError as exc:
+                if not _is_lock(exc) and "readonly" not in str(exc).lower():
+                    raise
+        self._wal = mode == "wal"
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database file (histories still in WAL mode only)."""
+        import time
+
+        deadline = time.monotonic() + busy_timeout()
+        while True:
+            try:
+                busy, frames, done = self.conn.execute(
+                    "PRAGMA wal_checkpoint(FULL)").fetchone()
+            except sqlite3.Error as exc:
+                raise _error(self.path, exc) from None
+            if not busy and frames == done:
+                return
+            if time.monotonic() >= deadline:
+                raise _error(self.path, sqlite3.OperationalError("database is locked"))
+            time.sleep(0.02)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -285,16 +317,24 @@ class History:
             raise _error(self.path, exc) from None
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             try:
                 self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+            if isinstance(exc, sqlite3.Error):  # read-only, full disk, damaged, ...
+                raise _error(self.path, exc) from None
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
             raise _error(self.path, exc) from None
+        if self._wal:
+            self._checkpoint()
 
     def close(self) -> None:
         try:

@@ -1,0 +1,124 @@
+"""The history is one file (SPEC 2): once feedback is shown, the attempt is in
+history.sqlite3 itself, whatever happens to the process afterwards."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+VERDICT = re.compile(r"^(PASS|FAIL) .*\d+%", re.MULTILINE)
+BANK = "backoffice-pm-en"
+
+
+class PipedSession:
+    """One `pmquiz practice` fed an answer at a time through a pipe, its output collected."""
+
+    def __init__(self, home: Path, tag: str) -> None:
+        env = {**os.environ, "PMQUIZ_HOME": str(home), "COLUMNS": "100", "NO_COLOR": "1",
+               "PMQUIZ_BUSY_TIMEOUT": "10"}
+        self.tag = tag
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "pmquiz", "practice", BANK, "-n", "0", "--lang", "en"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env)
+        self.output = b""
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for chunk in iter(lambda: self.proc.stdout.read1(65536), b""):  # type: ignore[union-attr]
+            self.output += chunk
+
+    def feed(self, count: int) -> None:
+        """Answer up to `count` questions, a little apart; stops quietly once killed."""
+        assert self.proc.stdin is not None
+        try:
+            for i in range(count):
+                self.proc.stdin.write(f"{self.tag} answer {i}: business process\n\n".encode())
+                self.proc.stdin.flush()
+                time.sleep(0.02)
+        except (BrokenPipeError, OSError):
+            pass
+
+    def shown(self) -> int:
+        """How many feedbacks the user has seen."""
+        self._reader.join(timeout=10)
+        return len(VERDICT.findall(self.output.decode("utf-8", "replace")))
+
+
+def answers_in(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [row[0] for row in conn.execute("SELECT answer FROM attempts ORDER BY id")]
+
+
+def copy_main_file(home: Path, tmp_path: Path) -> Path:
+    """What a user who moves history.sqlite3 (as the README says) takes with them."""
+    target = tmp_path / "moved" / "history.sqlite3"
+    target.parent.mkdir()
+    shutil.copyfile(home / "history.sqlite3", target)
+    return target
+
+
+@pytest.mark.slow
+def test_an_attempt_shown_and_then_killed_is_in_the_main_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    session = PipedSession(home, "S0")
+    session.feed(2)
+    deadline = time.monotonic() + 20
+    while len(VERDICT.findall(session.output.decode("utf-8", "replace"))) < 2:
+        assert time.monotonic() < deadline, session.output
+        time.sleep(0.02)
+    session.proc.send_signal(signal.SIGKILL)
+    session.proc.wait()
+    shown = session.shown()
+    moved = copy_main_file(home, tmp_path)
+    kept = answers_in(moved)
+    assert [a.split(":")[0] for a in kept[:shown]] == [f"S0 answer {i}" for i in range(shown)]
+    # And nothing is left beside it for the user to forget.
+    assert sorted(p.name for p in home.iterdir() if p.name.startswith("history")) == [
+        "history.sqlite3"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sessions", [2, 4, 8])
+def test_concurrent_sessions_killed_at_random_moments_lose_nothing_shown(
+        tmp_path: Path, sessions: int) -> None:
+    home = tmp_path / "home"
+    rng = random.Random(sessions)
+    # One session first, so the others never race to create the database.
+    first = PipedSession(home, "warm")
+    first.feed(1)
+    assert first.proc.stdin is not None
+    first.proc.stdin.close()
+    first.proc.wait(timeout=30)
+    running = [PipedSession(home, f"S{k}") for k in range(sessions)]
+    feeders = [threading.Thread(target=s.feed, args=(12,)) for s in running]
+    for feeder in feeders:
+        feeder.start()
+    started = time.monotonic()
+    for session in sorted(running, key=lambda s: rng.random()):
+        time.sleep(max(0.0, started + rng.uniform(0.4, 2.5) - time.monotonic()))
+        session.proc.send_signal(signal.SIGKILL)
+    for feeder in feeders:
+        feeder.join()
+    for session in running:
+        session.proc.wait(timeout=30)
+    kept = [a.split(":")[0] for a in answers_in(copy_main_file(home, tmp_path))]
+    assert sum(session.shown() for session in running) > 0  # feedback was shown and killed
+    for session in running:
+        shown = session.shown()
+        mine = [a for a in kept if a.startswith(f"{session.tag} ")]
+        assert mine[:shown] == [f"{session.tag} answer {i}" for i in range(shown)], (
+            session.tag, shown, mine)
