@@ -52,6 +52,18 @@ class PipedSession:
         except (BrokenPipeError, OSError):
             pass
 
+    def seen(self) -> int:
+        return len(VERDICT.findall(self.output.decode("utf-8", "replace")))
+
+    def kill_after(self, feedbacks: int, delay: float) -> None:
+        """SIGKILL once `feedbacks` feedbacks were shown (or it ended), `delay` s later."""
+        deadline = time.monotonic() + 30
+        while (self.seen() < feedbacks and self.proc.poll() is None
+               and time.monotonic() < deadline):
+            time.sleep(0.005)
+        time.sleep(delay)
+        self.proc.send_signal(signal.SIGKILL)
+
     def shown(self) -> int:
         """How many feedbacks the user has seen."""
         self._reader.join(timeout=10)
@@ -77,7 +89,7 @@ def test_an_attempt_shown_and_then_killed_is_in_the_main_file(tmp_path: Path) ->
     session = PipedSession(home, "S0")
     session.feed(2)
     deadline = time.monotonic() + 20
-    while len(VERDICT.findall(session.output.decode("utf-8", "replace"))) < 2:
+    while session.seen() < 2:
         assert time.monotonic() < deadline, session.output
         time.sleep(0.02)
     session.proc.send_signal(signal.SIGKILL)
@@ -104,15 +116,16 @@ def test_concurrent_sessions_killed_at_random_moments_lose_nothing_shown(
     first.proc.stdin.close()
     first.proc.wait(timeout=30)
     running = [PipedSession(home, f"S{k}") for k in range(sessions)]
-    feeders = [threading.Thread(target=s.feed, args=(12,)) for s in running]
-    for feeder in feeders:
-        feeder.start()
-    started = time.monotonic()
-    for session in sorted(running, key=lambda s: rng.random()):
-        time.sleep(max(0.0, started + rng.uniform(0.4, 2.5) - time.monotonic()))
-        session.proc.send_signal(signal.SIGKILL)
-    for feeder in feeders:
-        feeder.join()
+    # Each is killed at a random moment: after a random number of feedbacks, a random
+    # few milliseconds later (mid-feedback, mid-grading or mid-commit of the next one).
+    plans = [(rng.randint(0, 5), rng.uniform(0.0, 0.06)) for _ in running]
+    threads = [threading.Thread(target=s.feed, args=(12,)) for s in running]
+    threads += [threading.Thread(target=s.kill_after, args=plan)
+                for s, plan in zip(running, plans, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     for session in running:
         session.proc.wait(timeout=30)
     kept = [a.split(":")[0] for a in answers_in(copy_main_file(home, tmp_path))]

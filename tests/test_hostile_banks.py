@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import time
-from pathlib import Path
 
-import pytest
 from helpers import run_cli
 
 WIDE = r"[\p{L}\p{N}\p{P}\p{S}]"

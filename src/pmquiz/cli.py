@@ -253,8 +253,11 @@ def _check_lang(lang: str | None) -> None:
 
 def main() -> None:
     """Entry point: run the app behind one error boundary (SPEC 2 exit codes)."""
+    from pmquiz import streams
     from pmquiz.errors import BankError, ExitCode, PmquizError
 
+    streams.prepare()  # closed, broken or ASCII-only standard streams (SPEC 5)
+    sys.argv[1:] = streams.decoded_args(sys.argv[1:])
     debug = os.environ.get("PMQUIZ_DEBUG") == "1"
     dump = os.environ.get("PMQUIZ_DUMP_MODULES")
     if dump:

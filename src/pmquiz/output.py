@@ -37,6 +37,15 @@ def write_error(message: str, every_line: bool = False) -> None:
             sys.stderr.write(f"{prefix}{line}\n")
 
 
+def columns() -> int | None:
+    """COLUMNS when it is a sensible width (`abc`, `-5` or `0` are ignored), else None."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not raw.isdigit():
+        return None
+    value = int(raw)
+    return min(value, 10_000) if value >= 20 else None
+
+
 def console(stderr: bool = False) -> Console:
     """A Rich console: colour only on a terminal and without NO_COLOR; fixed width in tests."""
     from rich.console import Console
@@ -46,7 +55,7 @@ def console(stderr: bool = False) -> Console:
         terminal = stream.isatty()
     except (AttributeError, ValueError):
         terminal = False
-    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 160
+    width = None if terminal else columns() or 160
     return Console(
         file=stream,
         highlight=False,
