@@ -300,7 +300,26 @@ def main() -> None:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         _error(f"{where}{exc.strerror or exc}")
         sys.exit(ExitCode.BAD_INPUT)
+    except Exception as exc:  # noqa: BLE001 - the last line of "never a traceback"
+        if debug:
+            raise
+        _error(f"unexpected {type(exc).__name__}: {exc}\n"
+               "This is a bug in pmquiz (or data it did not write); PMQUIZ_DEBUG=1 shows "
+               "the traceback for a report.")
+        sys.exit(ExitCode.BAD_INPUT)
+    finally:
+        _note_skipped_rows()
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _note_skipped_rows() -> None:
+    """One note per history file in which rows pmquiz did not write were left out."""
+    store = sys.modules.get("pmquiz.store")
+    if store is None:
+        return
+    for path, count in store.skipped_rows(clear=True).items():
+        sys.stderr.write(f"note: {path}: left out {count} damaged row(s) holding values "
+                         "pmquiz does not write (they were left as they are).\n")
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -76,7 +77,9 @@ def _m002_cards(conn: sqlite3.Connection) -> None:
 
     `cards` also keeps each question's latest attempt and its counts, maintained by the
     scheduling hooks in the attempt's own transaction, so the review queue reads this
-    small table and never scans the attempts. Existing attempts are replayed into cards.
+    small table and never scans the attempts. The store knows nothing of FSRS: attempts
+    that have no review_log row yet (those of an older history) are replayed into cards
+    by the scheduling layer the first time it opens this history (`ensure_cards`).
     """
     conn.execute("""
         CREATE TABLE cards (
@@ -114,9 +117,6 @@ def _m002_cards(conn: sqlite3.Connection) -> None:
         )""")
     conn.execute(
         "CREATE INDEX review_log_by_question ON review_log(bank_id, question_id, attempt_id)")
-    from pmquiz.scheduling import rebuild_cards
-
-    rebuild_cards(conn)
 
 
 # Add-only: never edit or reorder a released migration; append a new one.
@@ -398,12 +398,26 @@ class History:
     # -- reading ------------------------------------------------------------------------
 
     def recent(self, limit: int | None = 20) -> list[Attempt]:
+        """The latest attempts, newest first (all when `limit` is 0 or None); rows with
+        values pmquiz did not write are skipped and counted (`skipped_rows`)."""
         sql = "SELECT * FROM attempts ORDER BY id DESC"
         params: tuple[Any, ...] = ()
-        if limit is not None and limit > 0:
+        if limit is not None and 0 < limit < SQLITE_MAX_INT:  # beyond 64 bits: all of them
             sql += " LIMIT ?"
             params = (limit,)
-        return [_attempt(row) for row in self.query(sql, params)]
+        out = []
+        for row in self.query(sql, params):
+            attempt = _attempt(row)
+            if attempt is None:
+                self.skip_row()
+            else:
+                out.append(attempt)
+        return out
+
+    def skip_row(self, count: int = 1) -> None:
+        """Count a row with values pmquiz did not write, left out of what is shown."""
+        key = str(self.path)
+        _SKIPPED[key] = _SKIPPED.get(key, 0) + count
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement; sqlite errors become HistoryError."""
@@ -413,13 +427,60 @@ class History:
             raise _error(self.path, exc) from None
 
 
-def _attempt(row: Any) -> Attempt:
+SQLITE_MAX_INT = 2**63 - 1
+
+# Rows skipped as damaged, per history file, for the CLI's closing note.
+_SKIPPED: dict[str, int] = {}
+
+
+def skipped_rows(clear: bool = False) -> dict[str, int]:
+    """{history file: rows skipped because they hold values pmquiz did not write}."""
+    counts = dict(_SKIPPED)
+    if clear:
+        _SKIPPED.clear()
+    return counts
+
+
+def parse_time(value: Any) -> datetime | None:
+    """A stored ISO-8601 time as an aware datetime (naive means UTC); None when the value
+    is not one pmquiz could have written."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _ids(value: Any) -> tuple[str, ...] | None:
+    try:
+        ids = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return None
+    return tuple(ids)
+
+
+def _attempt(row: Any) -> Attempt | None:
+    """An attempt row, or None when it holds values pmquiz never writes."""
+    moment = parse_time(row[2])
+    score, seconds = _number(row[7]), _number(row[13])
+    hit, missed = _ids(row[11]), _ids(row[12])
+    if (moment is None or score is None or seconds is None or hit is None or missed is None
+            or not all(isinstance(row[i], str) for i in (3, 4, 6))):
+        return None
     return Attempt(
-        id=row[0], session_id=row[1], time=datetime.fromisoformat(row[2]),
-        bank_id=row[3], question_id=row[4], answer=row[6], score=row[7],
-        passed=bool(row[8]), overruled=bool(row[10]),
-        points_hit=tuple(json.loads(row[11])), points_missed=tuple(json.loads(row[12])),
-        seconds=row[13],
+        id=row[0], session_id=row[1], time=moment, bank_id=row[3], question_id=row[4],
+        answer=row[6], score=score, passed=bool(row[8]), overruled=bool(row[10]),
+        points_hit=hit, points_missed=missed, seconds=seconds,
     )
 
 
@@ -443,6 +504,13 @@ def _error(path: Path, exc: sqlite3.Error) -> HistoryError:
             f"{path}: the history is locked by another process (waited "
             f"{busy_timeout():g} s)",
             "Another pmquiz may be running; try again when it finishes.",
+        )
+    if "no such table" in lowered or "no such column" in lowered:
+        return HistoryError(
+            f"{path}: the history database is missing part of its schema ({message}); "
+            "it was changed by something other than pmquiz",
+            "pmquiz leaves it as it is. Move it aside to start a new history, or point "
+            "--data-dir / PMQUIZ_HOME at another folder.",
         )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return HistoryError(
