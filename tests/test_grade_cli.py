@@ -83,7 +83,7 @@ def test_open_json_matches_spec(capsys: pytest.CaptureFixture[str], bank: Path) 
     assert code == 0
     assert doc == {
         "question": "cli-zh/core-ability", "type": "open", "score": 0.6667, "passed": True,
-        "threshold": 0.6,
+        "threshold": 0.6, "flags": [],
         "points": [
             {"id": "business-insight", "label": "以洞察业务为基础", "weight": 2, "hit": True,
              "negated": False, "term": "理解业务", "span": [13, 17],
@@ -130,7 +130,7 @@ def test_choice_json(capsys: pytest.CaptureFixture[str], bank: Path) -> None:
     code, doc = grade_json(capsys, bank, "cli-zh/focus-dimensions", "Ａ，Ｃ")
     assert code == 1
     assert doc == {"question": "cli-zh/focus-dimensions", "type": "choice", "score": 0.6667,
-                   "passed": False, "threshold": 1.0, "points": [], "penalties": [],
+                   "passed": False, "threshold": 1.0, "flags": [], "points": [], "penalties": [],
                    "missed": [], "expected": ["A", "C", "D"], "given": ["A", "C"]}
     code, doc = grade_json(capsys, bank, "cli-zh/focus-dimensions", "dca")
     assert code == 0 and doc["score"] == 1.0 and doc["passed"] is True
@@ -140,7 +140,7 @@ def test_truefalse_json(capsys: pytest.CaptureFixture[str], bank: Path) -> None:
     code, doc = grade_json(capsys, bank, "cli-zh/users-few", "对")
     assert code == 0
     assert doc == {"question": "cli-zh/users-few", "type": "truefalse", "score": 1.0,
-                   "passed": True, "threshold": 1.0, "points": [], "penalties": [],
+                   "passed": True, "threshold": 1.0, "flags": [], "points": [], "penalties": [],
                    "missed": [], "expected": True, "given": True}
     code, doc = grade_json(capsys, bank, "cli-zh/users-few", "随便")
     assert code == 1 and doc["given"] is None and doc["score"] == 0.0

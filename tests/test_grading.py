@@ -253,8 +253,8 @@ def test_truefalse_grade() -> None:
 
 def test_open_grade_json_fields() -> None:
     doc = grade(CORE, "最重要的不是交互设计，而是理解业务").to_json()
-    assert list(doc) == ["question", "type", "score", "passed", "threshold", "points",
-                         "penalties", "missed"]
+    assert list(doc) == ["question", "type", "score", "passed", "threshold", "flags",
+                         "points", "penalties", "missed"]
     assert doc["question"] == "bank/q" and doc["type"] == "open"
     assert doc["score"] == 0.6667
     assert doc["points"][0] == {

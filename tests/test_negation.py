@@ -281,8 +281,8 @@ def test_term_beginning_with_a_cue_still_negated_by_a_denial() -> None:
 def test_bank_negation_cues_are_added() -> None:
     assert counts("效率", "毫无效率")  # 无 alone is no default cue
     assert not counts("效率", "毫无效率", cues=("毫无",))
-    assert not counts("efficiency", "hardly efficiency", cues=("hardly",))
-    assert counts("efficiency", "hardly efficiency")
+    assert not counts("efficiency", "seldom efficiency", cues=("seldom",))
+    assert counts("efficiency", "seldom efficiency")
 
 
 def test_default_cues_stay_with_bank_cues() -> None:

@@ -97,6 +97,9 @@ def test_valid_data_covers_every_feature() -> None:
     assert any(e.score is not None for q in questions for e in q.examples)
     assert any(b.synonyms for b in banks) and any(b.negation_cues for b in banks)
     assert any(b.source for b in banks)
+    assert any(t.is_together for p in points for t in p.any)
+    assert any(q.lists for q in questions)
+    assert any(p.label == p.id for p in points)  # a point without a label
 
 
 VALID_HEAD = "id: demo\ntitle: Demo\nlanguage: en\nquestions:\n"
@@ -152,6 +155,20 @@ INVALID_BANKS = {
     "synonym member is a group": "synonyms:\n  a: ['@b']\n" + VALID_HEAD
                                  + "  - {id: q1, type: truefalse, prompt: P, answer: true}\n",
     "empty prompt": VALID_HEAD + "  - {id: q1, type: truefalse, prompt: ' ', answer: true}\n",
+    "together with one group": VALID_HEAD + OPEN_QUESTION.format(
+        weight="1", term="{together: [[know, understand]]}"),
+    "together misspelt": VALID_HEAD + OPEN_QUESTION.format(
+        weight="1", term="{togther: [know, business]}"),
+    "together inside together": VALID_HEAD + OPEN_QUESTION.format(
+        weight="1", term="{together: [know, {together: [a, b]}]}"),
+    "together with an empty group": VALID_HEAD + OPEN_QUESTION.format(
+        weight="1", term="{together: [know, []]}"),
+    "together group member a number": VALID_HEAD + OPEN_QUESTION.format(
+        weight="1", term="{together: [know, [business, 10]]}"),
+    "lists on a choice question": VALID_HEAD + (
+        "  - {id: q1, type: choice, prompt: P, options: {A: x, B: y}, answer: B, lists: true}\n"),
+    "lists as text": VALID_HEAD + OPEN_QUESTION.format(
+        weight="1", term="efficiency") + "    lists: 'yes'\n",
 }
 
 

@@ -21,7 +21,7 @@ from pmquiz import __version__, paths
 from pmquiz.bankfile import read_bank_bytes
 from pmquiz.model import Bank
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: Term.together, Question.lists
 
 
 def _cache_file(path: Path) -> Path:

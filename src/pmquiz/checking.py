@@ -397,7 +397,12 @@ def _terms(point: Point) -> Iterator[Term]:
 
 
 def _first_in_prompt(term: Term, question: Question, prompt: AnswerText) -> str | None:
-    """The first literal (or group member, or pattern) of `term` found in the prompt."""
+    """The first literal (or group member, or pattern) of `term` found in the prompt;
+    for a together term, its text when every one of its groups occurs there."""
+    if term.is_together:
+        found = [[_first_in_prompt(member, question, prompt) for member in group]
+                 for group in term.together]
+        return term.text if all(any(group) for group in found) else None
     members = question.synonyms.get(term.group, ()) if term.is_group else (term.text,)
     for member in members:
         compiled = compile_term(member)

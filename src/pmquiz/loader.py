@@ -49,11 +49,12 @@ BANK_KEYS = (
 )
 QUESTION_KEYS = (
     "id", "type", "tags", "difficulty", "prompt", "hint", "reference", "rubric",
-    "options", "answer", "examples",
+    "options", "answer", "examples", "lists",
 )
 RUBRIC_KEYS = ("threshold", "points", "penalties")
 POINT_KEYS = ("id", "label", "weight", "required", "any", "all", "negatable")
 EXAMPLE_KEYS = ("answer", "expect", "score")
+TOGETHER_KEYS = ("together",)
 
 T = TypeVar("T")
 
@@ -484,6 +485,11 @@ class _BankBuilder:
         if qtype in ("choice", "truefalse") and "rubric" in entries:
             self.error(entries["rubric"][0], _join(where, "rubric"),
                        f"{qtype} questions are graded by 'answer', not a rubric")
+        lists = self._optional(entries, "lists", where, self.boolean, False)
+        if "lists" in entries and qtype in ("choice", "truefalse"):
+            self.error(entries["lists"][0], _join(where, "lists"),
+                       f"{qtype} questions have no 'lists'; it is for open questions whose "
+                       "prompt asks to name things")
         examples: tuple[Example, ...] = ()
         if "examples" in entries:
             examples = self._examples(entries["examples"][1], _join(where, "examples"))
@@ -496,7 +502,7 @@ class _BankBuilder:
             difficulty=difficulty or 1, hint=hint_text, reference=reference, rubric=rubric,
             threshold=threshold, options=options, answer=answer, examples=examples,
             synonyms=synonyms, negation_cues=cues, line=node.start_mark.line + 1,
-            source_path=self.shown,
+            source_path=self.shown, lists=bool(lists),
         )
 
     def _optional_text(self, entries: dict[str, tuple[Any, Any]], key: str, where: str
@@ -593,7 +599,7 @@ class _BankBuilder:
             return None
         before = len(self.problems)
         pid = self._required(entries, "id", node, where, self.ident)
-        label = self._required(entries, "label", node, where, self.text)
+        label = self._optional(entries, "label", where, self.text, pid)  # the id shows
         weight = self._optional(entries, "weight", where, self.number, 1.0)
         if weight is not None and weight <= 0:
             self.error(entries["weight"][1], _join(where, "weight"), "must be a positive number")
@@ -610,10 +616,10 @@ class _BankBuilder:
                     self.error(value_node, _join(where, key), "needs at least one term")
         if "any" not in entries and "all" not in entries:
             self.error(node, where, "needs 'any' or 'all' with the terms that hit it")
-        if len(self.problems) > before or pid is None or label is None:
+        if len(self.problems) > before or pid is None:
             return None
         return Point(
-            id=pid, label=label, weight=weight or 1.0, required=bool(required),
+            id=pid, label=label or pid, weight=weight or 1.0, required=bool(required),
             any=terms["any"], all=terms["all"], negatable=negatable is not False,
             line=node.start_mark.line + 1,
         )
@@ -625,31 +631,89 @@ class _BankBuilder:
         in_owner = f" ({owner})" if owner else ""
         for i, item in enumerate(self.sequence(node, where) or []):
             term_where = f"{where}[{i}]"
-            text = self.text(item, term_where)
-            if text is None:
+            if isinstance(item, self._yaml.MappingNode):
+                together = self._together(item, term_where, synonyms, in_owner)
+                if together is not None:
+                    out.append(together)
                 continue
-            if text.startswith("re:"):
-                if self._regex_budget is None:
-                    from pmquiz.regex import BankRegexBudget
-
-                    self._regex_budget = BankRegexBudget()
-                why = validate_pattern(text[3:], self._regex_budget)
-                if why is not None:
-                    costly = why.startswith(("too costly", "the bank's"))
-                    self.error(item, term_where,
-                               f"{'costly' if costly else 'invalid'} regular expression "
-                               f"{text!r}{in_owner}: {why}")
-                    continue
-            elif text.startswith("@"):
-                if text[1:] not in synonyms:
-                    close = difflib.get_close_matches(text[1:], list(synonyms), n=1)
-                    hint = f"; did you mean '@{close[0]}'?" if close else (
-                        "; define it under 'synonyms:'")
-                    self.error(item, term_where,
-                               f"unknown synonym group '{text}'{in_owner}{hint}")
-                    continue
-            out.append(Term(text))
+            term = self._term(item, term_where, synonyms, in_owner)
+            if term is not None:
+                out.append(term)
         return tuple(out)
+
+    def _term(self, item: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+              in_owner: str) -> Term | None:
+        """One written term: a phrase, `re:PATTERN` or `@group`."""
+        text = self.text(item, where)
+        if text is None:
+            return None
+        if text.startswith("re:"):
+            if self._regex_budget is None:
+                from pmquiz.regex import BankRegexBudget
+
+                self._regex_budget = BankRegexBudget()
+            why = validate_pattern(text[3:], self._regex_budget)
+            if why is not None:
+                costly = why.startswith(("too costly", "the bank's"))
+                self.error(item, where, f"{'costly' if costly else 'invalid'} regular "
+                           f"expression {text!r}{in_owner}: {why}")
+                return None
+        elif text.startswith("@"):
+            if text[1:] not in synonyms:
+                close = difflib.get_close_matches(text[1:], list(synonyms), n=1)
+                hint = f"; did you mean '@{close[0]}'?" if close else (
+                    "; define it under 'synonyms:'")
+                self.error(item, where, f"unknown synonym group '{text}'{in_owner}{hint}")
+                return None
+        return Term(text)
+
+    def _together(self, item: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+                  in_owner: str) -> Term | None:
+        """`{together: [GROUP, ...]}`, each GROUP a term or a list of terms (SPEC 3)."""
+        before = len(self.problems)
+        entries = self.mapping(item, where, TOGETHER_KEYS)
+        if entries is None:
+            return None
+        if "together" not in entries:
+            if len(self.problems) == before:
+                self.error(item, where, "a term is text or {together: [GROUP, ...]}; "
+                           "missing key 'together'")
+            return None
+        t_where = _join(where, "together")
+        groups_node = entries["together"][1]
+        items = self.sequence(groups_node, t_where)
+        if items is None:
+            return None
+        if len(items) < 2:
+            self.error(groups_node, t_where,
+                       f"needs two groups or more (it has {len(items)}): each group is a "
+                       "term or a list of terms, all found in one clause; for a single "
+                       "group write its terms in the point's 'any' instead")
+        groups: list[tuple[Term, ...]] = []
+        for g, group_node in enumerate(items):
+            g_where = f"{t_where}[{g}]"
+            if isinstance(group_node, self._yaml.SequenceNode):
+                members = self.sequence(group_node, g_where) or []
+                if not members:
+                    self.error(group_node, g_where, "a group needs at least one term")
+                terms = [self._group_member(m, f"{g_where}[{k}]", synonyms, in_owner)
+                         for k, m in enumerate(members)]
+            else:
+                terms = [self._group_member(group_node, g_where, synonyms, in_owner)]
+            groups.append(tuple(t for t in terms if t is not None))
+        if len(self.problems) > before:
+            return None
+        shown = " + ".join("|".join(t.text for t in group) for group in groups)
+        return Term(f"together: {shown}", together=tuple(groups))
+
+    def _group_member(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
+                      in_owner: str) -> Term | None:
+        if isinstance(node, self._yaml.MappingNode):
+            self._visit(node, where)
+            self.error(node, where, "a together group holds phrases, re: patterns or "
+                       "@groups, not another together term")
+            return None
+        return self._term(node, where, synonyms, in_owner)
 
     def _examples(self, node: Any, where: str) -> tuple[Example, ...]:
         out: list[Example] = []

@@ -18,17 +18,27 @@ DEFAULT_THRESHOLD = 0.6
 
 @dataclass(frozen=True)
 class Term:
-    """One rubric term as the author wrote it: a phrase, `re:PATTERN` or `@group`."""
+    """One rubric term as the author wrote it: a phrase, `re:PATTERN` or `@group`, or a
+    `together` term: groups of such terms (any of a group), all in one clause (SPEC 3).
+
+    A together term's `text` is a readable rendering (`together: 懂|弄懂 + 业务`) for views
+    and messages; its `together` holds the groups.
+    """
 
     text: str
+    together: tuple[tuple[Term, ...], ...] = ()
+
+    @property
+    def is_together(self) -> bool:
+        return bool(self.together)
 
     @property
     def is_regex(self) -> bool:
-        return self.text.startswith("re:")
+        return not self.together and self.text.startswith("re:")
 
     @property
     def is_group(self) -> bool:
-        return self.text.startswith("@")
+        return not self.together and self.text.startswith("@")
 
     @property
     def pattern(self) -> str:
@@ -41,7 +51,10 @@ class Term:
 
 @dataclass(frozen=True)
 class Point:
-    """A rubric point (or penalty): hit when its `any` and `all` conditions hold."""
+    """A rubric point (or penalty): hit when its `any` and `all` conditions hold.
+
+    `label` is the author's label, or the point's id when the bank gives none (SPEC 3).
+    """
 
     id: str
     label: str
@@ -85,6 +98,8 @@ class Question:
     options: Mapping[str, str] = field(default_factory=dict)
     answer: tuple[str, ...] | bool | None = None
     examples: tuple[Example, ...] = ()
+    # `lists: true`: a bare list of terms is a fair answer (the prompt asks to name things).
+    lists: bool = False
     # Bank-level settings the grader needs; shared by every question of the bank.
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     negation_cues: tuple[str, ...] = ()

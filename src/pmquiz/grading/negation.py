@@ -1,0 +1,353 @@
+"""Negation (SPEC 4): when a term that occurs in an answer does not count.
+
+A match is negated when a negation cue stands before it in the same clause, near enough
+(4 characters in Chinese, 3 words in English), or when a denial closes its clause
+("权限、审批这些都无所谓"). Cues are matched as words, so characters that only contain a
+cue (不断, 区别, 未来) negate nothing; two cues in a row cancel (不是不, not un-).
+
+`is_negated(answer, start, end, cues)` is the one entry point. Its findings are cached on
+the `AnswerText`: each clause is scanned for cues and for a closing denial once, however
+many terms occur in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pmquiz.grading.answer import EN_WORD, AnswerText
+from pmquiz.text import has_cjk, normalize_term
+
+DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
+DEFAULT_CUES_EN = ("not", "no", "never", "don't", "doesn't", "isn't", "aren't", "without",
+                   "cannot", "nor")
+# Cues that deny a whole predicate: they reach to the end of their clause, whatever the
+# distance ("后台的关键并不在于团队里有没有人懂交互设计", "hardly a matter of polishing").
+PREDICATE_CUES_ZH = ("并不是", "不是", "并非", "谈不上", "算不上", "称不上", "不在于", "远非",
+                     "而非")
+_PREDICATE_EN = (
+    r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|not) (?:really )?about"
+    r"|hardly|far from|by no means|rather than|instead of"
+)
+# Words that contain a cue's characters but negate nothing.
+NOT_CUES_ZH = (
+    "不断", "不同", "不少", "不仅", "不过", "不但", "不管", "不论", "不停", "不错", "不久",
+    "不光", "不只", "不止", "不单", "不可或缺", "不可替代", "区别", "特别", "别人", "别的",
+    "分别", "级别", "类别", "识别", "差别", "告别", "个别", "性别", "辨别", "鉴别",
+    "未来", "并且", "没错", "不得了", "不如",
+)
+NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention",
+               "not least")
+# A cue before a verb of knowing or noticing negates the verb, not what is known:
+# "新人往往没认识到权限设计有多重要" says that it matters.
+KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到")
+KNOWING_EN = frozenset("""
+realise realises realised realising realize realizes realized realizing know knows knew
+known knowing understand understands understood understanding appreciate appreciates
+appreciated appreciating notice notices noticed noticing see sees saw seen seeing
+""".split())
+CJK_WINDOW = 4  # characters between a cue and the term it negates
+EN_WINDOW = 3  # words from a cue to the term it negates
+ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carries over
+# Cues that govern a long list that follows them (不是 A、B); after other cues (不, 没有)
+# the items of a list must be short ("没有权限、审批和日志"), so that in "没有竞品可参考、
+# 涉及隐私数据" the second item is not negated.
+LIST_CUES_ZH = frozenset({"不是", "并非", "不需要", "无需", "不用", "别", "不必", "无须"})
+LOOKBACK = 160  # characters looked at before a term, whatever the clause length
+DENIAL_LOOKBACK = 32  # characters at the end of a clause searched for a denial
+# What joins the items of a list a cue governs (SPEC 4).
+_LIST_JOIN_ZH = re.compile("、|以及|或者|和|与|及|或")
+_LIST_JOIN_EN = re.compile(r",|\b(?:and|or|nor)\b")
+_CONJUNCTION_EN = re.compile(r"\b(?:and|or|nor)\b")
+# Sentence ends that 与其 ... 不如 does not reach across.
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+
+# A cue: (start, end, English?, denies a whole predicate?)
+Cue = tuple[int, int, bool, bool]
+
+# Denials that close a clause and so negate the terms before them in it.
+_DENIAL_ZH = re.compile(
+    r"(?<!不是)(?<!并非)(?<!不)"
+    r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
+    r"不太?需要|没有?关系|无关紧要|无关|无所谓|次要的?|不是重点|不值一提)"
+    r"[的了啊吧呢嘛也罢哈呀]*\s*$"
+)
+_DENIAL_EN = re.compile(
+    r"(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
+    r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
+    r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
+    r"(?:important|needed|necessary)|"
+    r"not (?:needed|necessary|important|required)|unnecessary|irrelevant|unimportant|"
+    r"(?:is|are) optional)\W*$"
+)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class CueSet:
+    """The negation cues in force for a bank, with one pattern that finds them all."""
+
+    zh: tuple[str, ...]
+    en: frozenset[str]
+    scanner: re.Pattern[str]
+
+    @staticmethod
+    def build(extra: Iterable[str]) -> CueSet:
+        zh = [*DEFAULT_CUES_ZH, *PREDICATE_CUES_ZH]
+        en = set(DEFAULT_CUES_EN)
+        for cue in extra:
+            norm = normalize_term(cue)
+            if not norm:
+                continue
+            if has_cjk(norm):
+                zh.append(norm)
+            else:
+                en.add(norm)
+        zh_sorted = tuple(sorted(set(zh), key=len, reverse=True))
+        zh_not = sorted(NOT_CUES_ZH, key=len, reverse=True)
+        en_not = sorted(NOT_CUES_EN, key=len, reverse=True)
+        en_sorted = sorted(en, key=len, reverse=True)
+        # Look-alikes come first in each script so that, at the same position, they win;
+        # then the longest cue (不是 before 不, "isn't about" before "isn't").
+        # The leading lookahead (every alternative's first character) lets the regex
+        # engine skip at C speed to the places where a cue can start.
+        firsts = {c[0] for c in (*zh_sorted, *zh_not, *en_not, *en_sorted)}
+        firsts.update("abcdefghijklmnopqrstuvwxyz'")
+        scanner = re.compile(
+            "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:"
+            "(?P<notzh>" + "|".join(map(re.escape, zh_not)) + ")"
+            "|(?P<zh>" + "|".join(map(re.escape, zh_sorted)) + ")"
+            r"|\b(?P<noten>" + "|".join(map(re.escape, en_not)) + r")\b"
+            r"|(?:\b|(?='))(?P<enp>" + _PREDICATE_EN + r")\b"
+            r"|\b(?P<en>" + "|".join(map(re.escape, en_sorted)) + r"|[a-z]+n't)(?![a-z0-9'])"
+            ")"
+        )
+        return CueSet(zh_sorted, frozenset(en), scanner)
+
+
+@lru_cache(maxsize=64)
+def cueset(extra: tuple[str, ...]) -> CueSet:
+    """The cues for a bank's extra `negation_cues`, built once per distinct set."""
+    return CueSet.build(extra)
+
+
+def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
+    """Whether the match at [start, end) of the normalised answer is negated (SPEC 4)."""
+    key = (start, end)
+    known = answer.negated.get(key)
+    if known is None:
+        clause_start, clause_end, first_cue_end, denial = _clause_facts(answer, start, cues)
+        # Most clauses hold no cue before the term: skip the chain analysis then.
+        known = (
+            (first_cue_end <= start
+             and _negated_before(answer, start, clause_start, clause_end, cues))
+            or (denial is not None and denial >= end)
+            or _negated_by_yuqi(answer, start)
+            or _negated_as_english_list_item(answer, start, clause_start, clause_end, cues)
+        )
+        answer.negated[key] = known
+    return known
+
+
+def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
+                  ) -> tuple[int, int, int, int | None]:
+    """(start, end, end of its first cue, start of its closing denial) of pos's clause."""
+    k = answer.clause_index(pos)
+    facts = answer.facts.get(k)
+    if facts is not None and facts[0] <= pos:
+        return facts
+    clause_start, clause_end = answer.clause(pos)
+    facts = (clause_start, clause_end, _first_cue_end(answer, clause_start, clause_end, cues),
+             _closing_denial(answer, clause_start, clause_end))
+    answer.facts[k] = facts
+    return facts
+
+
+def _first_cue_end(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
+                   ) -> int:
+    """Where the clause's first cue ends (past the clause end when it has none)."""
+    if clause_end - clause_start > LOOKBACK:
+        return clause_start  # long clause: let the windowed scan decide
+    found = _clause_cue_list(answer, clause_start, clause_end, cues)
+    return found[0][1] if found else clause_end + 1
+
+
+def _clause_cue_list(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
+                     ) -> list[Cue]:
+    """Every cue of the clause, scanned once."""
+    found = answer.clause_cues.get(clause_start)
+    if found is None:
+        found = _scan_cues(answer.text, clause_start, clause_end, cues)
+        answer.clause_cues[clause_start] = found
+    return found
+
+
+def _cues_in(answer: AnswerText, clause_start: int, clause_end: int, start: int, cues: CueSet
+             ) -> list[Cue]:
+    """Cues between the clause start (or LOOKBACK before) and `start`."""
+    window_start = max(clause_start, start - LOOKBACK)
+    if window_start == clause_start:
+        found = _clause_cue_list(answer, clause_start, clause_end, cues)
+    else:  # a very long clause: scan only the window
+        found = _scan_cues(answer.text, window_start, start, cues)
+    return [c for c in found if c[1] <= start and c[0] >= window_start]
+
+
+def _chains(text: str, found: list[Cue]) -> list[list[Cue]]:
+    """Cues grouped into chains of adjacent cues: two in a row cancel (不是不, not without)."""
+    chains: list[list[Cue]] = []
+    for cue in found:
+        if chains:
+            last = chains[-1][-1]
+            gap = text[last[1]:cue[0]].strip()
+            # 不是不 / 不得不 (one character between) or "not without" (adjacent words);
+            # "can't succeed without X": a later "without" answers an earlier cue.
+            if (not gap) or (not cue[2] and not last[2] and len(gap) <= 1) or (
+                    cue[2] and last[2] and text[cue[0]:cue[1]] == "without"
+                    and len(EN_WORD.findall(gap)) < EN_WINDOW):
+                chains[-1].append(cue)
+                continue
+        chains.append([cue])
+    return chains
+
+
+def _negated_before(answer: AnswerText, start: int, clause_start: int, clause_end: int,
+                    cues: CueSet) -> bool:
+    """Negated by a cue before it in its clause: the nearest chain of cues that reaches
+    the term decides (an odd chain negates, an even one cancels)."""
+    found = _cues_in(answer, clause_start, clause_end, start, cues)
+    if not found:
+        return False
+    text = answer.text
+    for chain in reversed(_chains(text, found)):
+        verdict = _chain_verdict(text, chain, start)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
+    """True / False when this chain of cues decides about the term at `start` (negates
+    it / leaves it counting); None when it does not reach the term."""
+    last = chain[-1]
+    gap = text[last[1]:start]
+    english = last[2]
+    predicate = any(c[3] for c in chain)
+    if english:
+        words = EN_WORD.findall(gap)
+        if words and words[0].startswith("un") and len(words[0]) > 4:
+            # "not unimportant ...": the cue negates the un- word, not the term.
+            return False
+        if any(w in KNOWING_EN for w in words[:EN_WINDOW]):
+            return False  # "don't know how much X matters": X counts
+        between = len(words) + sum(1 for c in gap if has_cjk(c))
+        reaches = predicate or between < EN_WINDOW or _english_list(gap)
+    else:
+        compact = gap.replace(" ", "")
+        if any(compact.find(verb) != -1 and compact.find(verb) <= CJK_WINDOW
+               for verb in KNOWING_ZH):
+            return False  # "没认识到权限设计有多重要": 权限设计 counts
+        reaches = predicate or len(compact) <= CJK_WINDOW or _chinese_list(
+            compact, text[last[0]:last[1]])
+    if not reaches:
+        return None
+    return len(chain) % 2 == 1
+
+
+def _chinese_list(compact: str, cue: str) -> bool:
+    """The term is an item of a list the cue governs: "没有权限、审批和日志"."""
+    items = _LIST_JOIN_ZH.split(compact)
+    if len(items) < 2:
+        return False
+    # The term is at (or within the window of) the start of the last item.
+    if len(items[-1]) > CJK_WINDOW:
+        return False
+    longest = ENUMERATION_ITEM if cue in LIST_CUES_ZH else CJK_WINDOW
+    return all(len(item) <= longest for item in items[:-1])
+
+
+def _english_list(gap: str) -> bool:
+    """Within a clause, the term is an item of a list right after the cue:
+    "don't need payments and refunds and support tickets"."""
+    items = _LIST_JOIN_EN.split(gap)
+    if len(items) < 2:
+        return False
+    sizes = [len(EN_WORD.findall(item)) for item in items]
+    return sizes[0] < EN_WINDOW and sizes[-1] < EN_WINDOW and all(
+        n <= EN_WINDOW for n in sizes[1:-1])
+
+
+def _negated_by_yuqi(answer: AnswerText, start: int) -> bool:
+    """"与其说 X，不如说 Y": X is negated, across the comma, up to 不如."""
+    text = answer.text
+    at = text.rfind("与其", max(0, start - LOOKBACK), start)
+    if at == -1:
+        return False
+    between = text[at:start]
+    return "不如" not in between and _SENTENCE_END.search(between) is None
+
+
+def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: int,
+                                  clause_end: int, cues: CueSet) -> bool:
+    """An English list a cue governs runs across commas: in "it isn't about payments,
+    refunds or support tickets" every item is negated. The items after the first are
+    short (at most three words each) and the list has and / or / nor."""
+    text = answer.text
+    if not clause_start or text[clause_start - 1] != "," or not text[start:start + 1].isascii():
+        return False
+    if len(EN_WORD.findall(text[clause_start:start])) >= EN_WINDOW:
+        return False  # the term is not near the start of its item
+    item_words = [w for w in EN_WORD.findall(text, clause_start, clause_end)
+                  if w not in ("and", "or", "nor")]
+    if len(item_words) > EN_WINDOW:
+        return False  # "..., efficiency and security come first": a clause, not an item
+    list_end = clause_end
+    if clause_end < len(text) and text[clause_end] == ",":
+        list_end = answer.clause(clause_end + 1)[1]  # the list may close after this item
+    pos = clause_start
+    for _ in range(8):  # items walked back over
+        if pos < 2 or text[pos - 1] != ",":
+            return False
+        seg_start, seg_end = answer.clause(pos - 2)
+        segment_cues = _clause_cue_list(answer, seg_start, seg_end, cues)
+        if segment_cues:
+            chain = _chains(text, segment_cues)[-1]
+            tail = EN_WORD.findall(text[chain[-1][1]:seg_end])
+            reaches = chain[-1][2] and (any(c[3] for c in chain) or len(tail) < EN_WINDOW)
+            return (reaches and len(chain) % 2 == 1
+                    and not any(w in KNOWING_EN for w in tail[:EN_WINDOW])
+                    and _CONJUNCTION_EN.search(text, chain[-1][1], list_end) is not None)
+        item = text[seg_start:seg_end]
+        if has_cjk(item) or len(EN_WORD.findall(item)) > EN_WINDOW:
+            return False
+        pos = seg_start
+    return False
+
+
+def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> int | None:
+    """Where a denial that closes the clause starts ("权限、审批这些都无所谓"), if any:
+    it negates every term of the clause before it."""
+    tail_start = max(clause_start, clause_end - DENIAL_LOOKBACK)
+    tail = answer.text[tail_start:clause_end]
+    m = _DENIAL_ZH.search(tail) or _DENIAL_EN.search(tail)
+    return tail_start + m.start() if m else None
+
+
+def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[Cue]:
+    found: list[Cue] = []
+    for m in cues.scanner.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "zh":
+            s = m.start()
+            if 0 < s < len(text) - 1 and text[s - 1] == text[s + 1] and text[s] in "不没":
+                continue  # 有没有, 好不好, 是不是: a question, not a denial
+            found.append((s, m.end(), False, m.group() in _PREDICATE_ZH))
+        elif kind == "en":
+            found.append((m.start(), m.end(), True, False))
+        elif kind == "enp":
+            found.append((m.start(), m.end(), True, True))
+    return found
+
+
+_PREDICATE_ZH = frozenset(PREDICATE_CUES_ZH)

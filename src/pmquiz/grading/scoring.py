@@ -1,0 +1,186 @@
+"""Scoring: an answer to any question -> its `Grade` (SPEC 4).
+
+Open answers: each point's terms are looked up (pmquiz.grading.terms), each match is
+checked for negation (pmquiz.grading.negation), a point hits when counting matches
+satisfy its `any` / `all`, and the score is the weight of the hit points less that of the
+hit penalties over the weight of all points, clamped to 0..1. A keyword list
+(pmquiz.grading.lists) does not pass unless the question sets `lists: true`.
+Choice and true/false answers are parsed and compared at the end of this file.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+
+from pmquiz.grading.answer import AnswerText
+from pmquiz.grading.lists import is_keyword_list
+from pmquiz.grading.negation import CueSet, is_negated
+from pmquiz.grading.results import KEYWORD_LIST, Grade, Match, PointResult, empty_result
+from pmquiz.grading.rubric import AnyTerm, CompiledPoint, compile_rubric
+from pmquiz.grading.terms import CompiledTerm, TogetherTerm
+from pmquiz.model import Question
+
+
+def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
+              candidates: list[tuple[int, AnyTerm]]) -> PointResult:
+    """The point's result from the terms that may occur (see CompiledRubric.candidates).
+
+    Most terms of most rubrics are absent from an answer; a point none of whose terms
+    occurs has one fixed (shared, immutable) result.
+    """
+    point = cp.point
+    negatable = point.negatable
+    mapped = answer.norm.starts is not None
+    original_span = answer.norm.original_span
+    counting_terms: set[int] = set()
+    matches: list[Match] = []
+    found: list[tuple[int, CompiledTerm, list[tuple[int, int]]]] = []
+    for index, term in candidates:
+        if isinstance(term, TogetherTerm):
+            counts, pieces = term.evaluate(answer, cues, negatable)
+            if counts:
+                counting_terms.add(index)
+            for display, start, end, negated in pieces:
+                matches.append(Match(display, original_span(start, end) if mapped
+                                     else (start, end), negated))
+            continue
+        spans = term.find(answer)
+        if spans:
+            found.append((index, term, spans))
+    if not found and not matches:
+        return cp.empty
+    for index, term, spans in found:
+        display = term.display
+        for start, end in spans:
+            negated = negatable and is_negated(answer, start, end, cues)
+            if not negated:
+                counting_terms.add(index)
+            matches.append(Match(display, original_span(start, end) if mapped
+                                 else (start, end), negated))
+    n_any = len(cp.any)
+    any_ok = not n_any or any(i < n_any for i in counting_terms)
+    all_ok = all(i in counting_terms for i in range(n_any, len(cp.terms)))
+    hit = any_ok and all_ok and bool(cp.terms)
+    if len(matches) > 1:
+        # Original offsets follow normalised ones in order, so this is answer order.
+        matches.sort(key=_BY_SPAN)
+    counting = next((m for m in matches if not m.negated), None)
+    shown = counting or matches[0]
+    return PointResult(
+        point.id, point.label, point.weight, hit,
+        not hit and any(m.negated for m in matches),
+        shown.term, shown.span, tuple(matches), point.required,
+    )
+
+
+_BY_SPAN = itemgetter(1)
+
+
+def grade(question: Question, answer: str) -> Grade:
+    """Grade one answer to one question (any type)."""
+    if question.type == "choice":
+        return grade_choice(question, answer)
+    if question.type == "truefalse":
+        return grade_truefalse(question, answer)
+    return grade_open(question, answer)
+
+
+def grade_open(question: Question, answer: str) -> Grade:
+    rubric = compile_rubric(question)
+    text = AnswerText.of(answer)
+    if not text.text.strip():  # blank answers score 0: nothing can match
+        points = tuple(empty_result(cp.point) for cp in rubric.points)
+        penalties = tuple(empty_result(cp.point) for cp in rubric.penalties)
+    else:
+        per_point = rubric.candidates(text)
+        n_points = len(rubric.points)
+        points = tuple(
+            _evaluate(cp, text, rubric.cues, per_point[i]) if per_point[i] else cp.empty
+            for i, cp in enumerate(rubric.points))
+        penalties = tuple(
+            _evaluate(cp, text, rubric.cues, per_point[n_points + i]) if per_point[
+                n_points + i] else cp.empty
+            for i, cp in enumerate(rubric.penalties))
+    total = gained = 0.0
+    missed: list[str] = []
+    missed_required: list[str] = []
+    for p in points:
+        total += p.weight
+        if p.hit:
+            gained += p.weight
+        else:
+            missed.append(p.id)
+            if p.required:
+                missed_required.append(p.id)
+    for p in penalties:
+        if p.hit:
+            gained -= p.weight
+    score = min(1.0, max(0.0, gained / total)) if total > 0 else 0.0
+    flags: tuple[str, ...] = ()
+    if not question.lists and gained > 0 and is_keyword_list(text.text):
+        flags = (KEYWORD_LIST,)
+    passed = score >= question.threshold and not missed_required and not flags
+    return Grade(
+        question=question.ref, type="open", answer=answer, score=score, passed=passed,
+        threshold=question.threshold, points=points, penalties=penalties,
+        missed=tuple(missed), missed_required=tuple(missed_required), flags=flags,
+    )
+
+
+# -- choice and true/false ---------------------------------------------------------------
+
+_LETTER_SEPARATORS = re.compile(r"[\s,;/、&+和与及]+|\band\b")
+
+
+def parse_choice(answer: str) -> list[str]:
+    """Letters picked in any form: `A,C`, `ac`, `A C`, `Ａ，Ｃ`, `A and C` -> ["A", "C"]."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", answer).casefold()
+    picked: set[str] = set()
+    for token in _LETTER_SEPARATORS.split(text):
+        picked.update(ch.upper() for ch in token if "a" <= ch <= "z")
+    return sorted(picked)
+
+
+def grade_choice(question: Question, answer: str) -> Grade:
+    expected = list(question.answer) if isinstance(question.answer, tuple) else []
+    given = parse_choice(answer)
+    right = len(set(given) & set(expected))
+    wrong = len(set(given) - set(expected))
+    score = max(0, right - wrong) / len(expected) if expected else 0.0
+    passed = bool(expected) and set(given) == set(expected)
+    return Grade(
+        question=question.ref, type="choice", answer=answer, score=float(score),
+        passed=passed, threshold=1.0, expected=expected, given=given,
+    )
+
+
+_TRUE_WORDS = frozenset({"true", "t", "yes", "y", "对", "是", "正确", "√", "✓", "✔", "1",
+                         "對", "正確"})
+_FALSE_WORDS = frozenset({"false", "f", "no", "n", "错", "否", "错误", "×", "✗", "✘", "x",
+                          "0", "錯", "錯誤", "不对", "不對"})
+
+
+def parse_truefalse(answer: str) -> bool | None:
+    """true/false, t/f, yes/no, y/n, 对/错, 是/否, 正确/错误, √/× -> bool; None if unclear."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", answer).strip().casefold()
+    text = text.strip(" .。!！")
+    if text in _TRUE_WORDS:
+        return True
+    if text in _FALSE_WORDS:
+        return False
+    return None
+
+
+def grade_truefalse(question: Question, answer: str) -> Grade:
+    expected = bool(question.answer)
+    given = parse_truefalse(answer)
+    passed = given is not None and given == expected
+    return Grade(
+        question=question.ref, type="truefalse", answer=answer, score=1.0 if passed else 0.0,
+        passed=passed, threshold=1.0, expected=expected, given=given,
+    )

@@ -1,0 +1,290 @@
+"""Rubric terms and where they occur in an answer (SPEC 4).
+
+A written term compiles to a `CompiledTerm` per literal, pattern or group member:
+- a phrase with CJK characters is a substring (a space in it matches any white space or
+  none);
+- a phrase in Latin script matches whole words, inflections stripped and small typos
+  forgiven (pmquiz.grading.words);
+- `re:PATTERN` runs with RE2 over the normalised answer;
+and a `together` term is a `TogetherTerm`: groups of those, all in one clause.
+Every term is matched on its own, so overlapping terms (留存, 留存率) both hit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pmquiz.grading.answer import EN_WORD, AnswerText
+from pmquiz.grading.negation import CueSet, is_negated
+from pmquiz.grading.words import typo_allowance, typo_of, word_forms, word_matches
+from pmquiz.regex import compile_pattern
+from pmquiz.text import has_cjk, normalize_term
+
+MAX_MATCHES_PER_TERM = 200  # bounds work on pathological answers (a 1 MB paste)
+_GAP_BETWEEN_WORDS = re.compile(r"[\s\-/]*\Z")
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledTerm:
+    display: str  # the term as written: the literal, the group member, or "re:..."
+    kind: Literal["cjk", "latin", "regex"]
+    needle: str = ""
+    spaced: Any = None  # compiled `re` for CJK needles with spaces
+    # Per word of a Latin term: (its forms, typos forgiven, the word itself).
+    words: tuple[tuple[frozenset[str], int, str], ...] = ()
+    pattern: Any = None
+    # A substring the answer must hold for the term to occur: one `in` test rules it out.
+    plain: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A substring the answer must contain for this term to occur at all: the phrase
+        # itself, or a literal run every match of a regex must contain.
+        if self.kind == "cjk" and self.spaced is None:
+            plain: str | None = self.needle
+        elif self.kind == "regex":
+            plain = required_literal(self.pattern.pattern)
+        else:
+            plain = None
+        object.__setattr__(self, "plain", plain)
+
+    def find(self, answer: AnswerText) -> list[tuple[int, int]]:
+        """Every occurrence in the normalised answer, at most MAX_MATCHES_PER_TERM."""
+        text = answer.text
+        if self.kind == "cjk":
+            if self.spaced is not None:
+                return _bounded_spans(self.spaced.finditer(text))
+            out: list[tuple[int, int]] = []
+            needle = self.needle
+            i = text.find(needle)
+            while i != -1 and len(out) < MAX_MATCHES_PER_TERM:
+                out.append((i, i + len(needle)))
+                i = text.find(needle, i + len(needle))
+            return out
+        if self.kind == "regex":
+            return _regex_spans(self.pattern, answer)
+        return self._find_words(answer)
+
+    def _find_words(self, answer: AnswerText) -> list[tuple[int, int]]:
+        words = answer.words()
+        if not words:
+            return []
+        candidates = _candidates(answer, *self.words[0])
+        out: list[tuple[int, int]] = []
+        last_end = -1
+        for idx in candidates:
+            if words[idx][0] < last_end:
+                continue
+            end_idx = idx
+            ok = True
+            for offset, (forms, allowance, raw) in enumerate(self.words[1:], start=1):
+                j = idx + offset
+                if j >= len(words):
+                    ok = False
+                    break
+                gap = answer.text[words[j - 1][1]:words[j][0]]
+                if not _GAP_BETWEEN_WORDS.match(gap) or not word_matches(
+                        words[j][2], forms, allowance, raw):
+                    ok = False
+                    break
+                end_idx = j
+            if ok:
+                out.append((words[idx][0], words[end_idx][1]))
+                last_end = words[end_idx][1]
+                if len(out) >= MAX_MATCHES_PER_TERM:
+                    break
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class TogetherTerm:
+    """`{together: [GROUP, ...]}`: hits when every group has a counting match inside one
+    clause, in any order; its matches are the pieces, each with its own span (SPEC 3, 4)."""
+
+    display: str
+    groups: tuple[tuple[CompiledTerm, ...], ...]
+    # Per group, substrings one of which the answer must hold (None: no such shortcut).
+    group_needles: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
+    plain: None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        needles: list[tuple[str, ...] | None] = []
+        for group in self.groups:
+            plains = [m.plain for m in group]
+            needles.append(None if any(p is None for p in plains)
+                           else tuple(p for p in plains if p is not None))
+        object.__setattr__(self, "group_needles", tuple(needles))
+
+    def possible(self, text: str) -> bool:
+        """False when some group certainly does not occur in the text."""
+        for needles in self.group_needles:
+            if needles is not None and not any(n in text for n in needles):
+                return False
+        return bool(self.groups)
+
+    def evaluate(self, answer: AnswerText, cues: CueSet, negatable: bool
+                 ) -> tuple[bool, list[tuple[str, int, int, bool]]]:
+        """(counts, pieces): pieces are (term, start, end, negated) in the normalised
+        answer, from every clause where each group occurs; counts when in one of those
+        clauses each group has a piece that is not negated."""
+        found: list[list[tuple[str, int, int]]] = []
+        for group in self.groups:
+            pieces = [(m.display, s, e) for m in group for s, e in m.find(answer)]
+            if not pieces:
+                return False, []
+            found.append(pieces)
+        by_clause: dict[int, list[list[tuple[str, int, int]]]] = {}
+        for g, pieces in enumerate(found):
+            for piece in pieces:
+                start = answer.clause(piece[1])[0]
+                slots = by_clause.setdefault(start, [[] for _ in self.groups])
+                slots[g].append(piece)
+        counts = False
+        out: list[tuple[str, int, int, bool]] = []
+        for slots in by_clause.values():
+            if not all(slots):
+                continue
+            every_group = True
+            for pieces in slots:
+                group_counts = False
+                for display, start, end in pieces:
+                    negated = negatable and is_negated(answer, start, end, cues)
+                    group_counts = group_counts or not negated
+                    out.append((display, start, end, negated))
+                every_group = every_group and group_counts
+            counts = counts or every_group
+        return counts, out
+
+
+def _candidates(answer: AnswerText, forms: frozenset[str], allowance: int, raw: str
+                ) -> list[int]:
+    """Answer words that are this term word, an inflection of it, or a forgiven typo."""
+    found: set[int] = set()
+    for form in forms:
+        found.update(answer.by_form.get(form, ()))
+    if allowance:
+        words = answer.words()
+        for i in answer.by_initial.get(raw[:1], ()):
+            if i not in found and typo_of(words[i][2], forms, allowance):
+                found.add(i)
+    return sorted(found)
+
+
+def _bounded_spans(matches: Iterable[Any]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in matches:
+        if m.end() > m.start():
+            out.append((m.start(), m.end()))
+            if len(out) >= MAX_MATCHES_PER_TERM:
+                break
+    return out
+
+
+def _regex_spans(pattern: Any, answer: AnswerText) -> list[tuple[int, int]]:
+    """Non-empty matches of an RE2 pattern, at most MAX_MATCHES_PER_TERM of them.
+
+    google-re2's `finditer` on `str` re-encodes the text on every call; grading runs
+    several patterns over one answer, so the UTF-8 bytes are encoded once per answer and
+    the compiled RE2 object is called directly, byte offsets mapped back to characters.
+    """
+    raw = getattr(pattern, "_regexp", None)
+    unanchored, bytes_to_chars = _re2_internals()
+    if raw is None or unanchored is None:  # not google-re2's wrapper: the public API
+        return _bounded_spans(pattern.finditer(answer.text))
+    data, is_ascii = answer.utf8()
+    end = len(data)
+    pos = 0
+    out: list[tuple[int, int]] = []
+    char_pos = 0  # characters before byte offset `byte_pos`
+    byte_pos = 0
+    while pos <= end and len(out) < MAX_MATCHES_PER_TERM:
+        span = raw.Match(unanchored, data, pos, end)[0]
+        if span[0] < 0:
+            break
+        s, e = span
+        if e > s:
+            if is_ascii:
+                out.append((s, e))
+            else:
+                char_pos += bytes_to_chars(data, byte_pos, s)
+                start_char = char_pos
+                char_pos += bytes_to_chars(data, s, e)
+                byte_pos = e
+                out.append((start_char, char_pos))
+            pos = e
+        else:
+            if s >= end:
+                break
+            # An empty match: step over one whole UTF-8 character.
+            step = 1
+            while s + step < end and (data[s + step] & 0xC0) == 0x80:
+                step += 1
+            pos = s + step
+    return out
+
+
+_RE2_INTERNALS: list[tuple[Any, Any]] = []
+
+
+def _re2_internals() -> tuple[Any, Any]:
+    """google-re2's anchor constant and byte-to-character counter (None, None if absent)."""
+    if not _RE2_INTERNALS:
+        try:
+            import re2
+
+            _RE2_INTERNALS.append((re2._Anchor.UNANCHORED, re2._re2.BytesToCharLen))
+        except (ImportError, AttributeError):  # pragma: no cover - other RE2 bindings
+            _RE2_INTERNALS.append((None, None))
+    return _RE2_INTERNALS[0]
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest literal run every match of `pattern` must contain, if any.
+
+    Read with Python's own regex parser, which accepts the RE2 subset the banks use; any
+    pattern it cannot read, or with flags, simply gets no shortcut.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - a shortcut only; RE2 still decides
+        return None
+    if parsed.state.flags & ~(re.UNICODE | re.ASCII):
+        return None
+    best = ""
+    run: list[str] = []
+    for op, arg in [*parsed, (None, None)]:
+        if op is sre_parse.LITERAL:
+            run.append(chr(arg))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best or None
+
+
+def compile_term(text: str) -> CompiledTerm | None:
+    """Compile one literal or regex term (a written term, or one member of a synonym
+    group); None for a literal that normalises to nothing."""
+    display = text
+    if text.startswith("re:"):
+        return CompiledTerm(display, "regex", pattern=compile_pattern(text[3:]))
+    norm = normalize_term(text)
+    if not norm:
+        return None
+    if has_cjk(norm):
+        if " " in norm:
+            parts = [re.escape(p) for p in norm.split(" ") if p]
+            return CompiledTerm(display, "cjk", needle=norm,
+                                 spaced=re.compile(r"\s*".join(parts)))
+        return CompiledTerm(display, "cjk", needle=norm)
+    words = tuple(
+        (word_forms(w), typo_allowance(w), w) for w in EN_WORD.findall(norm)
+    )
+    if not words:
+        # Punctuation-only or symbols: fall back to a substring.
+        return CompiledTerm(display, "cjk", needle=norm)
+    return CompiledTerm(display, "latin", words=words)
