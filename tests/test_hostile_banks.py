@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import time
+from pathlib import Path
+
+import pytest
 
 from helpers import run_cli
 
@@ -56,3 +61,122 @@ def test_a_pattern_within_budget_still_grades(write_bank, capsys) -> None:
                       "The back-office ops team"], capsys)
     assert result.exit_code in (0, 1), result.stderr
     assert '"score": 1' in result.stdout
+
+
+# -- files that are not files ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
+def test_a_bank_path_that_is_not_a_regular_file_is_refused_at_once(
+        tmp_path: Path, kind: str, capsys) -> None:
+    path = tmp_path / "x.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)  # reading it would wait forever for a writer
+    elif kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    else:
+        path.symlink_to("/dev/zero")  # endless
+    started = time.monotonic()
+    for args in (["check", str(path)], ["list", str(path)],
+                 ["grade", "q1", "--bank", str(path), "-a", "x"]):
+        result = run_cli(args, capsys)
+        assert result.exit_code == 2, result
+        assert "not a regular file" in result.stderr and str(path) in result.stderr
+    assert time.monotonic() - started < 5
+
+
+def test_a_symlink_loop_says_symlink_loop(tmp_path: Path, capsys) -> None:
+    (tmp_path / "x.yaml").symlink_to(tmp_path / "y.yaml")
+    (tmp_path / "y.yaml").symlink_to(tmp_path / "x.yaml")
+    result = run_cli(["check", str(tmp_path / "x.yaml")], capsys)
+    assert result.exit_code == 2
+    assert "symlink loop" in result.stderr and "no such file" not in result.stderr
+
+
+# -- clearer messages -----------------------------------------------------------------
+
+
+VALID = bank_with_terms(["back office", "业务流程"])
+
+
+@pytest.mark.parametrize(("bad", "line", "what"), [
+    ("\x00", 7, "U+0000 (NUL)"), ("\x1b[2J", 7, "U+001B (ESC)"), ("\x07", 7, "U+0007"),
+])
+def test_a_control_character_is_named_with_its_line_on_one_line(
+        write_bank, capsys, bad: str, line: int, what: str) -> None:
+    text = VALID.replace("Why does the back office", f"Why does{bad} the back office")
+    path = write_bank(text)
+    result = run_cli(["check", str(path)], capsys)
+    assert result.exit_code == 2
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"bank.yaml:{line}:" in errors[0] and what in errors[0]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_bank_says_save_it_as_utf8(tmp_path: Path, capsys, codec: str) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_bytes(VALID.encode(codec))
+    result = run_cli(["check", str(path)], capsys)
+    assert result.exit_code == 2
+    assert "UTF-16" in result.stderr and "save it as UTF-8" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("term", ["\u200b", "\u200b\u200c\u200d", "\ufeff", " \u2060 "])
+def test_a_term_of_only_zero_width_characters_is_refused_at_load(
+        write_bank, capsys, term: str) -> None:
+    path = write_bank(bank_with_terms(["业务流程", term]))
+    result = run_cli(["check", str(path)], capsys)
+    assert result.exit_code == 2
+    assert "no visible character" in result.stderr and "point 'p1'" in result.stderr
+
+
+def test_a_duplicate_key_in_a_flow_mapping_names_both_columns(write_bank, capsys) -> None:
+    text = bank_with_terms([]) + "        - {id: p0, label: 业务, id: p9, any: [业务]}\n"
+    path = write_bank(text)
+    result = run_cli(["check", str(path)], capsys)
+    assert result.exit_code == 2
+    line = next(ln for ln in result.stderr.splitlines() if "duplicate key 'id'" in ln)
+    assert "bank.yaml:10:31:" in line
+    assert "first at column 12, again at column 31" in line
+
+
+def test_one_invalid_bank_in_pmquiz_banks_does_not_block_practice_on_another(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "good.yaml").write_text(bank_with_terms(["back office"], "good-bank"),
+                                     encoding="utf-8")
+    (extra / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("PMQUIZ_BANKS", str(extra))
+    result = run_cli(["practice", "good-bank", "-n", "1"], capsys,
+                     stdin="The back office runs the business.\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "warning:" in result.stderr and "broken.yaml" in result.stderr
+    # check still reports it as an error.
+    assert run_cli(["check"], capsys).exit_code == 2
+
+
+def test_pmquiz_home_pointing_at_a_file_is_exit_2(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("not a folder")
+    monkeypatch.setenv("PMQUIZ_HOME", str(home))
+    for args in (["history"], ["stats"], ["review", "--list"], ["list"]):
+        result = run_cli(args, capsys)
+        assert result.exit_code == 2, args
+        assert f"PMQUIZ_HOME={home} is a file" in result.stderr
+    assert home.read_text() == "not a folder"
+
+
+def test_review_list_when_every_question_left_the_banks_says_so(
+        write_bank, capsys) -> None:
+    path = write_bank(bank_with_terms(["back office"], "temp-bank"))
+    assert run_cli(["practice", str(path), "-n", "1"], capsys, stdin="nothing\n\n"
+                   ).exit_code == 0
+    result = run_cli(["review", "--list", "--lang", "en"], capsys)
+    assert result.exit_code == 0
+    assert "left the loaded banks" in result.stdout
+    assert "No history yet" not in result.stdout

@@ -258,6 +258,9 @@ def main() -> None:
 
     streams.prepare()  # closed, broken or ASCII-only standard streams (SPEC 5)
     sys.argv[1:] = streams.decoded_args(sys.argv[1:])
+    from pmquiz import catalog
+
+    catalog.warning_hook = _warn
     debug = os.environ.get("PMQUIZ_DEBUG") == "1"
     dump = os.environ.get("PMQUIZ_DUMP_MODULES")
     if dump:
@@ -310,6 +313,11 @@ def main() -> None:
     finally:
         _note_skipped_rows()
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _warn(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def _note_skipped_rows() -> None:

@@ -119,6 +119,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bank_col": ("题库", "bank"),
     "by_tag": ("按标签（由弱到强）", "By tag (weakest first)"),
     "tag_col": ("标签", "tag"),
+    # reliability (review with every question gone, capped answers)
+    "history_gone": (
+        "记录里的题目都已不在已加载的题库中（题库改了名、题目改了 id，"
+        "或题库不在 PMQUIZ_BANKS 里了？），没有可复习的题目。",
+        "Every question in your history has left the loaded banks (a bank renamed, question "
+        "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review.",
+    ),
+    "answer_capped": (
+        "你的回答有 {total} 个字符，只评分并保存了前 {kept} 个字符。",
+        "Your answer was {total} characters long; only the first {kept} were graded and "
+        "saved.",
+    ),
 }
 
 

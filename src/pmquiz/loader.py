@@ -66,7 +66,12 @@ def _yaml() -> Any:
 
 
 def decode_bank(data: bytes, shown: str) -> str:
-    """The bank's text, naming the first byte that is not UTF-8."""
+    """The bank's text, naming the first byte that is not UTF-8 (or UTF-16, if it is)."""
+    from pmquiz.bankfile import encoding_problem
+
+    encoding = encoding_problem(data)
+    if encoding is not None:
+        raise BankError([Problem(shown, None, encoding)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -88,6 +93,8 @@ def compose(text: str, shown: str) -> Any:
             return loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        raise BankError([_bad_character(text, shown, exc.position, exc.character)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         context = exc.context
@@ -104,6 +111,18 @@ def compose(text: str, shown: str) -> Any:
         )]) from None
     except yaml.YAMLError as exc:
         raise BankError([Problem(shown, None, f"YAML error: {exc}")]) from None
+
+
+def _bad_character(text: str, shown: str, position: int, character: object) -> Problem:
+    """One line naming where a control character sits and what it is."""
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    name = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0xFEFF: "BOM"}.get(code, "")
+    what = f"U+{code:04X}" + (f" ({name})" if name else "")
+    return Problem(shown, line, f"control character {what} in the text: banks are plain "
+                   "text; remove it (a NUL usually means the file is not UTF-8 text)",
+                   column=column)
 
 
 def load_bank(path: Path) -> Bank:
@@ -201,11 +220,19 @@ class _BankBuilder:
                 continue
             key = key_node.value
             if key in entries:
-                first = entries[key][0].start_mark.line + 1
+                first_mark, again = entries[key][0].start_mark, key_node.start_mark
+                if first_mark.line == again.line:  # a flow mapping: {id: a, id: b}
+                    self.problems.append(Problem(
+                        self.shown, again.line + 1,
+                        _at(where, f"duplicate key '{key}' (first at column "
+                            f"{first_mark.column + 1}, again at column {again.column + 1} "
+                            "of this line); keep one."),
+                        column=again.column + 1))
+                    continue
                 self.error(
                     key_node, where,
-                    f"duplicate key '{key}' (first at line {first}, again at line "
-                    f"{key_node.start_mark.line + 1}); keep one.",
+                    f"duplicate key '{key}' (first at line {first_mark.line + 1}, again at "
+                    f"line {again.line + 1}); keep one.",
                 )
                 continue
             if allowed is not None and key not in allowed:
@@ -419,6 +446,9 @@ class _BankBuilder:
                 if member.startswith(("@", "re:")):
                     self.error(value, where, f"'{member}': synonym members are plain phrases "
                                "(no @group or re: inside a group)")
+                elif invisible(member):
+                    self.error(value, where, f"{member!r} has no visible character (only "
+                               "blanks or zero-width characters): remove it")
             if isinstance(value, self._yaml.SequenceNode) and not value.value:
                 self.error(value, where, "a synonym group needs at least one member")
             out[name] = tuple(members)
@@ -658,6 +688,11 @@ class _BankBuilder:
                 self.error(item, where, f"{'costly' if costly else 'invalid'} regular "
                            f"expression {text!r}{in_owner}: {why}")
                 return None
+        elif invisible(text):
+            self.error(item, where, f"term {text!r}{in_owner} has no visible character "
+                       "(only blanks or zero-width characters such as U+200B): it could "
+                       "never be matched; remove it")
+            return None
         elif text.startswith("@"):
             if text[1:] not in synonyms:
                 close = difflib.get_close_matches(text[1:], list(synonyms), n=1)
@@ -759,6 +794,20 @@ class _BankBuilder:
             self.error(node, where, "needs 0 <= low <= high <= 1")
             return None
         return (low, high)
+
+
+def _at(where: str, message: str) -> str:
+    return f"{where}: {message}" if where else message
+
+
+def invisible(text: str) -> bool:
+    """True when the text has no character a reader could see (only blanks and
+    zero-width or other format characters, such as U+200B)."""
+    if text.isprintable():
+        return not text.strip()
+    import unicodedata
+
+    return not any(unicodedata.category(ch)[0] not in "ZC" for ch in text)
 
 
 def _join(where: str, key: str) -> str:
