@@ -214,8 +214,16 @@ def measure_memory(env: dict[str, str]) -> list[Figure]:
     proc.stdin.close()
     _, _, usage = os.wait4(proc.pid, 0)
     peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
-    return [Figure("peak memory, scripted 10-question practice session",
-                   f"{peak_mb:.0f} MB", "-", None, "≤ 80 MB", peak_mb <= 80)]
+    figures = [Figure("peak memory, scripted 10-question practice session",
+                      f"{peak_mb:.0f} MB", "-", None, "≤ 80 MB", peak_mb <= 80)]
+    # The same session typed at a terminal, line editor loaded; in a process of its own so
+    # its children's peak is that session's alone.
+    typed = subprocess.run([sys.executable, str(HERE / "terminal_memory.py"), "--mb"],
+                           capture_output=True, text=True, env=env, check=True)
+    typed_mb = float(typed.stdout)
+    figures.append(Figure("peak memory, 10-question practice session at a terminal",
+                          f"{typed_mb:.0f} MB", "-", None, "≤ 80 MB", typed_mb <= 80))
+    return figures
 
 
 def main() -> None:

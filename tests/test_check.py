@@ -126,7 +126,7 @@ def test_invalid_bank_exit_2_valid_bank_still_reported(
     errors = [line for line in run.stderr.splitlines() if line.startswith("error: ")]
     assert f"error: {broken}:2: missing required key 'title'" in errors
     assert (f"error: {broken}:13: questions[0].rubric.points[0].weight: "
-            "must be a positive number") in errors
+            "must be a positive number, not -1") in errors
     assert len(errors) == 2, run.stderr
     # The valid bank beside it is still graded and reported.
     assert "check-mixed-valid" in run.stdout
@@ -232,7 +232,7 @@ def test_json_lists_errors_and_warnings(capsys: pytest.CaptureFixture[str]) -> N
     doc = json.loads(run.stdout)
     assert [(e["line"], e["message"]) for e in doc["errors"]] == [
         (2, "missing required key 'title'"),
-        (13, "questions[0].rubric.points[0].weight: must be a positive number"),
+        (13, "questions[0].rubric.points[0].weight: must be a positive number, not -1"),
     ]
     assert [w["kind"] for w in doc["warnings"]] == ["unused-synonyms"]
     assert "error: " in run.stderr

@@ -12,6 +12,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from terminal import CTRL_D, ENTER, ready, spawn, terminal_env
+
 BANK = """\
 id: drill
 title: 练习题
@@ -41,13 +43,7 @@ def write_drill_bank(folder: Path, count: int = 3) -> Path:
 
 
 def env_for(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
-    env.update({"PMQUIZ_HOME": str(home), "COLUMNS": "80", "LINES": "40",
-                "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8",
-                "LANG": "C.UTF-8"})
-    env.pop("NO_COLOR", None)
-    env.update(extra)
-    return env
+    return terminal_env(home, **extra)
 
 
 def attempts(home: Path) -> list[tuple[str, str, int]]:
@@ -57,38 +53,29 @@ def attempts(home: Path) -> list[tuple[str, str, int]]:
             "SELECT question_id, answer, passed FROM attempts ORDER BY id")]
 
 
-def spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
-    child = pexpect.spawn(sys.executable, ["-m", "pmquiz", *args], env=env_for(home, **extra),
-                          encoding="utf-8", timeout=20, dimensions=(40, 80))
-    return child
-
-
 @pytest.mark.slow
 def test_terminal_session_answer_hint_skip_quit(tmp_path: Path) -> None:
     bank = write_drill_bank(tmp_path)
     home = tmp_path / "home"
     child = spawn(["practice", str(bank), "--seed", "1"], home)
     child.expect("第 1 / 3 题")
-    child.expect("> ")
-    child.sendline(":hint")
+    ready(child)
+    child.send(":hint" + ENTER)
     child.expect("想想面试官的回应")
-    child.sendline("我觉得最重要的是")
-    child.expect("… ")
-    child.sendline("理解业务，再做设计")
-    child.expect("… ")
-    child.sendline("")
+    ready(child)
+    child.send("我觉得最重要的是" + ENTER + "理解业务，再做设计" + ENTER + ENTER)
     child.expect("通过")
     # The matched term is highlighted (underlined) in the echoed answer.
     child.expect("\x1b\\[[0-9;]*4[0-9;]*m理解业务")
     child.expect("回车继续")
-    child.sendline("")
+    child.send(ENTER)
     child.expect("第 2 / 3 题")
-    child.expect("> ")
-    child.sendline(":skip")
+    ready(child)
+    child.send(":skip" + ENTER)
     child.expect("已跳过")
     child.expect("第 3 / 3 题")
-    child.expect("> ")
-    child.sendline("：quit")  # full-width colon, as a Chinese IME types it
+    ready(child)
+    child.send("：quit" + ENTER)  # full-width colon, as a Chinese IME types it
     child.expect("本次小结")
     child.expect(pexpect.EOF)
     child.close()
@@ -104,14 +91,15 @@ def test_overrule_is_stored(tmp_path: Path) -> None:
     bank = write_drill_bank(tmp_path, count=1)
     home = tmp_path / "home"
     child = spawn(["practice", str(bank)], home)
-    child.expect("> ")
-    child.sendline("交互最重要")
-    child.sendline("")
+    ready(child)
+    child.send("交互最重要" + ENTER + ENTER)
     child.expect("未通过")
     child.expect("回车继续")
-    child.sendline(":pass")
+    child.send(":pass" + ENTER)
     child.expect("已改判为通过")
-    child.sendline("")
+    ready(child)
+    child.send(ENTER)
+    child.expect_exact("* 已改判（:pass / :fail）")  # the summary's legend for the mark
     child.expect(pexpect.EOF)
     with sqlite3.connect(home / "history.sqlite3") as conn:
         row = conn.execute("SELECT passed, graded_passed, overruled FROM attempts").fetchone()
@@ -123,9 +111,8 @@ def test_sigkill_after_feedback_keeps_the_attempt(tmp_path: Path) -> None:
     bank = write_drill_bank(tmp_path)
     home = tmp_path / "home"
     child = spawn(["practice", str(bank)], home)
-    child.expect("> ")
-    child.sendline("洞察业务最重要")
-    child.sendline("")
+    ready(child)
+    child.send("洞察业务最重要" + CTRL_D)
     child.expect("参考答案")
     os.kill(child.pid, signal.SIGKILL)
     child.expect(pexpect.EOF)
@@ -138,13 +125,12 @@ def test_ctrl_c_shows_summary_and_exits_130(tmp_path: Path) -> None:
     bank = write_drill_bank(tmp_path)
     home = tmp_path / "home"
     child = spawn(["practice", str(bank)], home)
-    child.expect("> ")
-    child.sendline("理解业务")
-    child.sendline("")
+    ready(child)
+    child.send("理解业务" + ENTER + ENTER)
     child.expect("回车继续")
-    child.sendline("")
+    child.send(ENTER)
     child.expect("第 2 / 3 题")
-    child.expect("> ")
+    ready(child)
     child.sendintr()
     child.expect("本次小结")
     child.expect(pexpect.EOF)
@@ -158,9 +144,10 @@ def test_ctrl_d_on_empty_answer_quits(tmp_path: Path) -> None:
     bank = write_drill_bank(tmp_path)
     home = tmp_path / "home"
     child = spawn(["practice", str(bank)], home)
-    child.expect("> ")
-    child.sendeof()
+    ready(child)
+    child.send(CTRL_D)
     child.expect("本次小结")
+    child.expect("还没有作答就结束了")  # no mean score for a session without answers
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -309,3 +296,13 @@ def test_control_characters_in_answer_are_shown_harmlessly(tmp_path: Path) -> No
     assert "\x1b[31m" not in run.stdout  # a pasted escape sequence is not replayed
     assert "␛[31m" in run.stdout
     assert attempts(tmp_path / "h")[0][1] == "\x01理解\x1b[31m业务"  # stored as typed
+
+
+def test_spec_example_runs_a_whole_session_on_the_built_in_banks(tmp_path: Path) -> None:
+    """SPEC 6's own example. With seed 1 it draws two true/false questions, whose answers
+    here say nothing: a pipe is never asked again, so both are graded and stored."""
+    run = run_piped(["practice", "--count", "2", "--seed", "1"], tmp_path / "h",
+                    "答案一\n\n答案二\n\n")
+    assert run.returncode == 0, run.stderr
+    assert [a[1] for a in attempts(tmp_path / "h")] == ["答案一", "答案二"]
+    assert "答题 2 · 通过 0" in run.stdout

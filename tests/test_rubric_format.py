@@ -192,5 +192,5 @@ def test_together_errors_name_file_line_and_fix(tmp_path: Path) -> None:
         (15, "questions[0].rubric.points[0].any[0].together: needs two groups or more "
              "(it has 1): each group is a term or a list of terms, all found in one clause; "
              "for a single group write its terms in the point's 'any' instead"),
-        (21, "questions[1].lists: must be true or false"),
+        (21, "questions[1].lists: must be true or false, not 'maybe'"),
     ]

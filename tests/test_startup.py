@@ -11,15 +11,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml"}
-HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich"}
+HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml",
+                   "prompt_toolkit"}
+HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich", "prompt_toolkit"}
+# The line editor is for a person typing at a terminal: practice, review and mock there.
+LINE_EDITOR = {"prompt_toolkit", "wcwidth"}
 
 
-def modules_imported_by(args: list[str], home: Path, tmp_path: Path) -> set[str]:
+def modules_imported_by(args: list[str], home: Path, tmp_path: Path, stdin: str = ""
+                        ) -> set[str]:
     dump = tmp_path / "modules.txt"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
     env.update({"PMQUIZ_HOME": str(home), "PMQUIZ_DUMP_MODULES": str(dump)})
-    result = subprocess.run([sys.executable, "-m", "pmquiz", *args], env=env,
+    result = subprocess.run([sys.executable, "-m", "pmquiz", *args], env=env, input=stdin,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode in (0, 1), result.stderr
     return {line.split(".")[0] for line in dump.read_text().split()}
@@ -48,3 +52,14 @@ def test_grade_feedback_view_imports_no_storage_or_scheduling(tmp_path: Path) ->
     loaded = modules_imported_by(args, home, tmp_path)
     assert loaded & {"sqlite3", "fsrs"} == set()
     assert "rich" in loaded  # the feedback view really ran
+
+
+def test_no_line_editor_outside_a_terminal_session(tmp_path: Path) -> None:
+    """History, stats, the review queue and piped practice never load prompt_toolkit."""
+    home = tmp_path / "home"
+    practice = ["practice", "--count", "1", "--type", "truefalse", "--seed", "1"]
+    assert modules_imported_by(practice, home, tmp_path, "对\n") & LINE_EDITOR == set()
+    for args in (["history"], ["stats"], ["review", "--list"], ["list"]):
+        loaded = modules_imported_by(args, home, tmp_path)
+        assert loaded & LINE_EDITOR == set(), args
+        assert "pmquiz" in loaded

@@ -149,7 +149,8 @@ class Catalog:
                         known = ", ".join(sorted(by_id)) or "none"
                         raise UsageError(
                             f"unknown bank '{bank_id}'",
-                            f"Known banks: {known}. A bank is named by its id or by a path "
+                            unloaded_file_hint(bank_id)
+                            or f"Known banks: {known}. A bank is named by its id or by a path "
                             "to a .yaml file or folder.",
                         )
                     banks.append(by_id[bank_id])
@@ -187,7 +188,8 @@ class Catalog:
                     )
             raise UsageError(
                 f"unknown bank '{bank_id}' in '{ref}'",
-                f"Known banks: {', '.join(b.id for b in self.banks) or 'none'}.",
+                unloaded_file_hint(bank_id, ref)
+                or f"Known banks: {', '.join(b.id for b in self.banks) or 'none'}.",
             )
         matches = [q for q in self.questions() if q.id == ref]
         if len(matches) == 1:
@@ -204,6 +206,42 @@ class Catalog:
             f"question id '{ref}' is ambiguous",
             "Candidates: " + ", ".join(q.ref for q in matches) + ". Use BANK_ID/QUESTION_ID.",
         )
+
+
+def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
+    """When `bank_id` names a bank file in the current folder that was not loaded: how to
+    load it (its path, or the folder in PMQUIZ_BANKS), with the id the file really has."""
+    here = Path.cwd()
+    names = [f"{bank_id}{suffix}" for suffix in BANK_SUFFIXES]
+    try:
+        found = [name for name in names if (here / name).is_file()] or sorted(
+            p.name for p in here.glob(f"{bank_id}.*") if p.suffix in BANK_SUFFIXES
+            and p.is_file())
+    except OSError:
+        return None
+    if not found:
+        return None
+    name = found[0]
+    real_id = _bank_id_in(here / name)
+    id_note = ""
+    if real_id is not None and real_id != bank_id:
+        id_note = f" (its bank id is '{real_id}')"
+        if ref:
+            ref = f"{real_id}/{ref.rpartition('/')[2]}"
+    example = f"--bank {name} {ref}" if ref else name
+    return (f"{name} in this folder is not loaded{id_note}: banks come from the built-in "
+            "folder and PMQUIZ_BANKS unless you pass a path. Pass its path "
+            f"({example}), or add this folder to PMQUIZ_BANKS (export PMQUIZ_BANKS=\"$PWD\").")
+
+
+def _bank_id_in(path: Path) -> str | None:
+    """The id of the bank in `path`, or None when it does not load."""
+    from pmquiz.bankcache import load_bank_cached
+
+    try:
+        return load_bank_cached(path).id
+    except (BankError, OSError, ValueError):
+        return None
 
 
 def _suggest(name: str, known: list[str], prefix: str = "") -> str | None:

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pmquiz import __version__
+from pmquiz import __version__, completion
 
 _APP_SETTINGS: dict[str, Any] = {
     "name": "pmquiz",
@@ -23,6 +23,8 @@ _APP_SETTINGS: dict[str, Any] = {
     "add_completion": True,
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
+    # `-h` as well as `--help`, inherited by every command.
+    "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**_APP_SETTINGS)
 
@@ -70,7 +72,8 @@ def banks(json_output: JsonOpt = False) -> None:
 @app.command("list")
 def list_questions(
     bank: Annotated[
-        str | None, typer.Argument(help="Bank id, or path to a .yaml file or folder.")
+        str | None, typer.Argument(help="Bank id, or path to a .yaml file or folder.",
+                                   autocompletion=completion.bank_ids)
     ] = None,
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help="Only questions with this tag "
@@ -86,10 +89,12 @@ def list_questions(
 
 @app.command()
 def show(
-    question: Annotated[str, typer.Argument(help="BANK_ID/QUESTION_ID, or a unique QUESTION_ID.")],
+    question: Annotated[str, typer.Argument(help="BANK_ID/QUESTION_ID, or a unique QUESTION_ID.",
+                                            autocompletion=completion.question_refs)],
     bank: Annotated[
         list[str] | None,
-        typer.Option("--bank", "-b", help="Load this bank id or path instead of the defaults."),
+        typer.Option("--bank", "-b", help="Load this bank id or path instead of the defaults.",
+                     autocompletion=completion.bank_ids),
     ] = None,
 ) -> None:
     """Show one question with its rubric and examples (for bank authors)."""
@@ -101,18 +106,19 @@ def show(
 LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="Language of the interface: zh or en (default: the bank's; "
-                 "also PMQUIZ_LANG).", show_default=False),
+                 "also PMQUIZ_LANG).", show_default=False, autocompletion=completion.languages),
 ]
 BankOpt = Annotated[
     list[str] | None,
     typer.Option("--bank", "-b", help="Load this bank id or path instead of the defaults "
-                 "(repeatable)."),
+                 "(repeatable).", autocompletion=completion.bank_ids),
 ]
 
 
 @app.command()
 def grade(
-    question: Annotated[str, typer.Argument(help="BANK_ID/QUESTION_ID, or a unique QUESTION_ID.")],
+    question: Annotated[str, typer.Argument(help="BANK_ID/QUESTION_ID, or a unique QUESTION_ID.",
+                                            autocompletion=completion.question_refs)],
     dash: Annotated[
         str | None, typer.Argument(metavar="[-]", help="'-' reads the answer from stdin.",
                                    show_default=False)
@@ -169,7 +175,8 @@ def practice(
     banks: Annotated[
         list[str] | None,
         typer.Argument(help="Bank ids or paths (default: the built-in banks in your language "
-                       "and the PMQUIZ_BANKS folders).", show_default=False),
+                       "and the PMQUIZ_BANKS folders).", show_default=False,
+                       autocompletion=completion.bank_ids),
     ] = None,
     tag: Annotated[
         list[str] | None,
@@ -188,7 +195,7 @@ def practice(
     qtype: Annotated[
         str | None,
         typer.Option("--type", help="Only questions of this type: open, choice or truefalse.",
-                     show_default=False),
+                     show_default=False, autocompletion=completion.question_types),
     ] = None,
     lang: LangOpt = None,
 ) -> None:
@@ -244,6 +251,60 @@ def stats(json_output: JsonOpt = False) -> None:
     stats_command.run(json_output)
 
 
+# -- bank authoring: new, schema, overrules ---------------------------------------------
+
+
+@app.command()
+def new(
+    file: Annotated[str, typer.Argument(help="The bank file to create (.yaml or .yml); "
+                                        "'-' prints the bank instead.")],
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the starter bank: zh or en (default: "
+                     "PMQUIZ_LANG, else the locale, else zh).", show_default=False,
+                     autocompletion=completion.languages),
+    ] = None,
+) -> None:
+    """Write a commented starter bank that passes `pmquiz check --strict`; never overwrites."""
+    from pmquiz.commands import new as new_command
+
+    _check_lang(lang)
+    new_command.run(file, lang)
+
+
+@app.command()
+def schema(
+    path: Annotated[
+        bool, typer.Option("--path", help="Print where the installed schema file is instead.")
+    ] = False,
+) -> None:
+    """Print the bank JSON Schema (for editors and other validators)."""
+    from pmquiz.commands import schema as schema_command
+
+    schema_command.run(path)
+
+
+@app.command()
+def overrules(
+    banks: Annotated[
+        list[str] | None,
+        typer.Argument(help="Only these bank ids or paths (default: every overrule, "
+                       "regraded with the default banks).", show_default=False,
+                       autocompletion=completion.bank_ids),
+    ] = None,
+    as_yaml: Annotated[
+        bool, typer.Option("--yaml", help="Print those today's rubric still grades otherwise "
+                           "as examples: entries to paste into the bank.")
+    ] = False,
+    lang: LangOpt = None,
+) -> None:
+    """The answers you overruled (:pass / :fail), newest first, regraded with today's rubric."""
+    from pmquiz.commands import overrules as overrules_command
+
+    _check_lang(lang)
+    overrules_command.run(banks or [], as_yaml, lang)
+
+
 def _check_lang(lang: str | None) -> None:
     if lang is not None and lang not in ("zh", "en"):
         from pmquiz.errors import UsageError
@@ -268,7 +329,7 @@ def main() -> None:
         import atexit
 
         atexit.register(_dump_modules, dump)
-    command = typer.main.get_command(_app_for(sys.argv[1:]))
+    command = build_command(sys.argv[1:])
     try:
         result = command.main(args=sys.argv[1:], prog_name="pmquiz", standalone_mode=False)
     except PmquizError as exc:
@@ -328,6 +389,33 @@ def _note_skipped_rows() -> None:
     for path, count in store.skipped_rows(clear=True).items():
         sys.stderr.write(f"note: {path}: left out {count} damaged row(s) holding values "
                          "pmquiz does not write (they were left as they are).\n")
+
+
+def build_command(args: list[str]) -> Any:
+    """The Click command that runs `args`: the app (or its one command), with `--data-dir`
+    accepted after the command name as well as before it (SPEC 2)."""
+    command = typer.main.get_command(_app_for(args))
+    commands = getattr(command, "commands", {})
+    global_option = next((p for p in command.params if p.name == "data_dir"), None)
+    if global_option is None:
+        return command
+    for sub in commands.values():
+        if any(p.name == "data_dir" for p in sub.params):
+            continue
+        sub.params.append(typer.core.TyperOption(
+            param_decls=["--data-dir", "data_dir"], type=global_option.type,
+            help=getattr(global_option, "help", None), expose_value=False,
+            callback=_data_dir_after,
+        ))
+    return command
+
+
+def _data_dir_after(ctx: Any, param: Any, value: Any) -> None:
+    """`pmquiz history --data-dir D`: the same as `pmquiz --data-dir D history`."""
+    if value is not None:
+        from pmquiz import paths
+
+        paths.set_data_dir(Path(value))
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -30,7 +30,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unparsed": ("（无法识别）", "(not understood)"),
     "true": ("对", "true"),
     "false": ("错", "false"),
-    "legend": ("[词] 命中  {¬词} 被否定", "[term] hit  {¬term} negated"),
+    "legend": ("[词] 命中  {¬词} 被否定  <!词> 扣分项",
+               "[term] hit  {¬term} negated  <!term> penalty"),
     # practice
     "session_header": ("{title} · {count} 题", "{title} · {count} questions"),
     "progress": ("第 {n} / {total} 题", "Question {n} of {total}"),
@@ -119,6 +120,41 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bank_col": ("题库", "bank"),
     "by_tag": ("按标签（由弱到强）", "By tag (weakest first)"),
     "tag_col": ("标签", "tag"),
+    # answer input, feedback and summary (the line editor, issue 12)
+    "unknown_command": ("未知命令 :{word}，你是不是想输入 :{guess}？",
+                        "unknown command :{word}, did you mean :{guess}?"),
+    "unknown_command_list": ("未知命令 :{word}。这里可用：{commands}",
+                             "unknown command :{word}. Here you can use: {commands}"),
+    "choice_reminder": ("没有看懂这个选择：请输入选项字母 {keys} 中的一个或几个，如 A 或 A,C。",
+                        "Not understood: type one or more of the letters {keys}, "
+                        "e.g. A or A,C."),
+    "tf_reminder": ("没有看懂：请输入 对 或 错（也可用 是/否、y/n、true/false）。",
+                    "Not understood: type true or false (or yes/no, y/n, 对/错)."),
+    "continue_reminder": ("这里只接受：回车继续 · :pass / :fail 改判 · :quit 退出。",
+                          "Here only: Enter to go on · :pass / :fail to overrule · "
+                          ":quit to stop."),
+    "edit_one_line": (":edit 只用于问答题；这里直接输入一行即可。",
+                      ":edit is for open answers; type this one on its line."),
+    "editor_missing": ("找不到编辑器 “{program}”：请把 $EDITOR 设为已安装的编辑器，"
+                       "或直接在这里输入。",
+                       "The editor “{program}” was not found: set $EDITOR to an installed "
+                       "editor, or type the answer here."),
+    "editor_empty": ("编辑器里没有写回答，请继续输入。",
+                     "Nothing was written in the editor; go on typing."),
+    "edit_note": ("以上是题目，保存时会被去掉。在下面写回答，保存并关闭编辑器即提交。",
+                  "The question above is removed when you save. Write your answer below, "
+                  "save and close the editor to submit."),
+    "skipped_reference": ("已跳过。参考答案：", "Skipped. The reference answer:"),
+    "missed_options": ("漏选", "missed"),
+    "wrong_options": ("误选", "wrongly picked"),
+    "overrule_legend": ("* 已改判（:pass / :fail）", "* overruled (:pass / :fail)"),
+    "no_answers": ("还没有作答就结束了（跳过 {skipped} 题）· 用时 {elapsed}",
+                   "The session ended before any answer (skipped {skipped}) · time {elapsed}"),
+    "last_time": ("上次作答：{when} · 得分 {score}", "Last answered {when} · score {score}"),
+    "missed_then": ("当时漏掉：{points}", "missed then: {points}"),
+    "missed_none": ("当时没有漏掉要点", "no points missed then"),
+    "answer_then": ("当时回答：{answer}", "answered then: {answer}"),
+    "unsent_dropped": ("没有提交的回答未保存。", "The answer you had not submitted is not saved."),
     # reliability (review with every question gone, capped answers)
     "history_gone": (
         "记录里的题目都已不在已加载的题库中（题库改了名、题目改了 id，"
@@ -146,3 +182,71 @@ def t(key: str, lang: Lang, **values: object) -> str:
     zh, en = STRINGS[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+# -- bank authoring: new, schema, overrules (the authoring issue) ----------------------
+
+STRINGS.update({
+    "new_written": (
+        "已写入 {path}：一道开放题、一道选择题和一道判断题，都带注释。\n"
+        "改成你自己的题目后运行：pmquiz check --strict {path}",
+        "Wrote {path}: an open, a choice and a true/false question, all commented.\n"
+        "Make them yours, then run: pmquiz check --strict {path}",
+    ),
+    "new_exists": ("{path} 已存在，没有改动它。换一个文件名，或先把它移走。",
+                   "{path} already exists; it was left untouched. Choose another name, "
+                   "or move it away first."),
+    "new_no_folder": ("文件夹 {folder} 不存在，请先创建它。",
+                      "the folder {folder} does not exist; create it first."),
+    "new_suffix": ("{path}：题库文件名要以 .yaml 或 .yml 结尾（在文件夹里按这两个后缀查找题库）。",
+                   "{path}: a bank file's name must end in .yaml or .yml (that is how banks "
+                   "are found in folders)."),
+    "new_cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "schema_missing": ("找不到随 pmquiz 安装的 schema（{path}），请重新安装 pmquiz。",
+                       "the schema installed with pmquiz is missing ({path}); reinstall "
+                       "pmquiz."),
+    "overrules_empty": (
+        "还没有改判过的回答。练习或复习时，在评分后输入 :pass 或 :fail 即可改判。",
+        "No overruled answers yet. In practice or review, type :pass or :fail after the "
+        "feedback to overrule a grade.",
+    ),
+    "overrules_time": ("时间", "time"),
+    "overrules_graded": ("评分", "graded"),
+    "overrules_verdict": ("你的判定", "your verdict"),
+    "overrules_today": ("现在的评分", "rubric today"),
+    "overrules_answer": ("回答", "answer"),
+    "overrules_disagrees": ("仍不一致", "still disagrees"),
+    "overrules_agrees": ("已一致", "agrees now"),
+    "overrules_gone": ("题目未载入", "question not loaded"),
+    "overrules_total": (
+        "共 {n} 条改判，其中 {disagree} 条与现在的评分仍不一致；"
+        "pmquiz overrules --yaml 把它们输出为可粘贴进题库的 examples。",
+        "{n} overruled, {disagree} of them still graded otherwise today; "
+        "`pmquiz overrules --yaml` prints those as examples to paste into the bank.",
+    ),
+    "overrules_yaml_none": ("# 没有与现在的评分仍不一致的改判。",
+                            "# No overruled answer is graded otherwise today."),
+    "overrules_yaml_head": (
+        "# {ref}（{where}）：把下面的条目加进这道题的 examples:",
+        "# {ref} ({where}): add these entries to this question's examples:",
+    ),
+    "overrules_yaml_note": ("评分 {graded}，{when} 改判", "graded {graded}, overruled {when}"),
+})
+
+
+def ui_lang(option: str | None, bank_languages: tuple[str, ...] = ()) -> Lang:
+    """The UI language of SPEC 2: --lang, PMQUIZ_LANG, the banks' (when they agree), the
+    locale, Chinese."""
+    for choice in (option, os.environ.get("PMQUIZ_LANG")):
+        if choice:
+            return "zh" if choice.lower().startswith("zh") else "en"
+    langs = {"zh" if b.lower().startswith("zh") else "en" for b in bank_languages}
+    if len(langs) == 1:
+        return "zh" if "zh" in langs else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            if value.split(".")[0] in ("C", "POSIX"):
+                break
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "zh"

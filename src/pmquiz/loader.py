@@ -93,8 +93,6 @@ def compose(text: str, shown: str) -> Any:
             return loader.get_single_node()
         finally:
             loader.dispose()
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        raise BankError([_bad_character(text, shown, exc.position, exc.character)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         context = exc.context
@@ -106,23 +104,21 @@ def compose(text: str, shown: str) -> Any:
         ) or "invalid YAML"
         if mark is None:
             raise BankError([Problem(shown, None, f"YAML syntax error: {message}")]) from None
+        from pmquiz.yamlhints import syntax_hint
+
+        hint = syntax_hint(text, mark.line, mark.column, str(exc.problem or ""))
         raise BankError([Problem(
-            shown, mark.line + 1, f"YAML syntax error: {message}", column=mark.column + 1
+            shown, mark.line + 1, f"YAML syntax error: {message}" + (f"; {hint}" if hint else ""),
+            column=mark.column + 1,
         )]) from None
+    except yaml.reader.ReaderError as exc:
+        from pmquiz.yamlhints import control_character_message
+
+        line, column, what = control_character_message(
+            text, exc.position, loader_cls is not yaml.SafeLoader, exc.character)
+        raise BankError([Problem(shown, line, what, column=column)]) from None
     except yaml.YAMLError as exc:
         raise BankError([Problem(shown, None, f"YAML error: {exc}")]) from None
-
-
-def _bad_character(text: str, shown: str, position: int, character: object) -> Problem:
-    """One line naming where a control character sits and what it is."""
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
-    name = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0xFEFF: "BOM"}.get(code, "")
-    what = f"U+{code:04X}" + (f" ({name})" if name else "")
-    return Problem(shown, line, f"control character {what} in the text: banks are plain "
-                   "text; remove it (a NUL usually means the file is not UTF-8 text)",
-                   column=column)
 
 
 def load_bank(path: Path) -> Bank:
@@ -284,7 +280,8 @@ class _BankBuilder:
                     return value
                 self.error(node, where, f"must be a finite number, not {node.value!r}")
                 return None
-            self.error(node, where, f"must be a number, not {node.value!r}")
+            self.error(node, where, f"must be a number, not {node.value!r}"
+                       f"{_percent_text_hint(node.value)}")
             return None
         self.error(node, where, f"must be a number, not {self._kind(node)}")
         return None
@@ -294,7 +291,7 @@ class _BankBuilder:
             return None
         if isinstance(node, self._yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
             return int(self._constructor.construct_yaml_int(node))
-        self.error(node, where, "must be a whole number")
+        self.error(node, where, f"must be a whole number, not {self._shown(node)}")
         return None
 
     def boolean(self, node: Any, where: str) -> bool | None:
@@ -302,7 +299,7 @@ class _BankBuilder:
             return None
         if isinstance(node, self._yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
             return bool(self._constructor.construct_yaml_bool(node))
-        self.error(node, where, "must be true or false")
+        self.error(node, where, f"must be true or false, not {self._shown(node)}")
         return None
 
     def ident(self, node: Any, where: str) -> str | None:
@@ -329,7 +326,13 @@ class _BankBuilder:
             return "a mapping"
         if isinstance(node, self._yaml.SequenceNode):
             return "a list"
-        return _TAG_NAMES.get(node.tag, "text")
+        return f"{_TAG_NAMES.get(node.tag, 'text')} {_short(node.value)!r}"
+
+    def _shown(self, node: Any) -> str:
+        """A node as an error message names it: a scalar's value, else its kind."""
+        if isinstance(node, self._yaml.ScalarNode):
+            return repr(_short(node.value))
+        return self._kind(node)
 
     # -- the bank ------------------------------------------------------------------
 
@@ -415,7 +418,9 @@ class _BankBuilder:
         node = entries["threshold"][1]
         value = self.number(node, _join(where, "threshold"))
         if value is not None and not 0 < value <= 1:
-            self.error(node, _join(where, "threshold"), "must be a number above 0 and at most 1")
+            self.error(node, _join(where, "threshold"),
+                       f"must be a number above 0 and at most 1, not {node.value}"
+                       f"{_percent_hint(value)}")
             return None
         return value
 
@@ -475,7 +480,7 @@ class _BankBuilder:
                 close = difflib.get_close_matches(qtype_text, QUESTION_TYPES, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 self.error(entries["type"][1], _join(where, "type"),
-                           f"must be one of open, choice, truefalse{hint}")
+                           f"{qtype_text!r} is not one of open, choice, truefalse{hint}")
         prompt = self._required(entries, "prompt", node, where, self.text)
         tags: tuple[str, ...] = ()
         if "tags" in entries:
@@ -483,7 +488,7 @@ class _BankBuilder:
         difficulty = self._optional(entries, "difficulty", where, self.integer, 1)
         if difficulty is not None and not 1 <= difficulty <= 3:
             self.error(entries["difficulty"][1], _join(where, "difficulty"),
-                       "must be 1 (easy), 2 or 3 (hard)")
+                       f"must be 1 (easy), 2 or 3 (hard), not {difficulty}")
         hint_text = self._optional_text(entries, "hint", where)
         reference = self._optional_text(entries, "reference", where)
 
@@ -588,7 +593,8 @@ class _BankBuilder:
                 self.error(answer_node, ans_where,
                            f"'{key}' is not one of the options ({', '.join(options)})")
         if len(set(keys)) != len(keys):
-            self.error(answer_node, ans_where, "an option is listed twice")
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            self.error(answer_node, ans_where, f"option '{twice[0]}' is listed twice")
         return tuple(sorted(set(keys)))
 
     def _rubric(self, node: Any, where: str, synonyms: dict[str, tuple[str, ...]],
@@ -632,7 +638,8 @@ class _BankBuilder:
         label = self._optional(entries, "label", where, self.text, pid)  # the id shows
         weight = self._optional(entries, "weight", where, self.number, 1.0)
         if weight is not None and weight <= 0:
-            self.error(entries["weight"][1], _join(where, "weight"), "must be a positive number")
+            self.error(entries["weight"][1], _join(where, "weight"),
+                       f"must be a positive number, not {entries['weight'][1].value}")
         required = self._optional(entries, "required", where, self.boolean, False)
         negatable = self._optional(entries, "negatable", where, self.boolean, True)
         terms: dict[str, tuple[Term, ...]] = {"any": (), "all": ()}
@@ -765,7 +772,7 @@ class _BankBuilder:
                 expect = self.text(entries["expect"][1], _join(ex_where, "expect"))
                 if expect is not None and expect not in ("pass", "fail"):
                     self.error(entries["expect"][1], _join(ex_where, "expect"),
-                               "must be 'pass' or 'fail'")
+                               f"{expect!r} is not 'pass' or 'fail'")
                     expect = None
             if "score" in entries:
                 score = self._score_range(entries["score"][1], _join(ex_where, "score"))
@@ -784,14 +791,18 @@ class _BankBuilder:
         if items is None:
             return None
         if len(items) != 2:
-            self.error(node, where, "must be [low, high]")
+            self.error(node, where, f"must be [low, high], not a list of {len(items)}")
             return None
         low = self.number(items[0], f"{where}[0]")
         high = self.number(items[1], f"{where}[1]")
         if low is None or high is None:
             return None
         if not 0 <= low <= high <= 1:
-            self.error(node, where, "needs 0 <= low <= high <= 1")
+            hint = ""
+            if 1 < high <= 100 and 0 <= low <= high:
+                hint = f"; scores are fractions: did you mean [{low / 100:g}, {high / 100:g}]?"
+            self.error(node, where, f"needs 0 <= low <= high <= 1, not "
+                       f"[{items[0].value}, {items[1].value}]{hint}")
             return None
         return (low, high)
 
@@ -808,6 +819,25 @@ def invisible(text: str) -> bool:
     import unicodedata
 
     return not any(unicodedata.category(ch)[0] not in "ZC" for ch in text)
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _percent_hint(value: float) -> str:
+    """`60` where a fraction belongs: suggest 0.6."""
+    if 1 < value <= 100:
+        return f"; it looks like a percentage: write {value / 100:g} for {value:g}%"
+    return ""
+
+
+def _percent_text_hint(text: str) -> str:
+    """`60%` written where a number belongs: suggest the fraction."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[%％]\s*", text)
+    if match is None:
+        return ""
+    return f"; write the fraction {float(match.group(1)) / 100:g} instead of {text.strip()}"
 
 
 def _join(where: str, key: str) -> str:

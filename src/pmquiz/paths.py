@@ -68,3 +68,11 @@ def extra_bank_dirs() -> list[Path]:
     """Folders named in PMQUIZ_BANKS (os.pathsep-separated), in order."""
     raw = os.environ.get("PMQUIZ_BANKS", "")
     return [Path(p).expanduser() for p in raw.split(os.pathsep) if p.strip()]
+
+
+def schema_path() -> Path:
+    """The bank JSON Schema: inside the installed package, or the repo's own `schema/`."""
+    packaged = Path(__file__).parent / "schema" / "bank.schema.json"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schema" / "bank.schema.json"

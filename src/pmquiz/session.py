@@ -2,84 +2,62 @@
 
 The loop asks each question, reads the answer as SPEC 6 describes, grades it, commits the
 attempt, and only then shows the feedback: a process killed at any point loses nothing
-that was shown as graded. It knows nothing of Rich or Typer: lines come from a
-`LineReader` and everything shown goes through a `SessionScreen`.
+that was shown as graded. It knows nothing of Rich or Typer: answers come from an
+`AnswerReader` (the line editor of `pmquiz.lineeditor` at a terminal, lines from a pipe)
+and everything shown goes through a `SessionScreen`.
+
+When a person types (an interactive reader), input that cannot be read is asked again and
+never stored (SPEC 6): a `:word` that is no command here gets a did-you-mean, a choice or
+true/false answer that says nothing gets a reminder of what is accepted, and the continue
+prompt takes only Enter, `:pass`, `:fail` and `:quit`. Piped input is read exactly as it
+always was: asking a script again would shift each of its later answers onto the wrong
+question, so there an unparseable answer is graded as not understood and a `:word` that
+is no command of the prompt is answer text.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol
 
-from pmquiz.grading import Grade, grade
+from pmquiz.grading import Grade, grade, parse_choice, parse_truefalse
 from pmquiz.model import Question
+from pmquiz.reading import (
+    CONTINUE_COMMANDS,
+    LINE_COMMANDS,
+    OPEN_COMMANDS,
+    AnswerReader,
+    Command,
+    command_word,
+    suggest,
+)
 from pmquiz.store import Attempt, History
 
-Command = Literal["hint", "skip", "quit", "edit", "pass", "fail"]
-COMMANDS: tuple[Command, ...] = ("hint", "skip", "quit", "edit", "pass", "fail")
+if TYPE_CHECKING:
+    from pmquiz.editor import Edited
 
 
-def parse_command(line: str) -> Command | None:
-    """`:hint`, `：hint` (full-width colon), ` :Skip ` ... -> the command, else None."""
-    text = line.strip()
-    if len(text) < 2 or text[0] not in ":：":
-        return None
-    word = text[1:].strip().lower()
-    for command in COMMANDS:
-        if word == command:
-            return command
-    return None
+def trim_blank_lines(text: str) -> str:
+    """The text without the blank lines before and after it (those inside stay)."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
 
 
-class LineReader(Protocol):
-    """Where answers come from: a terminal (re-readable after Ctrl-D) or a pipe."""
-
-    interactive: bool
-
-    def read(self, prompt: str) -> str | None:
-        """One line without its newline; None at end of input (Ctrl-D)."""
-        ...
-
-
-class TerminalReader:
-    """Lines typed at a terminal, with line editing where readline exists."""
-
-    interactive = True
-
-    def __init__(self) -> None:
-        try:
-            import readline  # noqa: F401  (enables editing and history for input())
-        except ImportError:  # pragma: no cover - platforms without readline
-            pass
-
-    def read(self, prompt: str) -> str | None:
-        try:
-            return input(prompt)
-        except EOFError:
-            sys.stdout.write("\n")
-            return None
-
-
-class StreamReader:
-    """Lines from a pipe or file; the end of input is final."""
-
-    interactive = False
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream: TextIO = stream if stream is not None else sys.stdin
-        self.ended = False
-
-    def read(self, prompt: str) -> str | None:
-        if self.ended:
-            return None
-        line = self.stream.readline()
-        if not line:
-            self.ended = True
-            return None
-        return str(line).rstrip("\r\n")
+def readable(question: Question, line: str) -> bool:
+    """Whether a one-line answer says something: letters that are all options of a choice
+    question; a word for true or false. Unreadable answers are asked again, never graded."""
+    if question.type == "choice":
+        picked = parse_choice(line)
+        return bool(picked) and (not question.options or set(picked) <= set(question.options))
+    if question.type == "truefalse":
+        return parse_truefalse(line) is not None
+    return True
 
 
 class SessionScreen(Protocol):
@@ -88,6 +66,7 @@ class SessionScreen(Protocol):
     def header(self, title: str, count: int) -> None: ...
     def question(self, question: Question, number: int, total: int) -> None: ...
     def hint(self, question: Question) -> None: ...
+    def skipped(self, question: Question) -> None: ...
     def message(self, key: str, **values: object) -> None: ...
     def feedback(self, question: Question, grade: Grade) -> None: ...
     def continue_prompt(self) -> str: ...
@@ -134,6 +113,8 @@ class _Quit:
 
 
 _Action = _Submit | _Skip | _Quit
+# `:edit`: (the answer so far, the question's prompt) -> what came back.
+ExternalEditor = Callable[[str, str], "Edited"]
 
 
 class Session:
@@ -143,12 +124,12 @@ class Session:
         self,
         questions: Sequence[Question],
         history: History,
-        reader: LineReader,
+        reader: AnswerReader,
         screen: SessionScreen,
         *,
         kind: str = "practice",
         title: str = "",
-        editor: Callable[[str], str | None] | None = None,
+        editor: ExternalEditor | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.questions = list(questions)
@@ -197,7 +178,7 @@ class Session:
         if isinstance(action, _Quit):
             return False
         if isinstance(action, _Skip):
-            self.screen.message("skipped")
+            self.screen.skipped(question)
             return True
         seconds = self.clock() - shown_at
         verdict = grade(question, action.text)
@@ -213,55 +194,124 @@ class Session:
         return self._after_feedback(entry)
 
     def _after_feedback(self, entry: Entry) -> bool:
+        """The continue prompt: Enter, `:pass`, `:fail` or `:quit`; anything else is
+        refused with a reminder and asked again."""
         while True:
-            line = self.reader.read(self.screen.continue_prompt())
+            line = self.reader.read_answer(self.screen.continue_prompt())
             if line is None:
                 return False
-            command = parse_command(line)
-            if command in ("pass", "fail") and entry.attempt is not None:
-                passed = command == "pass"
+            if not line.strip():
+                return True
+            word = command_word(line)
+            if word in ("pass", "fail") and entry.attempt is not None:
+                passed = word == "pass"
                 entry.attempt = self.history.overrule(entry.attempt, passed)
                 self.screen.message("overruled_pass" if passed else "overruled_fail")
                 continue
-            if command == "quit":
+            if word == "quit":
                 return False
-            return True
+            guess = suggest(word, CONTINUE_COMMANDS) if word is not None else None
+            if word is not None and guess is not None:
+                self.screen.message("unknown_command", word=word, guess=guess)
+            else:
+                self.screen.message("continue_reminder")
 
     def _read_open(self, question: Question) -> _Action:
-        lines: list[str] = []
+        pending = ""
         while True:
-            line = self.reader.read("> " if not lines else "… ")
-            if line is None:
-                return _Submit("\n".join(lines)) if lines else _Quit()
-            command = parse_command(line)
+            text = self.reader.read_answer("> ", multiline=True, initial=pending,
+                                           on_command=self._in_place(question, OPEN_COMMANDS))
+            if text is None:
+                return _Quit()
+            body, _, last = text.rpartition("\n")
+            word = self._command_in(last, OPEN_COMMANDS)
+            if word is None:
+                answer = trim_blank_lines(text)
+                if answer:
+                    return _Submit(answer)
+                pending = ""
+                continue
+            pending = trim_blank_lines(body)
+            command = self._known(word, OPEN_COMMANDS)
+            if command == "edit":
+                edited = self._edit(question, pending)
+                if edited is not None:
+                    return _Submit(edited)
+                continue
             action = self._obey(command, question)
             if action is not None:
+                if pending.strip():  # nothing typed is dropped without a word
+                    self.screen.message("unsent_dropped")
                 return action
-            if command == "hint":
-                continue
-            if command == "edit":
-                edited = self._edit("\n".join(lines))
-                if edited is not None and edited.strip():
-                    return _Submit(edited.strip("\n"))
-                continue
-            if not line.strip():
-                if lines:
-                    return _Submit("\n".join(lines))
-                continue  # blank lines before an answer are skipped
-            lines.append(line)
 
     def _read_line_answer(self, question: Question) -> _Action:
         while True:
-            line = self.reader.read("> ")
+            line = self.reader.read_answer(
+                "> ", on_command=self._in_place(question, LINE_COMMANDS))
             if line is None:
                 return _Quit()
-            command = parse_command(line)
-            action = self._obey(command, question)
-            if action is not None:
-                return action
-            if command in ("hint", "edit") or not line.strip():  # one-line answers: no editor
+            word = self._command_in(line, (*LINE_COMMANDS, "edit"))
+            if word == "edit":  # one-line answers need no editor
+                self.screen.message("edit_one_line")
+                continue
+            if word is not None:
+                action = self._obey(self._known(word, LINE_COMMANDS), question)
+                if action is not None:
+                    return action
+                continue
+            if not line.strip():
+                continue
+            if self.reader.interactive and not readable(question, line):
+                self._remind(question)
                 continue
             return _Submit(line.strip())
+
+    def _in_place(self, question: Question, commands: Sequence[Command]
+                  ) -> Callable[[str], bool]:
+        """For a line editor: answer a `:command` line while the answer stays open (a hint,
+        a did-you-mean); True for the commands that end the read (the loop obeys them)."""
+        def handle(line: str) -> bool:
+            word = command_word(line)
+            if word is None:  # not a command after all: the read ends, nothing is lost
+                return True
+            if word == "hint":
+                self.screen.hint(question)
+                return False
+            if word in commands:
+                return True
+            if word == "edit":
+                self.screen.message("edit_one_line")
+            else:
+                self._known(word, commands)
+            return False
+        return handle
+
+    def _command_in(self, line: str, commands: Sequence[Command]) -> str | None:
+        """The `:word` of a command line: any word from a person (unknown ones are
+        answered with a did-you-mean), only the prompt's `commands` from a pipe."""
+        word = command_word(line)
+        if word is None or self.reader.interactive or word in commands:
+            return word
+        return None
+
+    def _known(self, word: str, commands: Sequence[Command]) -> Command | None:
+        """The command `word` names among `commands`; else a did-you-mean, and None."""
+        for command in commands:
+            if word == command:
+                return command
+        guess = suggest(word, commands)
+        if guess is not None:
+            self.screen.message("unknown_command", word=word, guess=guess)
+        else:
+            self.screen.message("unknown_command_list", word=word,
+                                commands="  ".join(f":{c}" for c in commands))
+        return None
+
+    def _remind(self, question: Question) -> None:
+        if question.type == "choice":
+            self.screen.message("choice_reminder", keys="/".join(question.options))
+        else:
+            self.screen.message("tf_reminder")
 
     def _obey(self, command: Command | None, question: Question) -> _Action | None:
         """Carry out :hint, :skip and :quit; the action that ends the question, if any."""
@@ -273,11 +323,20 @@ class Session:
             return _Quit()
         return None
 
-    def _edit(self, initial: str) -> str | None:
+    def _edit(self, question: Question, initial: str) -> str | None:
+        """The answer written in $EDITOR, or None (and why) when there is none."""
         if self.editor is None:
             self.screen.message("no_editor")
             return None
-        edited = self.editor(initial)
-        if edited is None:
+        edited = self.editor(initial, question.prompt)
+        if edited.problem == "missing":
+            self.screen.message("editor_missing", program=edited.program)
+            return None
+        if edited.problem == "failed" or edited.text is None:
             self.screen.message("editor_failed")
-        return edited
+            return None
+        answer = trim_blank_lines(edited.text)
+        if not answer:
+            self.screen.message("editor_empty")
+            return None
+        return answer

@@ -419,6 +419,28 @@ class History:
         key = str(self.path)
         _SKIPPED[key] = _SKIPPED.get(key, 0) + count
 
+    def overruled(self) -> list[tuple[Attempt, bool]]:
+        """Attempts whose verdict the user changed (`:pass` / `:fail`), newest first, each
+        with the grader's own verdict. An overrule that ended where the grader stood is
+        no disagreement and is left out."""
+        rows = self.query(
+            "SELECT * FROM attempts WHERE overruled = 1 AND passed != graded_passed "
+            "ORDER BY time DESC, id DESC")
+        out = []
+        for row in rows:
+            attempt = _attempt(row)
+            if attempt is None:
+                self.skip_row()
+            else:
+                out.append((attempt, bool(row[9])))
+        return out
+
+    def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
+        """The question's most recent attempt (review shows it as context), or None."""
+        rows = self.query("SELECT * FROM attempts WHERE bank_id = ? AND question_id = ? "
+                          "ORDER BY id DESC LIMIT 1", (bank_id, question_id))
+        return _attempt(rows[0]) if rows else None
+
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         """Rows of one read-only statement; sqlite errors become HistoryError."""
         try:

@@ -7,8 +7,8 @@ not a terminal, tables lose their boxes so logs and pipes read as plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from pmquiz.grading import Grade
+from pmquiz.grading import Grade, PointResult
 from pmquiz.i18n import Lang, t
 from pmquiz.model import Bank, Point, Question
 
@@ -153,18 +153,48 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE_CONTROLS)
 
 
+Mark = Literal["hit", "negated", "penalty"]
+# Without colour each kind of mark has brackets of its own (named by the legend).
+_MARKERS: dict[Mark, tuple[str, str]] = {
+    "hit": ("[", "]"), "negated": ("{¬", "}"), "penalty": ("<!", ">")}
+_MARK_STYLES: dict[Mark, str] = {
+    "hit": "bold underline green", "negated": "strike red", "penalty": "bold reverse yellow"}
+
+
+def answer_marks(grade: Grade) -> list[tuple[int, int, Mark]]:
+    """Where the answer matched, left to right and without overlaps (the outermost span
+    wins), and how: a penalty term that counted, a rubric term that counted, or negated
+    (only when every match there was)."""
+    kinds: dict[tuple[int, int], set[Mark]] = {}
+    groups: tuple[tuple[Sequence[PointResult], Mark], ...] = (
+        (grade.points, "hit"), (grade.penalties, "penalty"))
+    for results, counted in groups:
+        for result in results:
+            for match in result.matches:
+                kinds.setdefault(match.span, set()).add("negated" if match.negated else counted)
+    chosen: list[tuple[int, int, Mark]] = []
+    for (start, end), found in sorted(kinds.items(), key=lambda s: (s[0][0], -s[0][1])):
+        if not chosen or start >= chosen[-1][1]:
+            mark: Mark = ("penalty" if "penalty" in found else
+                          "hit" if "hit" in found else "negated")
+            chosen.append((start, end, mark))
+    return chosen
+
+
 def highlighted_answer(grade: Grade, markers: bool) -> Text:
-    """The answer with every counting match highlighted and every negated one marked."""
+    """The answer with every counting match highlighted, every negated one marked and
+    penalty terms in a style of their own (brackets of their own without colour)."""
     answer = visible(grade.answer)
     text = Text()
     pos = 0
-    for start, end, negated in grade.marked_spans():
+    for start, end, mark in answer_marks(grade):
         text.append(answer[pos:start])
         piece = answer[start:end]
         if markers:
-            text.append("{¬" + piece + "}" if negated else "[" + piece + "]")
+            opening, closing = _MARKERS[mark]
+            text.append(opening + piece + closing)
         else:
-            text.append(piece, style="strike red" if negated else "bold underline green")
+            text.append(piece, style=_MARK_STYLES[mark])
         pos = end
     text.append(answer[pos:])
     return text
@@ -249,6 +279,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
         given = ", ".join(grade.given) if isinstance(grade.given, list) and grade.given else (
             t("unparsed", lang))
         con.print(f"  {t('given', lang)}: {given}   {t('expected', lang)}: {expected}")
+        _render_option_slips(con, question, grade, lang)
     else:
         def tf(value: object) -> str:
             if value is None:
@@ -259,25 +290,54 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                   f"{t('expected', lang)}: {tf(grade.expected)}")
     if show_reference and question.reference:
         con.print(Text(t("reference", lang) + ":", style="bold"))
-        if con.is_terminal:
-            from rich.markdown import Markdown
-            from rich.padding import Padding
+        render_reference(con, question.reference)
 
-            con.print(Padding(Markdown(markdown_text(question.reference)), (0, 0, 0, 2)))
-        else:
-            for ref_line in question.reference.strip().splitlines():
-                con.print(Text("  " + ref_line))
+
+def render_reference(con: Console, reference: str) -> None:
+    """A reference answer, indented: Markdown on a terminal, its own lines elsewhere."""
+    if con.is_terminal:
+        from rich.markdown import Markdown
+        from rich.padding import Padding
+
+        con.print(Padding(Markdown(markdown_text(reference)), (0, 0, 0, 2)))
+    else:
+        for ref_line in reference.strip().splitlines():
+            con.print(Text("  " + ref_line))
+
+
+def _render_option_slips(con: Console, question: Question, grade: Grade, lang: Lang
+                         ) -> None:
+    """The options missed and wrongly picked, by their texts (letters alone say little)."""
+    expected = set(grade.expected) if isinstance(grade.expected, list) else set()
+    given = set(grade.given) if isinstance(grade.given, list) else set()
+    for key, keys in (("missed_options", expected - given), ("wrong_options", given - expected)):
+        if not keys:
+            continue
+        line = Text(f"  {t(key, lang)}: ", style="red" if key == "wrong_options" else "yellow")
+        line.append("; ".join(f"{k}. {visible(question.options.get(k, '?'))}"
+                              for k in sorted(keys)))
+        con.print(line)
 
 
 # -- practice sessions -----------------------------------------------------------------
 
 
+# What the session says when it could not use what was typed: to be seen, not dimmed.
+_REFUSALS = frozenset({
+    "unknown_command", "unknown_command_list", "choice_reminder", "tf_reminder",
+    "continue_reminder", "edit_one_line", "no_editor", "editor_missing", "editor_failed",
+    "editor_empty", "unsent_dropped"})
+
+
 class PracticeScreen:
     """The session's screens: header, question panel, feedback, prompts (SPEC 6)."""
 
-    def __init__(self, con: Console, lang: Lang) -> None:
+    def __init__(self, con: Console, lang: Lang,
+                 notes: Mapping[str, Text] | None = None) -> None:
+        """`notes`: a line per question reference shown in its panel (review's context)."""
         self.con = con
         self.lang = lang
+        self.notes: Mapping[str, Text] = notes or {}
 
     def header(self, title: str, count: int) -> None:
         text = t("session_header", self.lang, title=title, count=count)
@@ -307,6 +367,9 @@ class PracticeScreen:
                     options.append(f"\n{key}. ", style="bold")
                     options.append(value)
                 parts.append(options)
+            note = self.notes.get(question.ref)
+            if note is not None:
+                parts.append(Text("\n") + note)
             self.con.print()
             self.con.print(Panel(
                 Group(*parts), title=Text(progress, style="bold"), title_align="left",
@@ -319,6 +382,9 @@ class PracticeScreen:
             self.con.print(Text(question.prompt.strip()))
             for key, value in question.options.items():
                 self.con.print(Text(f"  {key}. {value}"))
+            note = self.notes.get(question.ref)
+            if note is not None:
+                self.con.print(note)
         self.con.file.flush()
 
     def hint(self, question: Question) -> None:
@@ -328,8 +394,18 @@ class PracticeScreen:
         else:
             self.con.print(Text(t("no_hint", self.lang), style="dim"))
 
+    def skipped(self, question: Question) -> None:
+        """`:skip` shows the reference answer before moving on."""
+        if not question.reference:
+            self.message("skipped")
+            return
+        self.con.print(Text(t("skipped_reference", self.lang), style="bold"))
+        render_reference(self.con, question.reference)
+        self.con.file.flush()
+
     def message(self, key: str, **values: object) -> None:
-        self.con.print(Text(t(key, self.lang, **values), style="dim"))
+        style = "yellow" if key in _REFUSALS else "dim"
+        self.con.print(Text(t(key, self.lang, **values), style=style))
 
     def feedback(self, question: Question, grade: Grade) -> None:
         self.con.print()
@@ -376,11 +452,18 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
         emit(con, table)
     else:
         con.print(Text(t("summary", lang), style="italic"))
+    if any(e.attempt is not None and e.attempt.overruled for e in result.entries):
+        con.print(Text(t("overrule_legend", lang), style="dim"))
     answered = result.answered
-    mean = (sum(e.grade.score for e in answered if e.grade) / len(answered)) if answered else 0
-    con.print(t("totals", lang, answered=len(answered), passed=result.passed,
-                skipped=len(result.entries) - len(answered), mean=f"{mean * 100:.0f}%",
-                elapsed=format_elapsed(result.elapsed)))
+    skipped = len(result.entries) - len(answered)
+    if not answered:
+        con.print(t("no_answers", lang, skipped=skipped,
+                    elapsed=format_elapsed(result.elapsed)))
+    else:
+        mean = sum(e.grade.score for e in answered if e.grade) / len(answered)
+        con.print(t("totals", lang, answered=len(answered), passed=result.passed,
+                    skipped=skipped, mean=f"{mean * 100:.0f}%",
+                    elapsed=format_elapsed(result.elapsed)))
     con.print(t("review_holds", lang, n=review_count))
 
 

@@ -73,8 +73,15 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
         if count:
             items = items[:count]
         questions = [known[item.ref] for item in items]
+        from pmquiz.reviewviews import last_time_note
+
+        notes = {}
+        for question in questions:
+            last = history.latest_attempt(question.bank_id, question.id)
+            if last is not None:
+                notes[question.ref] = last_time_note(question, last, lang, at)
         return run_session(scheduling.attach(history), questions, lang, kind="review",
-                           title=t("review_title", lang))
+                           title=t("review_title", lang), notes=notes)
     finally:
         history.close()
 

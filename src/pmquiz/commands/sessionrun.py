@@ -3,34 +3,47 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from pmquiz.errors import ExitCode
-from pmquiz.i18n import Lang
+from pmquiz.i18n import Lang, t
 from pmquiz.model import Question
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
+    from pmquiz.editor import Edited
+    from pmquiz.reading import AnswerReader
     from pmquiz.store import History
 
 
 def run_session(history: History, questions: list[Question], lang: Lang, *, kind: str,
-                title: str) -> int:
-    """Ask the questions, show the summary; the exit code (130 when interrupted)."""
+                title: str, notes: Mapping[str, Text] | None = None) -> int:
+    """Ask the questions, show the summary; the exit code (130 when interrupted).
+
+    `notes`: a line to show in a question's panel, by reference (review's context)."""
     from pmquiz import views
-    from pmquiz.editor import edit_text, editor_command
+    from pmquiz.editor import editor_command
     from pmquiz.output import console
     from pmquiz.scheduling import queue_size
-    from pmquiz.session import Session, StreamReader, TerminalReader
+    from pmquiz.session import Session
 
     con = console()
     if not questions:
         views.render_message(con, "no_questions", lang)
         return ExitCode.OK
     tolerant_stdin()
-    reader = TerminalReader() if sys.stdin.isatty() else StreamReader()
+    note = t("edit_note", lang)
+
+    def edit(initial: str, prompt: str) -> Edited:
+        from pmquiz.editor import edit_text
+
+        return edit_text(initial, prompt, note)
+
     session = Session(
-        questions, history, reader, views.PracticeScreen(con, lang), kind=kind,
-        title=title, editor=edit_text if editor_command() else None,
+        questions, history, answer_reader(), views.PracticeScreen(con, lang, notes),
+        kind=kind, title=title, editor=edit if editor_command() else None,
     )
     result = session.run()
     views.render_summary(con, result, lang, queue_size(history))
@@ -38,6 +51,27 @@ def run_session(history: History, questions: list[Question], lang: Lang, *, kind
         views.render_message(con, "interrupted", lang)
         return ExitCode.INTERRUPTED
     return ExitCode.OK
+
+
+def answer_reader() -> AnswerReader:
+    """The line editor when both ends are a terminal; lines otherwise (SPEC 6: piped
+    stdin is read exactly as before, blank-line separated)."""
+    from pmquiz.reading import StreamReader, TerminalReader, is_command_line
+
+    if not _isatty(sys.stdin):
+        return StreamReader()
+    if not _isatty(sys.stdout):
+        return TerminalReader()
+    from pmquiz.lineeditor import LineEditor
+
+    return LineEditor(submit_line=is_command_line)
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
 
 
 def tolerant_stdin() -> None:

@@ -1,0 +1,49 @@
+"""Driving pmquiz in a real pseudo-terminal (pexpect), with the bytes a terminal sends.
+
+Enter is "\r", Backspace "\x7f", the arrows "\x1b[D" and so on; a paste is wrapped in
+the bracketed-paste markers "\x1b[200~" ... "\x1b[201~". The line editor switches
+bracketed paste on ("\x1b[?2004h") each time it starts reading, before it draws its
+prompt: `ready` waits for that, so nothing is typed before the editor listens.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+
+ENTER = "\r"
+BACKSPACE = "\x7f"
+LEFT = "\x1b[D"
+CTRL_D = "\x04"
+READY = "\x1b[?2004h"
+
+
+def paste(text: str) -> str:
+    return f"\x1b[200~{text}\x1b[201~"
+
+
+def terminal_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
+    env.update({"PMQUIZ_HOME": str(home), "COLUMNS": "80", "LINES": "40",
+                "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8",
+                "LANG": "C.UTF-8",
+                # pexpect is no terminal emulator: it never answers the editor's
+                # cursor-position request, which a real terminal does at once.
+                "PROMPT_TOOLKIT_NO_CPR": "1"})
+    env.pop("NO_COLOR", None)
+    env.update(extra)
+    return env
+
+
+def spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
+    return pexpect.spawn(sys.executable, ["-m", "pmquiz", *args],
+                         env=terminal_env(home, **extra), encoding="utf-8", timeout=30,
+                         dimensions=(40, 80))
+
+
+def ready(child: pexpect.spawn) -> None:
+    """Wait until the line editor reads (call once per prompt, before typing)."""
+    child.expect_exact(READY)
