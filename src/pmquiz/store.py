@@ -27,6 +27,17 @@ from pmquiz.errors import HistoryError, HistoryLockedError
 from pmquiz.model import Question
 
 BUSY_TIMEOUT_SECONDS = 10.0
+# Answers are stored up to this many characters (at least 64 KiB, SPEC 5): a 1 MB paste
+# is cut, so the history and its views stay fast.
+MAX_STORED_ANSWER_CHARS = 65_536
+
+
+def cap_answer(text: str) -> tuple[str, bool]:
+    """The answer as stored, and whether it was cut to MAX_STORED_ANSWER_CHARS."""
+    if len(text) <= MAX_STORED_ANSWER_CHARS:
+        return text, False
+    return text[:MAX_STORED_ANSWER_CHARS], True
+
 
 
 def busy_timeout() -> float:
@@ -364,6 +375,7 @@ class History:
     ) -> Attempt:
         """Store one graded answer and commit it (with the hooks, in one transaction)."""
         moment = when or now_utc()
+        answer, _ = cap_answer(answer)
         with self.transaction() as conn:
             cursor = conn.execute(
                 """INSERT INTO attempts (session_id, time, bank_id, question_id, question_hash,
@@ -397,10 +409,20 @@ class History:
 
     # -- reading ------------------------------------------------------------------------
 
-    def recent(self, limit: int | None = 20) -> list[Attempt]:
+    def recent(self, limit: int | None = 20, answer_chars: int | None = None
+               ) -> list[Attempt]:
         """The latest attempts, newest first (all when `limit` is 0 or None); rows with
-        values pmquiz did not write are skipped and counted (`skipped_rows`)."""
+        values pmquiz did not write are skipped and counted (`skipped_rows`).
+
+        `answer_chars` reads only the start of each answer (for views of a history
+        written before answers were capped, which may hold megabytes each).
+        """
         sql = "SELECT * FROM attempts ORDER BY id DESC"
+        if answer_chars is not None:
+            columns = [row[1] for row in self.query("PRAGMA table_info(attempts)")]
+            sql = "SELECT {} FROM attempts ORDER BY id DESC".format(", ".join(
+                f"substr(answer, 1, {int(answer_chars)})" if c == "answer" else c
+                for c in columns))
         params: tuple[Any, ...] = ()
         if limit is not None and 0 < limit < SQLITE_MAX_INT:  # beyond 64 bits: all of them
             sql += " LIMIT ?"
