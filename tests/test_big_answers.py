@@ -7,8 +7,8 @@ import sqlite3
 import time
 
 import pytest
-from helpers import run_cli
 
+from helpers import run_cli
 from pmquiz import paths
 
 KEPT = 65_536  # at least 64 KiB of any answer is kept (SPEC 5)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pmquiz import paths
 from pmquiz.output import console, emit_json
 
-
 TABLE_CHARS = 500
 
 
