@@ -135,3 +135,28 @@ def test_concurrent_sessions_killed_at_random_moments_lose_nothing_shown(
         mine = [a for a in kept if a.startswith(f"{session.tag} ")]
         assert mine[:shown] == [f"{session.tag} answer {i}" for i in range(shown)], (
             session.tag, shown, mine)
+
+
+def test_an_older_wal_history_is_made_one_file_again(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from helpers import run_cli
+    from pmquiz import paths
+
+    # A history an earlier pmquiz left in WAL mode, switched back when opened alone...
+    assert run_cli(["practice", BANK, "-n", "1"], capsys, stdin="业务\n\n").exit_code == 0
+    db = paths.history_path()
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    assert run_cli(["practice", BANK, "-n", "1"], capsys, stdin="流程\n\n").exit_code == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    # ...and while another process keeps it open in WAL mode, each attempt is
+    # checkpointed into the main file before its feedback.
+    other = sqlite3.connect(db)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("SELECT count(*) FROM attempts").fetchone()
+    assert run_cli(["practice", BANK, "-n", "1"], capsys, stdin="用户\n\n").exit_code == 0
+    moved = copy_main_file(db.parent, tmp_path)
+    assert answers_in(moved)[-1] == "用户"
+    other.close()
