@@ -46,10 +46,14 @@ def test_history_stays_fast_with_huge_answers_stored_before_the_cap(
                    stdin="业务\n\n").exit_code == 0
     with sqlite3.connect(paths.history_path()) as conn:
         conn.execute("UPDATE attempts SET answer = ?", (PASTE,))
-        row = conn.execute("SELECT * FROM attempts").fetchone()
-        marks = ", ".join("?" * len(row))
+        cursor = conn.execute("SELECT * FROM attempts")
+        names = [d[0] for d in cursor.description]
+        row = dict(zip(names, cursor.fetchone(), strict=True))
+        copy = {k: v for k, v in row.items() if k not in ("id", "uid")}  # new ids
+        marks = ", ".join("?" * len(copy))
         for _ in range(19):
-            conn.execute(f"INSERT INTO attempts VALUES ({marks})", (None, *row[1:]))
+            conn.execute(f"INSERT INTO attempts ({', '.join(copy)}) VALUES ({marks})",
+                         tuple(copy.values()))
     started = time.monotonic()
     run = run_cli(["history", "-n", "0"], capsys)
     assert time.monotonic() - started < 6

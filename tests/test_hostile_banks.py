@@ -180,3 +180,14 @@ def test_review_list_when_every_question_left_the_banks_says_so(
     assert result.exit_code == 0
     assert "left the loaded banks" in result.stdout
     assert "No history yet" not in result.stdout
+
+
+def test_a_value_with_a_line_break_quoted_in_a_message_stays_on_one_line(
+        write_bank, capsys) -> None:
+    # Found by the property suite: '@\n' as a synonym member broke the message in two.
+    text = bank_with_terms(["业务"]).replace(
+        "questions:", 'synonyms:\n  业务: ["@\\n\\u001b[2J"]\nquestions:')
+    result = run_cli(["check", str(write_bank(text))], capsys)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "'@\\n\\x1b[2J'" in result.stderr

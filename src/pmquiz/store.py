@@ -130,10 +130,77 @@ def _m002_cards(conn: sqlite3.Connection) -> None:
         "CREATE INDEX review_log_by_question ON review_log(bank_id, question_id, attempt_id)")
 
 
+def attempt_uid(time: str, bank_id: str, question_id: str, question_hash: str, answer: str,
+                score: float, graded_passed: bool, seconds: float, occurrence: int = 0) -> str:
+    """The id m003 gives an existing attempt: 32 hex digits of a hash of its content and time.
+
+    `occurrence` tells apart attempts identical in all of these (the n-th in time and row
+    order), so two copies of one history give every attempt the same id.
+    """
+    content = [time, bank_id, question_id, question_hash, answer, repr(float(score)),
+               bool(graded_passed), repr(float(seconds))]
+    if occurrence:
+        content.append(occurrence)
+    raw = json.dumps(content, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+def _m003_attempt_ids(conn: sqlite3.Connection) -> None:
+    """A stable unique id on every attempt (`uid`, for export and merge), and `kind`.
+
+    Existing attempts get `attempt_uid` of their content and time; one inserted without a
+    uid gets 32 random hex digits from a trigger, whoever inserts it. `kind` (practice,
+    review, mock) is stored only for attempts imported from another machine, whose session
+    is not here; otherwise the attempt's session tells it.
+    """
+    conn.execute("ALTER TABLE attempts ADD COLUMN uid TEXT")
+    conn.execute("ALTER TABLE attempts ADD COLUMN kind TEXT")
+    conn.execute("CREATE TEMP TABLE m003_uids (id INTEGER PRIMARY KEY, uid TEXT NOT NULL)")
+    rows = conn.execute(
+        "SELECT id, time, bank_id, question_id, question_hash, answer, score, graded_passed, "
+        "seconds FROM attempts ORDER BY time, id")
+    batch: list[tuple[int, str]] = []
+    second: str | None = None
+    seen: dict[str, int] = {}  # within one time value: identical attempts so far
+    for row_id, time, bank_id, question_id, qhash, answer, score, graded, seconds in rows:
+        if time != second:
+            second, seen = time, {}
+        content = (time, bank_id, question_id, qhash, answer, score, graded, seconds)
+        uid = attempt_uid(*content)
+        count = seen.get(uid, 0)
+        seen[uid] = count + 1
+        batch.append((row_id, attempt_uid(*content, occurrence=count) if count else uid))
+        if len(batch) >= 10_000:
+            conn.executemany("INSERT INTO m003_uids VALUES (?, ?)", batch)
+            batch.clear()
+    conn.executemany("INSERT INTO m003_uids VALUES (?, ?)", batch)
+    conn.execute("UPDATE attempts SET uid = m.uid FROM m003_uids m WHERE m.id = attempts.id")
+    conn.execute("DROP TABLE m003_uids")
+    conn.execute("CREATE UNIQUE INDEX attempts_by_uid ON attempts(uid)")
+    conn.execute("""
+        CREATE TRIGGER attempts_uid AFTER INSERT ON attempts WHEN NEW.uid IS NULL
+        BEGIN
+            UPDATE attempts SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+        END""")
+
+
+def _m004_mock_answers(conn: sqlite3.Connection) -> None:
+    """What a mock interview (SPEC 10) adds to an attempt: the time allowed and whether the
+    clock ran out. The attempt itself is an ordinary one, in a session of kind `mock`."""
+    conn.execute("""
+        CREATE TABLE mock_answers (
+            attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id),
+            allowed_seconds REAL NOT NULL, -- the time limit of the answer
+            time_up INTEGER NOT NULL       -- 1: submitted by the clock, as typed so far
+        )""")
+
+
 # Add-only: never edit or reorder a released migration; append a new one.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
     ("m002_cards", _m002_cards),
+    ("m003_attempt_ids", _m003_attempt_ids),
+    ("m004_mock_answers", _m004_mock_answers),
 ]
 
 
@@ -417,12 +484,14 @@ class History:
         `answer_chars` reads only the start of each answer (for views of a history
         written before answers were capped, which may hold megabytes each).
         """
-        sql = "SELECT * FROM attempts ORDER BY id DESC"
+        # By time: attempts imported from another machine (SPEC 11) fall into place.
+        order = " ORDER BY time DESC, id DESC"
+        sql = "SELECT * FROM attempts" + order
         if answer_chars is not None:
             columns = [row[1] for row in self.query("PRAGMA table_info(attempts)")]
-            sql = "SELECT {} FROM attempts ORDER BY id DESC".format(", ".join(
+            sql = "SELECT {} FROM attempts".format(", ".join(
                 f"substr(answer, 1, {int(answer_chars)})" if c == "answer" else c
-                for c in columns))
+                for c in columns)) + order
         params: tuple[Any, ...] = ()
         if limit is not None and 0 < limit < SQLITE_MAX_INT:  # beyond 64 bits: all of them
             sql += " LIMIT ?"
@@ -440,6 +509,16 @@ class History:
         """Count a row with values pmquiz did not write, left out of what is shown."""
         key = str(self.path)
         _SKIPPED[key] = _SKIPPED.get(key, 0) + count
+
+    def iterate(self, sql: str, params: tuple[Any, ...] = (), batch: int = 1000
+                ) -> Iterator[Any]:
+        """Rows of one read-only statement, a batch at a time (bounded memory)."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            while rows := cursor.fetchmany(batch):
+                yield from rows
+        except sqlite3.Error as exc:
+            raise _error(self.path, exc) from None
 
     def overruled(self) -> list[tuple[Attempt, bool]]:
         """Attempts whose verdict the user changed (`:pass` / `:fail`), newest first, each
@@ -459,8 +538,9 @@ class History:
 
     def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
         """The question's most recent attempt (review shows it as context), or None."""
+        # By time: an attempt imported from another machine may be newer than its id.
         rows = self.query("SELECT * FROM attempts WHERE bank_id = ? AND question_id = ? "
-                          "ORDER BY id DESC LIMIT 1", (bank_id, question_id))
+                          "ORDER BY time DESC, id DESC LIMIT 1", (bank_id, question_id))
         return _attempt(rows[0]) if rows else None
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
@@ -511,6 +591,13 @@ def _ids(value: Any) -> tuple[str, ...] | None:
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
         return None
     return tuple(ids)
+
+
+def mark_mock_answer(conn: sqlite3.Connection, attempt_id: int, allowed_seconds: float,
+                     time_up: bool) -> None:
+    """Record a mock interview's timing of one attempt (inside the attempt's transaction)."""
+    conn.execute("INSERT INTO mock_answers (attempt_id, allowed_seconds, time_up) "
+                 "VALUES (?, ?, ?)", (attempt_id, float(allowed_seconds), int(time_up)))
 
 
 def _attempt(row: Any) -> Attempt | None:
