@@ -45,6 +45,7 @@ def in_shell(redirect: str, args: list[str], home: Path, **extra: str
 @pytest.mark.slow
 @pytest.mark.parametrize(("args", "code"), [
     (PASSING, 0), (FAILING, 1), ([*PASSING, "--json"], 0), (["list"], 0), (["banks"], 0),
+    (["export", "history"], 0),  # writes UTF-8 bytes to stdout.buffer
 ])
 def test_a_broken_pipe_ends_quietly_with_the_commands_own_code(
         tmp_path: Path, args: list[str], code: int) -> None:

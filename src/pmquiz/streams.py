@@ -105,6 +105,10 @@ class QuietBrokenPipe:
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
         self.broken = False
+        raw = getattr(stream, "buffer", None)
+        # Bytes written to stdout.buffer (an export writing UTF-8 whatever the locale)
+        # meet the same broken pipe, and are dropped the same way.
+        self.buffer = _QuietBuffer(raw, self) if raw is not None else None
 
     def write(self, text: str) -> int:
         if self.broken:
@@ -136,3 +140,31 @@ class QuietBrokenPipe:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+class _QuietBuffer:
+    """stdout's binary buffer, dropping writes once the pipe is broken (see above)."""
+
+    def __init__(self, raw: Any, owner: QuietBrokenPipe) -> None:
+        self._raw = raw
+        self._owner = owner
+
+    def write(self, data: bytes) -> int:
+        if self._owner.broken:
+            return len(data)
+        try:
+            return int(self._raw.write(data))
+        except BrokenPipeError:
+            self._owner._break()
+            return len(data)
+
+    def flush(self) -> None:
+        if self._owner.broken:
+            return
+        try:
+            self._raw.flush()
+        except BrokenPipeError:
+            self._owner._break()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
