@@ -167,3 +167,27 @@ def test_a_failure_inside_an_attempts_transaction_is_exit_2_and_rolled_back(
     assert "unexpected" not in run.stderr
     with sqlite3.connect(history) as conn:
         assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+00:00"])
+def test_stored_times_at_the_ends_of_the_calendar_are_left_out_with_a_note(
+        history: Path, moment: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    # East of UTC, year 9999's last second is in year 10000 locally: an overflow.
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        with sqlite3.connect(history) as conn:
+            conn.execute("UPDATE attempts SET time = ?", (moment,))
+            conn.execute("UPDATE cards SET due = ?, last_answered = ?", (moment, moment))
+        before = history.read_bytes()
+        for args in READERS:
+            run = run_cli(args, capsys)
+            assert run.exit_code == 0, (args, run.stderr)
+            assert f"note: {history}" in run.stderr
+        assert history.read_bytes() == before
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -34,16 +34,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pmquiz.errors import HistoryError, HistoryLockedError, UsageError
-from pmquiz.store import Attempt, History, iso, parse_time
+from pmquiz.store import EARLIEST, LATEST, Attempt, History, iso, parse_time
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
 
 NOW_ENV = "PMQUIZ_NOW"
-# The clock pmquiz accepts: FSRS adds up to a century of interval to it, and the
-# calendar ends at year 9999.
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 LEECH_FAILURES = 4
 
 # fsrs Rating values, without importing fsrs.

@@ -565,16 +565,27 @@ def skipped_rows(clear: bool = False) -> dict[str, int]:
     return counts
 
 
+# The times pmquiz writes and accepts: from the epoch to far enough ahead for any
+# schedule, and far from the calendar's ends, where converting to a local time overflows.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
 def parse_time(value: Any) -> datetime | None:
     """A stored ISO-8601 time as an aware datetime (naive means UTC); None when the value
-    is not one pmquiz could have written."""
+    is not one pmquiz could have written (not a time, or outside EARLIEST..LATEST)."""
     if not isinstance(value, str):
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment if EARLIEST <= moment <= LATEST else None
+    except OverflowError:
+        return None
 
 
 def _number(value: Any) -> float | None:

@@ -19,12 +19,12 @@ import os
 import sys
 from typing import IO, Any
 
-_READ_ONLY = {0: os.O_RDONLY, 1: os.O_WRONLY, 2: os.O_WRONLY}
+_OPEN_FLAGS = {0: os.O_RDONLY, 1: os.O_WRONLY, 2: os.O_WRONLY}
 
 
 def prepare() -> None:
     """Make the three standard streams safe to use whatever the caller did with them."""
-    for fd, flags in _READ_ONLY.items():
+    for fd, flags in _OPEN_FLAGS.items():
         _reopen_if_closed(fd, flags)
     sys.stdin = _usable(sys.stdin, 0, "r")
     stdout = _usable(sys.stdout, 1, "w")
