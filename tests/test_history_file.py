@@ -160,3 +160,25 @@ def test_an_older_wal_history_is_made_one_file_again(tmp_path: Path, capsys) -> 
     moved = copy_main_file(db.parent, tmp_path)
     assert answers_in(moved)[-1] == "用户"
     other.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sessions", [8])
+def test_concurrent_piped_sessions_to_the_end_keep_every_attempt(
+        tmp_path: Path, sessions: int) -> None:
+    home = tmp_path / "home"
+    env = {**os.environ, "PMQUIZ_HOME": str(home), "NO_COLOR": "1"}
+    procs = [subprocess.Popen(
+        [sys.executable, "-m", "pmquiz", "practice", BANK, "-n", "6", "--seed", str(k)],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        for k in range(sessions)]
+    for k, proc in enumerate(procs):
+        assert proc.stdin is not None
+        proc.stdin.write("".join(f"S{k} answer {i}: business\n\n" for i in range(6)).encode())
+        proc.stdin.close()
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
+    kept = answers_in(home / "history.sqlite3")
+    assert len(kept) == 6 * sessions
+    assert sorted(a.split(":")[0] for a in kept) == sorted(
+        f"S{k} answer {i}" for k in range(sessions) for i in range(6))
