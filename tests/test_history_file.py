@@ -147,6 +147,9 @@ def test_an_older_wal_history_is_made_one_file_again(tmp_path: Path, capsys) -> 
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA journal_mode = WAL")
     conn.close()
+    before = db.read_bytes()
+    assert run_cli(["history"], capsys).exit_code == 0  # only reading: left as it is
+    assert db.read_bytes() == before
     assert run_cli(["practice", BANK, "-n", "1"], capsys, stdin="流程\n\n").exit_code == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

@@ -340,7 +340,8 @@ class History:
                 "Upgrade pmquiz, or point --data-dir / PMQUIZ_HOME at another folder. "
                 "The file was left untouched.",
             )
-        self._use_rollback_journal()
+        mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        self._wal = mode == "wal"  # left at the first write (`_use_rollback_journal`)
         conn.execute("PRAGMA foreign_keys = ON")
         for number in range(version + 1, known + 1):
             name, migration = MIGRATIONS[number - 1]
@@ -355,19 +356,18 @@ class History:
         """Keep the history one file: a rollback journal, so every commit is in the
         database file itself (SPEC 2), and nothing is left beside it between commits.
 
-        Histories of earlier versions are in WAL mode; leaving it needs the file to
-        ourselves. While another process keeps it open in WAL mode, every transaction
-        is followed by a checkpoint instead (`_wal`).
+        Histories of earlier versions are in WAL mode. They are switched at their first
+        write (a command that only reads never changes the file); switching needs the
+        file to ourselves, so while another process keeps it open in WAL mode, every
+        transaction is followed by a checkpoint instead (`_wal` stays set).
         """
-        mode = str(self.conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-        if mode == "wal":
-            try:
-                mode = str(self.conn.execute(
-                    "PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
-            except sqlite3.OperationalError as exc:
-                if not _is_lock(exc) and "readonly" not in str(exc).lower():
-                    raise
-        self._wal = mode == "wal"
+        try:
+            mode = str(self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if not _is_lock(exc) and "readonly" not in str(exc).lower():
+                raise
+            return
+        self._wal = mode.lower() == "wal"
 
     def _checkpoint(self) -> None:
         """Copy the WAL into the database file (histories still in WAL mode only)."""
@@ -389,6 +389,11 @@ class History:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT: the write lock is taken up front, waiting if busy."""
+        if self._wal:
+            try:
+                self._use_rollback_journal()
+            except sqlite3.Error as exc:
+                raise _error(self.path, exc) from None
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
