@@ -507,9 +507,22 @@ def _note_skipped_rows() -> None:
     store = sys.modules.get("pmquiz.store")
     if store is None:
         return
+    from pmquiz.i18n import resolve_lang, t
+
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    lang = resolve_lang(_lang_argument(sys.argv[1:]), locale)
     for path, count in store.skipped_rows(clear=True).items():
-        sys.stderr.write(f"note: {path}: left out {count} damaged row(s) holding values "
-                         "pmquiz does not write (they were left as they are).\n")
+        sys.stderr.write(t("damaged_rows", lang, path=path, n=count) + "\n")
+
+
+def _lang_argument(args: list[str]) -> str | None:
+    """`--lang zh|en` (or `--lang=zh`) among the arguments, for messages of the boundary."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def build_command(args: list[str]) -> Any:

@@ -222,6 +222,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Every question in your history has left the loaded banks (a bank renamed, question "
         "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review.",
     ),
+    "damaged_rows": (
+        "注意：{path} 中有 {n} 行数据不是 pmquiz 写入的值，已略过（文件保持原样）。",
+        "note: {path}: left out {n} damaged row(s) holding values pmquiz does not write "
+        "(they were left as they are).",
+    ),
     "answer_capped": (
         "你的回答有 {total} 个字符，只评分并保存了前 {kept} 个字符。",
         "Your answer was {total} characters long; only the first {kept} were graded and "
