@@ -61,3 +61,16 @@ def test_history_stays_fast_with_huge_answers_stored_before_the_cap(
     # The JSON document still carries every answer whole.
     run = run_cli(["history", "-n", "2", "--json"], capsys)
     assert [len(a["answer"]) for a in json.loads(run.stdout)] == [1_000_000, 1_000_000]
+
+
+@pytest.mark.parametrize("items", [[], [{"a": 1}], [
+    {"answer": "中文\x85\u202e", "n": [1, 2], "nested": {"x": None}}, {"answer": "b" * 70_000},
+]])
+def test_history_json_is_streamed_as_exactly_the_document_it_was(
+        items: list[object], capsys: pytest.CaptureFixture[str]) -> None:
+    from pmquiz.output import emit_json, emit_json_array
+
+    emit_json(items)
+    whole = capsys.readouterr().out
+    emit_json_array(iter(items))
+    assert capsys.readouterr().out == whole

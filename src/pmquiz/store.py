@@ -514,6 +514,20 @@ class History:
                 out.append(attempt)
         return out
 
+    def each_recent(self, limit: int | None = 20) -> Iterator[Attempt]:
+        """`recent`, one attempt at a time (bounded memory for `history --json`)."""
+        sql = "SELECT * FROM attempts ORDER BY time DESC, id DESC"
+        params: tuple[Any, ...] = ()
+        if limit is not None and 0 < limit < SQLITE_MAX_INT:
+            sql += " LIMIT ?"
+            params = (limit,)
+        for row in self.iterate(sql, params, batch=200):
+            attempt = _attempt(row)
+            if attempt is None:
+                self.skip_row()
+            else:
+                yield attempt
+
     def skip_row(self, count: int = 1) -> None:
         """Count a row with values pmquiz did not write, left out of what is shown."""
         key = str(self.path)
