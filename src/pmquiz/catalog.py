@@ -6,11 +6,11 @@ folders; a command given a path loads only what that path holds (SPEC 2).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pmquiz import paths
+from pmquiz import notices, paths
 from pmquiz.errors import BankError, Problem, UsageError
 from pmquiz.model import Bank, Question
 
@@ -93,11 +93,6 @@ def load_sources(sources: Sequence[Path]) -> LoadResult:
     return load_files(files)
 
 
-# Called with one line per PMQUIZ_BANKS bank left out; the CLI points it at stderr.
-# (The core never prints; without a hook the warnings are simply not shown.)
-warning_hook: Callable[[str], None] | None = None
-
-
 def _warn_about_extra_banks(result: LoadResult) -> None:
     """An invalid bank in a PMQUIZ_BANKS folder is left out with a warning, so it does not
     block practising the others; the built-in banks (and paths given) must be valid.
@@ -107,11 +102,10 @@ def _warn_about_extra_banks(result: LoadResult) -> None:
         if Path(name).is_relative_to(builtin):
             continue
         problems = result.problems.pop(name)
-        if warning_hook is not None:
-            first = problems[0]
-            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            warning_hook(f"warning: left out the bank {name} from PMQUIZ_BANKS: "
-                         f"{first}{more}; run 'pmquiz check {name}' for every problem")
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        notices.warn(f"warning: left out the bank {name} from PMQUIZ_BANKS: {first}{more}; "
+                     f"run 'pmquiz check {name}' for every problem")
 
 
 def looks_like_path(arg: str) -> bool:

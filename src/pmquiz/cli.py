@@ -467,9 +467,9 @@ def main() -> None:
 
     streams.prepare()  # closed, broken or ASCII-only standard streams (SPEC 5)
     sys.argv[1:] = streams.decoded_args(sys.argv[1:])
-    from pmquiz import catalog
+    from pmquiz import notices
 
-    catalog.warning_hook = _warn
+    notices.hook = _warn
     debug = os.environ.get("PMQUIZ_DEBUG") == "1"
     dump = os.environ.get("PMQUIZ_DUMP_MODULES")
     if dump:
