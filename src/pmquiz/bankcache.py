@@ -46,13 +46,23 @@ def load_bank_cached(path: Path) -> Bank:
     from pmquiz import cachecodec
 
     entry = _cache_file(path)
-    stamp = [CACHE_FORMAT, __version__, list(sys.version_info[:2]), str(path),
-             hashlib.sha256(data).hexdigest(), cachecodec.model_signature()]
-    bank = _read(entry, stamp)
-    if bank is not None:
-        return bank
+    try:
+        stamp: list[Any] | None = [
+            CACHE_FORMAT, __version__, list(sys.version_info[:2]), str(path),
+            hashlib.sha256(data).hexdigest(), cachecodec.model_signature()]
+    except (TypeError, NameError):  # a model type the codec does not know: no cache
+        stamp = None
+    if stamp is not None:
+        cached = _read(entry, stamp)
+        if cached is not None:
+            return cached
     bank = _build(path, data)
-    _store(entry, cachecodec.dumps(stamp, bank))
+    if stamp is not None:
+        try:
+            payload = cachecodec.dumps(stamp, bank)
+        except (TypeError, ValueError):
+            return bank  # a value the codec cannot write: correct, only not cached
+        _store(entry, payload)
     return bank
 
 
