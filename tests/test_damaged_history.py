@@ -14,13 +14,23 @@ from pmquiz import paths
 ANSWERS = "以业务为基础，围绕用户需求做产品设计\n\n交互最重要\n\n"
 
 
+_TEMPLATE: list[bytes] = []
+
+
 @pytest.fixture
 def history(capsys: pytest.CaptureFixture[str]) -> Path:
-    """A real history of two attempts, written by a practice session."""
+    """A real history of two attempts, written by a practice session (once; each test
+    gets its own copy of that file)."""
+    target = paths.history_path()
+    if _TEMPLATE:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(_TEMPLATE[0])
+        return target
     run = run_cli(["practice", "backoffice-pm-zh", "-n", "2", "--seed", "4"], capsys,
                   stdin=ANSWERS)
     assert run.exit_code == 0, run.stderr
-    return paths.history_path()
+    _TEMPLATE.append(target.read_bytes())
+    return target
 
 
 def damage(db: Path, sql: str) -> bytes:
