@@ -73,6 +73,8 @@ def test_a_bank_path_that_is_not_a_regular_file_is_refused_at_once(
     if kind == "fifo":
         os.mkfifo(path)  # reading it would wait forever for a writer
     elif kind == "socket":
+        if len(str(path)) > 100:  # AF_UNIX paths are limited to about 108 bytes
+            pytest.skip("temporary folder path too long for a socket")
         server = socket.socket(socket.AF_UNIX)
         server.bind(str(path))
     else:
