@@ -17,6 +17,12 @@ ANSWERS = "以业务为基础，围绕用户需求做产品设计\n\n交互最�
 _TEMPLATE: list[bytes] = []
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages asserted here are the English ones."""
+    monkeypatch.setenv("PMQUIZ_LANG", "en")
+
+
 @pytest.fixture
 def history(capsys: pytest.CaptureFixture[str]) -> Path:
     """A real history of two attempts, written by a practice session (once; each test

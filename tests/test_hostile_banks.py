@@ -166,6 +166,7 @@ def test_pmquiz_home_pointing_at_a_file_is_exit_2(
     home = tmp_path / "home-file"
     home.write_text("not a folder")
     monkeypatch.setenv("PMQUIZ_HOME", str(home))
+    monkeypatch.setenv("PMQUIZ_LANG", "en")
     for args in (["history"], ["stats"], ["review", "--list"], ["list"]):
         result = run_cli(args, capsys)
         assert result.exit_code == 2, args
@@ -193,3 +194,15 @@ def test_a_value_with_a_line_break_quoted_in_a_message_stays_on_one_line(
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "'@\\n\\x1b[2J'" in result.stderr
+
+
+def test_the_new_messages_speak_chinese_too(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("x")
+    monkeypatch.setenv("PMQUIZ_HOME", str(home))
+    monkeypatch.setenv("PMQUIZ_LANG", "zh")
+    assert "是一个文件，不是文件夹" in run_cli(["history"], capsys).stderr
+    monkeypatch.delenv("PMQUIZ_HOME")
+    monkeypatch.setenv("PMQUIZ_NOW", "9999-12-31T23:59:59")
+    assert "超出范围" in run_cli(["review", "--list"], capsys).stderr

@@ -516,9 +516,11 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of "never a traceback"
         if debug:
             raise
-        _error(f"unexpected {type(exc).__name__}: {exc}\n"
-               "This is a bug in pmquiz (or data it did not write); PMQUIZ_DEBUG=1 shows "
-               "the traceback for a report.")
+        from pmquiz.i18n import t
+
+        lang = _ui_lang()
+        _error(t("err_unexpected", lang, name=type(exc).__name__, reason=exc) + "\n"
+               + t("err_unexpected_hint", lang))
         sys.exit(ExitCode.BAD_INPUT)
     finally:
         _note_skipped_rows()
@@ -535,22 +537,11 @@ def _note_skipped_rows() -> None:
     store = sys.modules.get("pmquiz.store")
     if store is None:
         return
-    from pmquiz.i18n import resolve_lang, t
+    from pmquiz.i18n import t
 
-    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
-    lang = resolve_lang(_lang_argument(sys.argv[1:]), locale)
+    lang = _ui_lang()
     for path, count in store.skipped_rows(clear=True).items():
         sys.stderr.write(t("damaged_rows", lang, path=path, n=count) + "\n")
-
-
-def _lang_argument(args: list[str]) -> str | None:
-    """`--lang zh|en` (or `--lang=zh`) among the arguments, for messages of the boundary."""
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
 
 
 def build_command(args: list[str]) -> Any:

@@ -28,7 +28,9 @@ def _home_override() -> Path | None:
         from pmquiz.errors import UsageError
 
         raise UsageError(f"PMQUIZ_HOME={env} is a file, not a folder",
-                         "Point PMQUIZ_HOME at a folder (created when missing), or unset it.")
+                         "Point PMQUIZ_HOME at a folder (created when missing), or unset it.",
+                         key="err_home_file", hint_key="err_home_file_hint",
+                         values={"value": env})
     return home
 
 

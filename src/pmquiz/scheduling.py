@@ -67,7 +67,9 @@ def now() -> datetime:
     if moment is None or not EARLIEST <= moment <= LATEST:
         raise UsageError(f"{NOW_ENV}='{raw}' is out of range",
                          f"Use a time between {EARLIEST.year} and {LATEST.year}, or unset "
-                         f"{NOW_ENV}.")
+                         f"{NOW_ENV}.", key="err_now_range", hint_key="err_now_range_hint",
+                         values={"name": NOW_ENV, "value": raw, "first": EARLIEST.year,
+                                 "last": LATEST.year})
     return moment
 
 

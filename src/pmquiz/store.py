@@ -678,6 +678,8 @@ def _error(path: Path, exc: sqlite3.Error) -> HistoryError:
             "it was changed by something other than pmquiz",
             "pmquiz leaves it as it is. Move it aside to start a new history, or point "
             "--data-dir / PMQUIZ_HOME at another folder.",
+            key="err_schema_missing", hint_key="err_damaged_hint",
+            values={"path": str(path), "reason": message},
         )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return HistoryError(
