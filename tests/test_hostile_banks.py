@@ -153,6 +153,7 @@ def test_one_invalid_bank_in_pmquiz_banks_does_not_block_practice_on_another(
                                      encoding="utf-8")
     (extra / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
     monkeypatch.setenv("PMQUIZ_BANKS", str(extra))
+    monkeypatch.setenv("PMQUIZ_LANG", "en")
     result = run_cli(["practice", "good-bank", "-n", "1"], capsys,
                      stdin="The back office runs the business.\n\n")
     assert result.exit_code == 0, result.stderr

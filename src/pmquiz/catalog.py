@@ -103,9 +103,7 @@ def _warn_about_extra_banks(result: LoadResult) -> None:
             continue
         problems = result.problems.pop(name)
         first = problems[0]
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        notices.warn(f"warning: left out the bank {name} from PMQUIZ_BANKS: {first}{more}; "
-                     f"run 'pmquiz check {name}' for every problem")
+        notices.warn("bank_left_out", path=name, problem=first)
 
 
 def looks_like_path(arg: str) -> bool:

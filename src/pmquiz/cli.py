@@ -527,8 +527,10 @@ def main() -> None:
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
-def _warn(line: str) -> None:
-    sys.stderr.write(line + "\n")
+def _warn(key: str, **values: object) -> None:
+    from pmquiz.i18n import t
+
+    sys.stderr.write(t(key, _ui_lang(), **values) + "\n")
     sys.stderr.flush()
 
 

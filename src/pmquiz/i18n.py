@@ -508,6 +508,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "设 PMQUIZ_DEBUG=1 可看到完整回溯，便于报告。",
         "This is a bug in pmquiz (or data it did not write); PMQUIZ_DEBUG=1 shows the "
         "traceback for a report."),
+    "bank_left_out": (
+        "警告：PMQUIZ_BANKS 中的题库 {path} 无效，已略过：{problem}；"
+        "`pmquiz check {path}` 会列出全部问题",
+        "warning: left out the bank {path} from PMQUIZ_BANKS: {problem}; "
+        "'pmquiz check {path}' lists every problem"),
     "damaged_rows": (
         "注意：{path} 中有 {n} 行数据不是 pmquiz 写入的值，已略过（文件保持原样）。",
         "note: {path}: left out {n} damaged row(s) holding values pmquiz does not write "

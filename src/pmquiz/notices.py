@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-hook: Callable[[str], None] | None = None
+# Called with a UI-string key and its values; the CLI says it in the user's language.
+hook: Callable[..., None] | None = None
 
 
-def warn(line: str) -> None:
+def warn(key: str, **values: object) -> None:
     if hook is not None:
-        hook(line)
+        hook(key, **values)
