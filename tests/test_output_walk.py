@@ -288,3 +288,13 @@ def test_a_system_error_no_command_foresaw_speaks_the_ui_language(
     monkeypatch.setattr("pmquiz.commands.interchange.import_files", refused)
     run = run_cli(["import", "walk.jsonl", "--lang", lang], capsys)
     assert (run.exit_code, run.stderr) == (2, says)
+
+
+def test_the_last_resort_error_is_labelled_in_the_ui_language(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("pmquiz.commands.interchange.import_files", broken)
+    run = run_cli(["import", "walk.jsonl", "--lang", "zh"], capsys)
+    assert run.exit_code == 2 and run.stderr.startswith("错误：意外的 RuntimeError：boom\n")

@@ -518,7 +518,7 @@ def main() -> None:
 
         lang = _ui_lang()
         _error(t("err_unexpected", lang, name=type(exc).__name__, reason=exc) + "\n"
-               + t("err_unexpected_hint", lang))
+               + t("err_unexpected_hint", lang), label=t("error_prefix", lang))
         sys.exit(ExitCode.BAD_INPUT)
     finally:
         _note_skipped_rows()

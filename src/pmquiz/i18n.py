@@ -710,7 +710,7 @@ STRINGS.update({
     "err_junit_write_hint": ("检查文件夹是否存在且可写。",
                              "Check that the folder exists and is writable."),
     # PMQUIZ_NOW
-    "err_now": ("{name}=“{value}” 不是 ISO-8601 时间", "{name}='{value}' is not an ISO-8601 time"),
+    "err_now": ("{name}='{value}' 不是 ISO-8601 时间", "{name}='{value}' is not an ISO-8601 time"),
     "err_now_hint": ("请用 2025-01-31T09:00:00+00:00 这样的时间，或取消设置 {name}。",
                      "Use e.g. 2025-01-31T09:00:00+00:00, or unset {name}."),
 })
