@@ -47,3 +47,29 @@ def test_a_short_stem_forgives_no_typo(answer: str, term: str) -> None:
 ])
 def test_a_typo_of_a_long_word_still_counts(answer: str, term: str) -> None:
     assert hits(answer, term) == [True]
+
+
+# -- 3. a colon and a spaced dash end a clause -------------------------------------------
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("Far from a dead end: hard to replace, better paid", "hard to replace"),
+    ("Not screens: I'd learn the refund flow", "learn"),
+    ("I'd pick efficiency rather than a fancy UI - plain is fine", "plain"),
+    ("It isn't about looks — efficiency is what counts", "efficiency"),
+    ("后台不是花架子——效率才是关键", "效率"),
+    ("后台并非拼颜值：效率才是关键", "效率"),
+])
+def test_a_colon_or_a_dash_ends_the_clause(answer: str, term: str) -> None:
+    assert hits(answer, term) == [True]
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    # Before the colon or dash the cue still negates.
+    ("Far from a dead end: hard to replace, better paid", "dead end"),
+    ("I'd pick efficiency rather than a fancy UI - plain is fine", "fancy"),
+    # A hyphen inside a word and a colon inside a time end nothing.
+    ("It isn't about front-end polish at all", "polish"),
+    ("The 10:30 review is not about screens or design", "design"),
+])
+def test_no_colon_or_dash_boundary_before_the_term(answer: str, term: str) -> None:
+    assert hits(answer, term) == [False]

@@ -16,8 +16,9 @@ A match is negated (the rules, in the order `is_negated` tries them):
 4. as an item of an English list across commas, governed by a cue before the list
    ("it isn't about payments, refunds or support tickets") or by a denial after it
    ("payments, refunds or support flows don't matter").
-A clause ends at 。！？；，,.;!? and line breaks and at contrast words (但, 而是, 却,
-but, rather, instead: pmquiz.grading.answer); 、 does not end it.
+A clause ends at 。！？；，,.;!? and line breaks, at a colon or a spaced dash, and at
+contrast words (但, 而是, 却, but, rather, instead: pmquiz.grading.answer); 、 does not
+end it.
 
 `is_negated(answer, start, end, cues)` is the one entry point. Its findings are cached on
 the `AnswerText`: each clause is scanned for cues and for a closing denial once, however
@@ -31,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pmquiz.grading.answer import EN_WORD, AnswerText
+from pmquiz.grading.answer import COLON_OR_DASH, EN_WORD, AnswerText
 from pmquiz.text import has_cjk, normalize_term
 
 DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
@@ -89,7 +90,8 @@ Cue = tuple[int, int, bool, bool]
 
 # Denials that close a clause and so negate the terms before them in it: each is found
 # where a clause boundary (pmquiz.grading.answer) or the end of the answer follows it.
-_CLAUSE_END = r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z)"
+_CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z|"
+               + COLON_OR_DASH + ")")
 _DENIAL = re.compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
     r"(?=[不没无次关dia'nu])(?:(?<!不是)(?<!并非)(?<!不)"
