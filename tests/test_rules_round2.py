@@ -73,3 +73,26 @@ def test_a_colon_or_a_dash_ends_the_clause(answer: str, term: str) -> None:
 ])
 def test_no_colon_or_dash_boundary_before_the_term(answer: str, term: str) -> None:
     assert hits(answer, term) == [False]
+
+
+# -- 4. a run of items with a predicate of its own is not negated ------------------------
+
+@pytest.mark.parametrize(("answer", "terms", "expected"), [
+    ("looks aren't the point, efficiency and security are",
+     ("efficiency", "security"), [True, True]),
+    ("Instead of looks, efficiency, functionality and security matter",
+     ("looks", "efficiency", "functionality", "security"), [False, True, True, True]),
+    ("instead of millions of consumers the users are internal staff",
+     ("consumers", "internal staff"), [False, True]),
+    # Neighbours: the run is still the cue's list, or "instead of" governs a noun phrase.
+    ("it isn't about payments, refunds or support tickets",
+     ("payments", "refunds", "support tickets"), [False, False, False]),
+    ("it isn't about payments, refunds or support tickets, which are solved problems",
+     ("refunds", "support tickets"), [False, False]),
+    ("I chose plain screens instead of the fancy animations of the old app",
+     ("plain screens", "fancy animations", "old app"), [True, False, False]),
+    ("instead of polishing the screens", ("screens",), [False]),
+])
+def test_items_with_their_own_predicate_count(answer: str, terms: tuple[str, ...],
+                                             expected: list[bool]) -> None:
+    assert hits(answer, *terms) == expected

@@ -265,6 +265,9 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
         if any(w in KNOWING_EN for w in words[:EN_WINDOW]):
             return False  # "don't know how much X matters": X counts
         between = len(words) + sum(1 for c in gap if has_cjk(c))
+        if predicate and len(chain) == 1 and text[last[0]:last[1]] in _FRONTED_EN and (
+                _main_clause_starts(words)):
+            return None  # "instead of millions of consumers the users are internal staff"
         reaches = predicate or between < EN_WINDOW or _english_list(gap)
     else:
         compact = gap.replace(" ", "")
@@ -276,6 +279,29 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
     if not reaches:
         return None
     return len(chain) % 2 == 1
+
+
+# "instead of X" / "rather than X" negate X, a noun phrase: when a new subject or a
+# finite verb follows it in the clause, the main clause has begun and is not negated.
+_FRONTED_EN = frozenset(("instead of", "rather than"))
+_SUBJECT_EN = frozenset("""
+the a an our their my your this these those we i they you he she it its
+""".split())
+_BEFORE_NOUN_PHRASE_EN = frozenset("""
+of for with in on at by from to about and or into over than like as
+""".split())
+
+
+def _main_clause_starts(words: list[str]) -> bool:
+    """Whether, in the words between "instead of" and the term, a subject or a finite
+    verb starts a clause of its own (not the first word: "instead of the fancy UI")."""
+    for i in range(1, len(words)):
+        w = words[i]
+        before = words[i - 1]
+        if w in _FINITE_EN or (w in _SUBJECT_EN and before not in _BEFORE_NOUN_PHRASE_EN
+                               and not before.endswith("ing")):  # "polishing the screens"
+            return True
+    return False
 
 
 def _chinese_list(compact: str, cue: str) -> bool:
@@ -333,6 +359,8 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
     list_end = clause_end
     if clause_end < len(text) and text[clause_end] == ",":
         list_end = answer.clause(clause_end + 1)[1]  # the list may close after this item
+    if _has_own_predicate(answer, clause_start, clause_end):
+        return False  # "looks aren't the point, efficiency and security are": a new clause
     pos = clause_start
     for _ in range(8):  # items walked back over
         if pos < 2 or text[pos - 1] != ",":
@@ -350,6 +378,31 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
         if has_cjk(item) or len(EN_WORD.findall(item)) > EN_WINDOW:
             return False
         pos = seg_start
+    return False
+
+
+# Finite verbs that give a run of items after a comma a predicate of its own: the run
+# is then the subject of a new clause, not more complements of the cue before it.
+_FINITE_EN = frozenset("""
+is are was were matter matters count counts come comes lie lies win wins
+""".split())
+_RELATIVE_EN = frozenset(("which", "that", "who", "what"))
+
+
+def _has_own_predicate(answer: AnswerText, clause_start: int, clause_end: int) -> bool:
+    """Whether the comma-joined run starting with this item ends in a predicate of its
+    own ("..., efficiency, functionality and security matter"; "..., efficiency and
+    security are"); a relative clause ("which are solved") is no predicate of the run."""
+    text = answer.text
+    end = clause_end
+    for _ in range(8):  # items walked over
+        words = EN_WORD.findall(text, clause_start, end)
+        for i, w in enumerate(words):
+            if w in _FINITE_EN and (i == 0 or words[i - 1] not in _RELATIVE_EN):
+                return True
+        if end >= len(text) or text[end] != "," or has_cjk(text[clause_start:end]):
+            return False
+        clause_start, end = answer.clause(end + 1)
     return False
 
 
