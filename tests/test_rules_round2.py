@@ -96,3 +96,50 @@ def test_no_colon_or_dash_boundary_before_the_term(answer: str, term: str) -> No
 def test_items_with_their_own_predicate_count(answer: str, terms: tuple[str, ...],
                                              expected: list[bool]) -> None:
     assert hits(answer, *terms) == expected
+
+
+# -- 5. English denial shapes ------------------------------------------------------------
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("the job is about design and aesthetics, not anything like research and development",
+     "development"),
+    ("It's nothing like research and development", "development"),
+    ("It's not true that the business processes behind the app matter", "business processes"),
+    ("I don't think the back office does much", "back office"),
+    ("The business processes behind the app aren't where the difficulty lies",
+     "business processes"),
+    ("PMs don't really move from front office to back office over time", "back office"),
+    ("PMs don't really move from front office to back office over time", "front office"),
+])
+def test_english_denial_shapes(answer: str, term: str) -> None:
+    assert hits(answer, term) == [False]
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("It's something like research and development", "development"),
+    ("It's true that the business processes behind the app matter", "business processes"),
+    ("Refunds are where the difficulty lies", "refunds"),
+    ("PMs move from front office to back office over time", "back office"),
+    ("PMs don't move from front office to back office; they start in the back office",
+     "back office"),
+    # "I don't think" reaches no further than any cue.
+    ("we don't think the back office ever needs anything except efficiency", "efficiency"),
+])
+def test_neighbouring_shapes_still_count(answer: str, term: str) -> None:
+    assert hits(answer, term) == [True]
+
+
+# -- 7. denials that close the clause with a complement after them ------------------------
+
+@pytest.mark.parametrize(("answer", "terms", "expected"), [
+    ("Fonts and colours don't matter for UX", ("fonts", "colours"), [False, False]),
+    ("Fonts and colours have nothing to do with it", ("fonts", "colours"), [False, False]),
+    ("looks aren't the point, efficiency and security are", ("looks",), [False]),
+    ("Efficiency matters for UX", ("efficiency",), [True]),
+    ("Security is the point", ("security",), [True]),
+    ("Fonts have nothing to do with success, efficiency does", ("fonts", "efficiency"),
+     [True, True]),
+])
+def test_closing_denials_with_a_complement(answer: str, terms: tuple[str, ...],
+                                           expected: list[bool]) -> None:
+    assert hits(answer, *terms) == expected

@@ -49,6 +49,10 @@ _PREDICATE_EN = (
     r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|isnt|arent|not)"
     r" (?:really )?about"
     r"|hardly|far from|by no means|rather than|instead of|(?:nothing|little) to do with"
+    # "not anything like R&D", "nothing like R&D", "it's not true that X": the whole
+    # rest of the clause is denied. ("I don't think" is not: "don't think it needs
+    # anything except efficiency" affirms efficiency; within 3 words it negates.)
+    r"|not anything like|nothing like|not true that"
 )
 # Words that contain a cue's characters but negate nothing.
 NOT_CUES_ZH = (
@@ -77,7 +81,7 @@ ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carrie
 # 涉及隐私数据" the second item is not negated.
 LIST_CUES_ZH = frozenset({"不是", "并非", "不需要", "无需", "不用", "别", "不必", "无须"})
 LOOKBACK = 160  # characters looked at before a term, whatever the clause length
-DENIAL_LOOKBACK = 32  # characters at the end of a clause searched for a denial
+DENIAL_LOOKBACK = 40  # characters at the end of a clause searched for a denial
 # What joins the items of a list a cue governs (SPEC 4).
 _LIST_JOIN_ZH = re.compile("、|以及|或者|和|与|及|或")
 _LIST_JOIN_EN = re.compile(r",|\b(?:and|or|nor)\b")
@@ -94,12 +98,19 @@ _CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead
                + COLON_OR_DASH + ")")
 _DENIAL = re.compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
-    r"(?=[不没无次关dia'nu])(?:(?<!不是)(?<!并非)(?<!不)"
+    r"(?=[不没无次关diahw'nu])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
     r"不值一提|不怎么重要)"
     r"[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
-    + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
+    + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter"
+    # "don't matter for UX", "doesn't matter much", "don't matter to users at all"
+    r"(?: (?:much|at all|(?:for|to|in) (?:the )?[a-z]+(?: at all)?))?|"
+    # "X aren't where the difficulty lies", "X isn't the point", "X have nothing to do
+    # with it": what X is, is denied.
+    r"(?:is|are|was|were)(?:n't| not) (?:really )?where the (?:\w+ )?(?:lies|lie|is|are)|"
+    r"(?:is|are|was|were)(?:n't| not) (?:really )?the (?:point|issue|problem|focus|hard part)|"
+    r"(?:has|have|had) (?:nothing|little) to do with (?:it|this|that|them|anything)|"
     r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
     r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
     r"(?:important|needed|necessary)|"
@@ -268,7 +279,8 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
         if predicate and len(chain) == 1 and text[last[0]:last[1]] in _FRONTED_EN and (
                 _main_clause_starts(words)):
             return None  # "instead of millions of consumers the users are internal staff"
-        reaches = predicate or between < EN_WINDOW or _english_list(gap)
+        reaches = (predicate or between < EN_WINDOW or _english_list(gap)
+                   or _FROM_TO.match(gap) is not None)
     else:
         compact = gap.replace(" ", "")
         knowing = _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3)
@@ -290,6 +302,16 @@ the a an our their my your this these those we i they you he she it its
 _BEFORE_NOUN_PHRASE_EN = frozenset("""
 of for with in on at by from to about and or into over than like as
 """.split())
+
+
+# A cue before a verb of moving carries over its "from X to Y": "PMs don't really move
+# from front office to back office" denies the whole move.
+_FROM_TO = re.compile(
+    r"\A\s*(?:(?:really|actually|usually|necessarily|always|just|ever|simply) )?"
+    r"(?:move|go|shift|switch|transition|progress|graduate|jump|migrate|step|get|come)"
+    r"[a-z]* (?:(?:over|across|up|on) )?from (?:[\w'&-]+[ -]){0,3}?"
+    r"(?:(?:to|into|towards?) (?:the )?(?:[\w'&-]+[ -]){0,2}?)?\Z"
+)
 
 
 def _main_clause_starts(words: list[str]) -> bool:
