@@ -143,3 +143,24 @@ def test_neighbouring_shapes_still_count(answer: str, term: str) -> None:
 def test_closing_denials_with_a_complement(answer: str, terms: tuple[str, ...],
                                            expected: list[bool]) -> None:
     assert hits(answer, *terms) == expected
+
+
+# -- 6. a negated condition with a consequence that cannot happen is a necessity ---------
+
+@pytest.mark.parametrize(("answer", "terms", "expected"), [
+    ("If you don't get the business you can't design the right thing",
+     ("business", "design"), [True, True]),
+    ("If you don't understand the business, you won't build the right product.",
+     ("business", "build"), [True, True]),
+    ("如果不懂业务，就没法设计出对的产品", ("业务", "设计"), [True, True]),
+    ("如果不懂业务，就做不好后台", ("业务", "后台"), [True, True]),
+    # Neighbours: a consequence that is a denial, a plain negated condition, two sentences.
+    ("If it isn't secure, it doesn't matter how pretty it is", ("secure", "pretty"),
+     [False, False]),
+    ("如果不用懂业务，那后台谁都能做", ("业务",), [False]),
+    ("I don't need the business. You can't design anything anyway",
+     ("business",), [False]),
+])
+def test_a_necessity_affirms_both_sides(answer: str, terms: tuple[str, ...],
+                                        expected: list[bool]) -> None:
+    assert hits(answer, *terms) == expected

@@ -185,8 +185,39 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
                 or _english_list_closed_by_denial(answer, start, clause_start, clause_end,
                                                   cues)))
         )
+        if known and _in_necessity(answer.text, start, end):
+            known = False  # "if you don't get the business you can't design": both count
         answer.negated[key] = known
     return known
+
+
+# "If you don't get the business you can't design the right thing", "如果不懂业务，就没法
+# 设计出对的产品": a negated condition with a consequence that cannot happen states a
+# necessity; both sides affirm that the thing matters. (A consequence that is itself a
+# denial, "if it isn't secure it doesn't matter how pretty it is", is no such shape.)
+_NECESSITY = re.compile(
+    r"\b(?:if|unless)\b[^.!?;\n]{0,120}?\b(?:not|no|never|don't|doesn't|didn't|dont|doesnt"
+    r"|can't|cannot|without|isn't|aren't)\b[^.!?;\n]{0,120}?\b(?:can't|cannot|can not|cant"
+    r"|won't|wont|will not|couldn't|wouldn't|unable to|no way to)\b[^.!?;\n]*"
+    r"|(?:如果|要是|假如|若是|倘若)[^。!?;\n]{0,60}?[不没][^。!?;\n]{0,60}?"
+    r"(?:不能|没法|没办法|无法|不可能|做不|[^。!?;\n]不[好出了成])[^。!?;\n]*"
+)
+_SENTENCE_STOP = re.compile(r"[.!?;\n。]")
+_CONDITION = re.compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
+
+
+def _in_necessity(text: str, start: int, end: int) -> bool:
+    """Whether the match lies in an "if not A, (then) not B" necessity."""
+    lo = max(0, start - LOOKBACK)
+    before = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)]
+    sentence_start = before[-1] if before else lo
+    hi = min(len(text), end + LOOKBACK)
+    stop = _SENTENCE_STOP.search(text, end, hi)
+    sentence_end = stop.start() if stop else hi
+    if _CONDITION.search(text, sentence_start, start) is None:
+        return False
+    m = _NECESSITY.search(text, sentence_start, sentence_end)
+    return m is not None and m.start() <= start and end <= m.end()
 
 
 def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
