@@ -118,10 +118,18 @@ def _m002_cards(conn: sqlite3.Connection) -> None:
     rebuild_cards(conn)
 
 
+def _m006_missed_points(conn: sqlite3.Connection) -> None:
+    """The most-missed points summary, kept by triggers (see pmquiz.missedpoints)."""
+    from pmquiz import missedpoints
+
+    missedpoints.create(conn)
+
+
 # Add-only: never edit or reorder a released migration; append a new one.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
     ("m002_cards", _m002_cards),
+    ("m006_missed_points", _m006_missed_points),
 ]
 
 
