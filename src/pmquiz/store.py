@@ -373,6 +373,27 @@ class History:
             params = (limit,)
         return [_attempt(row) for row in self.query(sql, params)]
 
+    def iterate(self, sql: str, params: tuple[Any, ...] = (), batch: int = 1000
+                ) -> Iterator[Any]:
+        """Rows of one read-only statement, a batch at a time (bounded memory)."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            while rows := cursor.fetchmany(batch):
+                yield from rows
+        except sqlite3.Error as exc:
+            raise _error(self.path, exc) from None
+
+    def stream_recent(self, limit: int | None = 20) -> Iterator[Attempt]:
+        """`recent`, one attempt at a time: `history --json` over a whole history in
+        bounded memory (SPEC 2). Small batches, as one answer may be 64 KiB."""
+        sql = "SELECT * FROM attempts ORDER BY time DESC, id DESC"
+        params: tuple[Any, ...] = ()
+        if limit is not None and limit > 0:
+            sql += " LIMIT ?"
+            params = (limit,)
+        for row in self.iterate(sql, params, batch=100):
+            yield _attempt(row)
+
     def overruled(self) -> list[tuple[Attempt, bool]]:
         """Attempts whose verdict the user changed (`:pass` / `:fail`), newest first, each
         with the grader's own verdict. An overrule that ended where the grader stood is
