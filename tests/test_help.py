@@ -10,8 +10,14 @@ from pmquiz.cli import app
 
 
 def all_commands() -> list[tuple[str, object]]:
+    """Every command by its full name, sub-commands of a group (`export anki`) included."""
     group = typer.main.get_command(app)
-    return sorted(group.commands.items())  # type: ignore[attr-defined]
+    found = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        found.append((name, command))
+        for sub, subcommand in getattr(command, "commands", {}).items():
+            found.append((f"{name} {sub}", subcommand))
+    return sorted(found)
 
 
 def test_every_command_and_option_has_help() -> None:
@@ -30,7 +36,7 @@ def test_every_command_and_option_has_help() -> None:
 
 @pytest.mark.parametrize("name", [name for name, _ in all_commands()])
 def test_help_runs_for_every_command(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_cli([name, "--help"], capsys)
+    run = run_cli([*name.split(), "--help"], capsys)
     assert run.exit_code == 0, run.stderr
     assert f"pmquiz {name}" in run.stdout
 

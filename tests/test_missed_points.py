@@ -58,8 +58,9 @@ def _counts() -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, str
         conn.close()
 
 
-def test_summary_follows_practice_overrule_and_review(
-        bank: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_follows_practice_overrule_review_and_import(
+        bank: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # Either question may come first: each answer covers one point of both.
     answers = ["理解业务最重要, and it keeps the team efficient."] * 2
     run = run_cli(["practice", "mp", "--count", "0", "--seed", "1"], capsys,
@@ -87,6 +88,20 @@ def test_summary_follows_practice_overrule_and_review(
     doc = json.loads(run_cli(["stats", "--json"], capsys).stdout)
     shown = {(m["ref"], m["point"]): m["missed"] for m in doc["most_missed_points"]}
     assert shown == {(f"mp/{q}", p): n for (q, p), n in missed.items()}
+
+    # Another machine's history, imported here: its counts add to these (twice: no change).
+    exported = run_cli(["export", "history"], capsys).stdout
+    monkeypatch.setenv("PMQUIZ_HOME", str(tmp_path / "laptop"))
+    run = run_cli(["practice", "mp", "--count", "0", "--seed", "2"], capsys,
+                  stdin="后台要安全, and secure.\n\n" * 2)
+    assert run.exit_code == 0, run.stderr
+    for _ in range(2):
+        run = run_cli(["import", "-"], capsys, stdin=exported)
+        assert run.exit_code == 0, run.stderr
+        merged, counted = _counts()
+        assert merged == counted
+    merged_missed = {(q, p): n for _, q, p, n in merged}
+    assert merged_missed[("core", "loop")] == missed[("core", "loop")] + 1
 
 
 def test_migration_counts_the_attempts_already_stored(bank: Path) -> None:

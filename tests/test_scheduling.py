@@ -135,17 +135,19 @@ EXPECTED_SCHEMA = {
     "sessions": ["id", "started_at", "ended_at", "kind", "banks"],
     "attempts": ["id", "session_id", "time", "bank_id", "question_id", "question_hash",
                  "answer", "score", "passed", "graded_passed", "overruled", "points_hit",
-                 "points_missed", "seconds"],
+                 "points_missed", "seconds", "uid", "kind"],
     "cards": ["bank_id", "question_id", "state", "step", "stability", "difficulty", "due",
               "last_review", "last_attempt_id", "last_score", "last_passed", "last_answered",
               "attempts", "failures"],
     "review_log": ["attempt_id", "bank_id", "question_id", "rating", "before_state",
                    "before_step", "before_stability", "before_difficulty", "before_due",
                    "before_last_review"],
+    "missed_points": ["bank_id", "question_id", "point", "missed"],
 }
 EXPECTED_INDEXES = {
     "attempts_by_question": ("attempts", ["bank_id", "question_id", "id"]),
     "attempts_by_time": ("attempts", ["time"]),
+    "attempts_by_uid": ("attempts", ["uid"]),
     "cards_by_due": ("cards", ["due"]),
     "cards_by_missed": ("cards", ["last_passed", "last_answered"]),
     "review_log_by_question": ("review_log", ["bank_id", "question_id", "attempt_id"]),
@@ -155,7 +157,7 @@ EXPECTED_INDEXES = {
 def test_fresh_database_has_exactly_the_expected_schema(tmp_path: Path) -> None:
     History.open(tmp_path / "h.sqlite3").close()
     conn = sqlite3.connect(tmp_path / "h.sqlite3")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     tables = {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
     assert tables == set(EXPECTED_SCHEMA)
@@ -168,6 +170,10 @@ def test_fresh_database_has_exactly_the_expected_schema(tmp_path: Path) -> None:
     for name, (table, columns) in EXPECTED_INDEXES.items():
         assert indexes[name] == table
         assert [r[2] for r in conn.execute(f"PRAGMA index_info({name})")] == columns
+    triggers = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert triggers == {"attempts_uid", "missed_points_insert", "missed_points_delete",
+                        "missed_points_update"}
     conn.close()
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml",
-                   "prompt_toolkit"}
+                   "prompt_toolkit", "genanki", "markdown_it"}
 HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich", "prompt_toolkit"}
 # The line editor is for a person typing at a terminal: practice, review and mock there.
 LINE_EDITOR = {"prompt_toolkit", "wcwidth"}
@@ -63,3 +63,10 @@ def test_no_line_editor_outside_a_terminal_session(tmp_path: Path) -> None:
         loaded = modules_imported_by(args, home, tmp_path)
         assert loaded & LINE_EDITOR == set(), args
         assert "pmquiz" in loaded
+
+
+def test_export_history_imports_neither_anki_nor_scheduling(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    loaded = modules_imported_by(["export", "history"], home, tmp_path)
+    assert loaded & {"genanki", "markdown_it", "fsrs", "rich", "yaml"} == set()
+    assert "pmquiz" in loaded

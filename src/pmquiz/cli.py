@@ -305,6 +305,85 @@ def overrules(
     overrules_command.run(banks or [], as_yaml, lang)
 
 
+# -- moving data in and out (SPEC 11) --------------------------------------------------
+
+export_app = typer.Typer(
+    name="export", no_args_is_help=True, rich_markup_mode=None,
+    help="Write the banks' questions as an Anki deck, or the history as JSON Lines.")
+app.add_typer(export_app)
+
+
+@export_app.command("anki")
+def export_anki(
+    banks: Annotated[
+        list[str] | None,
+        typer.Argument(help="Bank ids or paths (default: the built-in banks and the "
+                       "PMQUIZ_BANKS folders).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The .apkg file to write (replaced if it "
+                     "exists).", dir_okay=False, show_default=False),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """An Anki deck of the banks' questions, one deck per bank.
+
+    One note per question: the prompt (and options) on the front, the reference answer
+    and rubric points (or the right answer) on the back. Importing a newer export into
+    Anki updates the notes it has instead of adding copies.
+    """
+    from pmquiz.commands import interchange
+
+    _check_lang(lang)
+    if output is None:
+        from pmquiz.errors import UsageError
+
+        raise UsageError("export anki needs -o FILE.apkg",
+                         "Example: pmquiz export anki -o pmquiz.apkg")
+    interchange.export_anki(banks or [], output, lang)
+
+
+@export_app.command("history")
+def export_history(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (replaced if it exists) "
+                     "instead of stdout.", dir_okay=False, show_default=False),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Every attempt as JSON Lines, for `pmquiz import` elsewhere.
+
+    The first line is {"format": "pmquiz-history", "version": 1}; then one attempt per
+    line, oldest first. Without -o the lines go to stdout.
+    """
+    from pmquiz.commands import interchange
+
+    _check_lang(lang)
+    interchange.export_history(output, lang)
+
+
+@app.command("import")
+def import_history(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Files written by `pmquiz export history` ('-' reads stdin).",
+                       dir_okay=False, show_default=False),
+    ],
+    lang: LangOpt = None,
+) -> None:
+    """Merge histories exported on other machines.
+
+    One transaction: attempts already here (same id) are skipped, the review schedule is
+    recomputed, and a damaged or foreign file is refused with nothing written.
+    """
+    from pmquiz.commands import interchange
+
+    _check_lang(lang)
+    interchange.import_files(files, lang)
+
+
 def _check_lang(lang: str | None) -> None:
     if lang is not None and lang not in ("zh", "en"):
         from pmquiz.errors import UsageError
@@ -369,7 +448,10 @@ def build_command(args: list[str]) -> Any:
     global_option = next((p for p in command.params if p.name == "data_dir"), None)
     if global_option is None:
         return command
-    for sub in commands.values():
+    subs = list(commands.values())
+    # A group's own commands too (`pmquiz export history --data-dir D`).
+    subs += [leaf for sub in subs for leaf in getattr(sub, "commands", {}).values()]
+    for sub in subs:
         if any(p.name == "data_dir" for p in sub.params):
             continue
         sub.params.append(typer.core.TyperOption(

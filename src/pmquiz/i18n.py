@@ -120,6 +120,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bank_col": ("题库", "bank"),
     "by_tag": ("按标签（由弱到强）", "By tag (weakest first)"),
     "tag_col": ("标签", "tag"),
+    # export and import (interchange: anki, export history, import)
+    "anki_written": ("已写入 {path}：{notes} 道题，{decks} 个牌组（在 Anki 中“导入”这个文件）。",
+                     "Wrote {path} (notes: {notes}, decks: {decks}); import it in Anki."),
+    "anki_penalties": ("扣分项", "penalties"),
+    "history_written": ("已导出 {n} 条作答记录到 {path}。",
+                        "History exported to {path} (attempts: {n})."),
+    "history_skipped": ("注意：{n} 条记录无法读取（不是 pmquiz 写入的），未导出。",
+                        "note: attempts left out because they could not be read (not "
+                        "written by pmquiz): {n}"),
+    "imported": ("导入完成：新增 {new} 条作答记录，{present} 条已存在。",
+                 "Attempts imported: {new} new, {present} already here."),
     # answer input, feedback and summary (the line editor, issue 12)
     "unknown_command": ("未知命令 :{word}，你是不是想输入 :{guess}？",
                         "unknown command :{word}, did you mean :{guess}?"),

@@ -222,7 +222,7 @@ def _refresh_counts(conn: sqlite3.Connection, bank_id: str, question_id: str) ->
                (last_attempt_id, last_score, last_passed, last_answered) = (
                    SELECT id, score, passed, time FROM attempts
                    WHERE bank_id = cards.bank_id AND question_id = cards.question_id
-                   ORDER BY id DESC LIMIT 1),
+                   ORDER BY time DESC, id DESC LIMIT 1),
                (attempts, failures) = (
                    SELECT count(*), count(*) - sum(passed) FROM attempts
                    WHERE bank_id = cards.bank_id AND question_id = cards.question_id)
@@ -236,19 +236,26 @@ def _rebuild_question(conn: sqlite3.Connection, bank_id: str, question_id: str) 
                  (bank_id, question_id))
     _replay(conn, conn.execute(
         "SELECT id, time, bank_id, question_id, score, passed, graded_passed FROM attempts "
-        "WHERE bank_id = ? AND question_id = ? ORDER BY id", (bank_id, question_id)))
+        "WHERE bank_id = ? AND question_id = ? ORDER BY time, id", (bank_id, question_id)))
 
 
-def rebuild_cards(conn: sqlite3.Connection) -> None:
-    """Recompute every card and review log from the attempts (the m002 migration).
+def rebuild_cards(conn: sqlite3.Connection,
+                  questions: Iterable[tuple[str, str]] | None = None) -> None:
+    """Recompute cards and review logs from the attempts, in time order: every card (the
+    m002 migration), or only those of `questions` (BANK_ID, QUESTION_ID) after an import
+    brought in attempts older than those already here.
 
     Runs inside the caller's transaction.
     """
+    if questions is not None:
+        for bank_id, question_id in sorted(set(questions)):
+            _rebuild_question(conn, bank_id, question_id)
+        return
     conn.execute("DELETE FROM review_log")
     conn.execute("DELETE FROM cards")
     _replay(conn, conn.execute(
         "SELECT id, time, bank_id, question_id, score, passed, graded_passed FROM attempts "
-        "ORDER BY id"))
+        "ORDER BY time, id"))
 
 
 def _replay(conn: sqlite3.Connection, rows: Iterable[Any]) -> None:

@@ -118,6 +118,60 @@ def _m002_cards(conn: sqlite3.Connection) -> None:
     rebuild_cards(conn)
 
 
+def attempt_uid(time: str, bank_id: str, question_id: str, question_hash: str, answer: str,
+                score: float, graded_passed: bool, seconds: float, occurrence: int = 0) -> str:
+    """The id m003 gives an existing attempt: 32 hex digits of a hash of its content and time.
+
+    `occurrence` tells apart attempts identical in all of these (the n-th in time and row
+    order), so two copies of one history give every attempt the same id.
+    """
+    content = [time, bank_id, question_id, question_hash, answer, repr(float(score)),
+               bool(graded_passed), repr(float(seconds))]
+    if occurrence:
+        content.append(occurrence)
+    raw = json.dumps(content, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+def _m003_attempt_ids(conn: sqlite3.Connection) -> None:
+    """A stable unique id on every attempt (`uid`, for export and merge), and `kind`.
+
+    Existing attempts get `attempt_uid` of their content and time; one inserted without a
+    uid gets 32 random hex digits from a trigger, whoever inserts it. `kind` (practice,
+    review, mock) is stored only for attempts imported from another machine, whose session
+    is not here; otherwise the attempt's session tells it.
+    """
+    conn.execute("ALTER TABLE attempts ADD COLUMN uid TEXT")
+    conn.execute("ALTER TABLE attempts ADD COLUMN kind TEXT")
+    conn.execute("CREATE TEMP TABLE m003_uids (id INTEGER PRIMARY KEY, uid TEXT NOT NULL)")
+    rows = conn.execute(
+        "SELECT id, time, bank_id, question_id, question_hash, answer, score, graded_passed, "
+        "seconds FROM attempts ORDER BY time, id")
+    batch: list[tuple[int, str]] = []
+    second: str | None = None
+    seen: dict[str, int] = {}  # within one time value: identical attempts so far
+    for row_id, time, bank_id, question_id, qhash, answer, score, graded, seconds in rows:
+        if time != second:
+            second, seen = time, {}
+        content = (time, bank_id, question_id, qhash, answer, score, graded, seconds)
+        uid = attempt_uid(*content)
+        count = seen.get(uid, 0)
+        seen[uid] = count + 1
+        batch.append((row_id, attempt_uid(*content, occurrence=count) if count else uid))
+        if len(batch) >= 10_000:
+            conn.executemany("INSERT INTO m003_uids VALUES (?, ?)", batch)
+            batch.clear()
+    conn.executemany("INSERT INTO m003_uids VALUES (?, ?)", batch)
+    conn.execute("UPDATE attempts SET uid = m.uid FROM m003_uids m WHERE m.id = attempts.id")
+    conn.execute("DROP TABLE m003_uids")
+    conn.execute("CREATE UNIQUE INDEX attempts_by_uid ON attempts(uid)")
+    conn.execute("""
+        CREATE TRIGGER attempts_uid AFTER INSERT ON attempts WHEN NEW.uid IS NULL
+        BEGIN
+            UPDATE attempts SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+        END""")
+
+
 def _m006_missed_points(conn: sqlite3.Connection) -> None:
     """The most-missed points summary, kept by triggers (see pmquiz.missedpoints)."""
     from pmquiz import missedpoints
@@ -129,6 +183,7 @@ def _m006_missed_points(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
     ("m002_cards", _m002_cards),
+    ("m003_attempt_ids", _m003_attempt_ids),
     ("m006_missed_points", _m006_missed_points),
 ]
 
@@ -366,16 +421,18 @@ class History:
     # -- reading ------------------------------------------------------------------------
 
     def recent(self, limit: int | None = 20) -> list[Attempt]:
-        sql = "SELECT * FROM attempts ORDER BY id DESC"
+        # By time: attempts imported from another machine (SPEC 11) fall into place.
+        sql = "SELECT * FROM attempts ORDER BY time DESC, id DESC"
         params: tuple[Any, ...] = ()
         if limit is not None and limit > 0:
             sql += " LIMIT ?"
             params = (limit,)
         return [_attempt(row) for row in self.query(sql, params)]
 
-    def iterate(self, sql: str, params: tuple[Any, ...] = (), batch: int = 1000
+    def iterate(self, sql: str, params: tuple[Any, ...] = (), batch: int = 100
                 ) -> Iterator[Any]:
-        """Rows of one read-only statement, a batch at a time (bounded memory)."""
+        """Rows of one read-only statement, a batch at a time (bounded memory: small
+        batches, as one answer may be 64 KiB). `history --json` and `export history`."""
         try:
             cursor = self.conn.execute(sql, params)
             while rows := cursor.fetchmany(batch):
@@ -385,13 +442,13 @@ class History:
 
     def stream_recent(self, limit: int | None = 20) -> Iterator[Attempt]:
         """`recent`, one attempt at a time: `history --json` over a whole history in
-        bounded memory (SPEC 2). Small batches, as one answer may be 64 KiB."""
+        bounded memory (SPEC 2)."""
         sql = "SELECT * FROM attempts ORDER BY time DESC, id DESC"
         params: tuple[Any, ...] = ()
         if limit is not None and limit > 0:
             sql += " LIMIT ?"
             params = (limit,)
-        for row in self.iterate(sql, params, batch=100):
+        for row in self.iterate(sql, params):
             yield _attempt(row)
 
     def overruled(self) -> list[tuple[Attempt, bool]]:
@@ -405,8 +462,9 @@ class History:
 
     def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
         """The question's most recent attempt (review shows it as context), or None."""
+        # By time: an attempt imported from another machine may be newer than its id.
         rows = self.query("SELECT * FROM attempts WHERE bank_id = ? AND question_id = ? "
-                          "ORDER BY id DESC LIMIT 1", (bank_id, question_id))
+                          "ORDER BY time DESC, id DESC LIMIT 1", (bank_id, question_id))
         return _attempt(rows[0]) if rows else None
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:

@@ -1,0 +1,37 @@
+"""Writing a file whole or not at all: into a temporary file beside it, then renamed over it.
+
+An export interrupted by Ctrl-C, a full disk or a bad row never leaves a half-written file
+where a good one was (or where a user would take it for a good one).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pmquiz.errors import UsageError
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path in `target`'s folder; moved onto `target` when the block succeeds."""
+    if target.is_dir():
+        raise UsageError(f"{target}: is a folder", "Give a file name to write.")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                           dir=folder)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write the file ({exc.strerror or exc})",
+                         "Check that the folder exists and that you may write in it."
+                         ) from None
+    os.close(handle)
+    try:
+        yield Path(partial)
+        os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
