@@ -251,6 +251,48 @@ def stats(json_output: JsonOpt = False) -> None:
     stats_command.run(json_output)
 
 
+@app.command()
+def mock(
+    banks: Annotated[
+        list[str] | None,
+        typer.Argument(help="Bank ids or paths (default: the built-in banks in your language "
+                       "and the PMQUIZ_BANKS folders).", show_default=False,
+                       autocompletion=completion.bank_ids),
+    ] = None,
+    count: Annotated[
+        int | None,
+        typer.Option("--count", "-n", help="How many open questions (default 5; 0 for all).",
+                     show_default=False),
+    ] = None,
+    minutes: Annotated[
+        float, typer.Option("--minutes", "-m", help="Time limit per answer in minutes "
+                            "(decimals allowed).")
+    ] = 3.0,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Seed for a reproducible question order.",
+                                 show_default=False)
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).",
+                     show_default=False),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write the report to this file: Markdown (.md) "
+                     "or a self-contained HTML page (.html).", dir_okay=False,
+                     show_default=False),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """A timed mock interview: no hints or verdicts until the report at the end."""
+    from pmquiz.commands import mock as mock_command
+
+    _check_lang(lang)
+    raise typer.Exit(mock_command.run(banks or [], tag or [], count, minutes, seed, report,
+                                      lang))
+
+
 # -- bank authoring: new, schema, overrules ---------------------------------------------
 
 

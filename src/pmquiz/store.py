@@ -172,6 +172,17 @@ def _m003_attempt_ids(conn: sqlite3.Connection) -> None:
         END""")
 
 
+def _m004_mock_answers(conn: sqlite3.Connection) -> None:
+    """What a mock interview (SPEC 10) adds to an attempt: the time allowed and whether the
+    clock ran out. The attempt itself is an ordinary one, in a session of kind `mock`."""
+    conn.execute("""
+        CREATE TABLE mock_answers (
+            attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id),
+            allowed_seconds REAL NOT NULL, -- the time limit of the answer
+            time_up INTEGER NOT NULL       -- 1: submitted by the clock, as typed so far
+        )""")
+
+
 def _m006_missed_points(conn: sqlite3.Connection) -> None:
     """The most-missed points summary, kept by triggers (see pmquiz.missedpoints)."""
     from pmquiz import missedpoints
@@ -184,6 +195,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
     ("m002_cards", _m002_cards),
     ("m003_attempt_ids", _m003_attempt_ids),
+    ("m004_mock_answers", _m004_mock_answers),
     ("m006_missed_points", _m006_missed_points),
 ]
 
@@ -473,6 +485,13 @@ class History:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise _error(self.path, exc) from None
+
+
+def mark_mock_answer(conn: sqlite3.Connection, attempt_id: int, allowed_seconds: float,
+                     time_up: bool) -> None:
+    """Record a mock interview's timing of one attempt (inside the attempt's transaction)."""
+    conn.execute("INSERT INTO mock_answers (attempt_id, allowed_seconds, time_up) "
+                 "VALUES (?, ?, ?)", (attempt_id, float(allowed_seconds), int(time_up)))
 
 
 def _attempt(row: Any) -> Attempt:
