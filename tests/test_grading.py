@@ -331,7 +331,8 @@ ADDABLE = {"biz": "理解业务", "needs": "用户需求", "safe": "系统安全
 def test_score_always_in_unit_interval(answer: str) -> None:
     result = grade(PROP_Q, answer)
     assert 0.0 <= result.score <= 1.0
-    assert result.passed == (result.score >= PROP_Q.threshold and not result.missed_required)
+    assert result.passed == (result.score >= PROP_Q.threshold and not result.missed_required
+                             and not result.keyword_list)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

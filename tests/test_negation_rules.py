@@ -207,6 +207,9 @@ def test_clause_ends(answer: str, term: str, expected: bool) -> None:
     ("动画和业务无关", "动画"),
     ("权限、审批这些都无所谓", "审批"),
     ("界面美观是次要的", "界面"),
+    ("动画跟用户体验没多大关系", "动画"),
+    ("界面好不好看关系不大", "界面"),
+    ("配色没什么关系", "配色"),
     ("fancy animations don't matter", "animations"),
     ("the colour scheme doesn't matter", "colour scheme"),
     ("the looks are secondary", "looks"),
@@ -242,3 +245,43 @@ def test_a_closing_denial_leaves_other_clauses(answer: str, term: str) -> None:
 ])
 def test_a_term_beginning_with_a_cue_is_not_negated_by_it(answer: str, term: str) -> None:
     assert verdicts(answer, term) == [True]
+
+
+# -- shapes found in the blind development set (rules, not answers) ---------------------------
+
+
+@pytest.mark.parametrize(("answer", "terms"), [
+    ("payments, refunds or support flows don't belong there", ("payments", "refunds")),
+    ("payments, refunds and support tickets don't matter, efficiency does",
+     ("payments", "refunds", "support tickets")),
+    ("dashboards, charts and animations are unnecessary", ("dashboards", "charts")),
+])
+def test_a_closing_denial_negates_every_item_of_an_english_list(
+        answer: str, terms: tuple[str, ...]) -> None:
+    assert verdicts(answer, *terms) == [False] * len(terms)
+
+
+@pytest.mark.parametrize(("answer", "terms", "expected"), [
+    ("payments, refunds and support are what we built, efficiency doesn't matter",
+     ("payments", "refunds", "efficiency"), [True, True, False]),
+    ("we built payments, then the whole refund flow for every market doesn't matter",
+     ("payments",), [True]),
+])
+def test_a_denial_after_a_sentence_is_no_list_denial(answer: str, terms: tuple[str, ...],
+                                                     expected: list[bool]) -> None:
+    assert verdicts(answer, *terms) == expected
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("it has nothing to do with the phone or the screen size", "screen size"),
+    ("success has little to do with polished animations", "animations"),
+    ("they dont need any animations", "animations"),
+    ("the back office isnt about pretty screens", "screens"),
+    ("it doesnt take a designer", "designer"),
+])
+def test_more_english_negation_shapes(answer: str, term: str) -> None:
+    assert verdicts(answer, term) == [False]
+
+
+def test_apostrophe_less_knowing_verb_still_leaves_what_is_known() -> None:
+    assert verdicts("they dont realise how much permissions matter", "permissions") == [True]

@@ -124,6 +124,7 @@ class ExampleResult:
             "negated": [p.id for p in self.grade.points if p.negated],
             "missed_required": list(self.grade.missed_required),
             "penalties": [p.id for p in self.grade.penalties if p.hit],
+            "flags": list(self.grade.flags),
         }
 
 
@@ -430,7 +431,10 @@ def unused_synonym_warnings(bank: Bank) -> list[CheckWarning]:
         term.group
         for question in bank.questions
         for point in rubric_points(question)
-        for term in (*point.any, *point.all)
+        for top in (*point.any, *point.all)
+        # a group named inside a together term is used too
+        for term in ((top,) if not top.is_together else
+                     tuple(t for group in top.together for t in group))
         if term.is_group
     }
     return [
@@ -497,7 +501,10 @@ def explain(result: ExampleResult) -> list[str]:
     lines.append(f"graded:    {describe_grade(result)}")
     if graded.type == "open":
         lines.extend(_point_lines(graded))
-    if result.disagreement is not None:
+    if result.disagreement == "false fail" and graded.keyword_list:
+        lines.append("why:       the answer is only a list of keywords; set 'lists: true' on "
+                     "the question if its prompt asks to name things, or expect it to fail")
+    elif result.disagreement is not None:
         lines.append(f"why:       {_ADVICE[result.disagreement]}")
     return lines
 
@@ -509,6 +516,8 @@ def _point_lines(graded: Grade) -> list[str]:
         ("missed", ", ".join(p.id for p in graded.points if not p.hit and not p.negated)),
         ("required missed", ", ".join(graded.missed_required)),
         ("penalties", _hits(graded.penalties)),
+        ("flags", "keyword-list (a bare run of keywords fails whatever its score)"
+         if graded.keyword_list else ""),
     ]
     return [f"{(name + ':').ljust(10)} {value}" for name, value in rows if value]
 

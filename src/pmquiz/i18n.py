@@ -120,6 +120,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bank_col": ("题库", "bank"),
     "by_tag": ("按标签（由弱到强）", "By tag (weakest first)"),
     "tag_col": ("标签", "tag"),
+    # -- grading: keyword lists (SPEC 4) --
+    "keyword_list": ("只罗列了关键词，没有成句：请用完整的句子回答，说明它们为什么重要、怎么做。",
+                     "a bare list of keywords does not pass: answer in sentences that say "
+                     "something about them (why they matter, how)."),
     # mock interview (pmquiz mock, SPEC 10)
     "mock_header": ("模拟面试 · {title}", "Mock interview · {title}"),
     "mock_intro": ("{count} 题，每题限时 {limit}。和真实面试一样：没有提示，答完不判分，"

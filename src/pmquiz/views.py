@@ -263,6 +263,10 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             labels = [p.label for p in grade.points if p.id in grade.missed_required]
             con.print(Text("  " + t("required_missed", lang, points="、".join(labels)),
                            style="red"))
+        if grade.keyword_list:
+            from rich.padding import Padding
+
+            emit(con, Padding(Text(t("keyword_list", lang), style="red"), (0, 0, 0, 2)))
         con.print(Text(t("your_answer", lang) + ":", style="bold"))
         if grade.answer.strip():
             from rich.padding import Padding

@@ -42,7 +42,7 @@ class AnswerText:
     """
 
     __slots__ = ("norm", "text", "boundaries", "boundary_ends", "_words", "by_form",
-                 "by_initial", "clause_cues", "negated", "facts",
+                 "by_initial", "clause_cues", "negated", "facts", "_yuqi",
                  "_utf8", "_clauses_found")
 
     def __init__(self, norm: Normalized, text: str) -> None:
@@ -57,6 +57,7 @@ class AnswerText:
         self.clause_cues: dict[int, list[tuple[int, int, bool, bool]]] = {}
         self.negated: dict[tuple[int, int], bool] = {}
         self.facts: dict[int, tuple[int, int, int, int | None]] = {}
+        self._yuqi: bool | None = None
         self._utf8: tuple[bytes, bool] | None = None
         self._clauses_found = False
 
@@ -71,6 +72,12 @@ class AnswerText:
         self.boundaries = [s for s, _ in spans]
         self.boundary_ends = [e for _, e in spans]
         self._clauses_found = True
+
+    def has_yuqi(self) -> bool:
+        """Whether 与其 occurs (与其说 X，不如说 Y reaches across clauses)."""
+        if self._yuqi is None:
+            self._yuqi = "与其" in self.text
+        return self._yuqi
 
     def utf8(self) -> tuple[bytes, bool]:
         """The normalised text as UTF-8 (for RE2), and whether it is pure ASCII."""

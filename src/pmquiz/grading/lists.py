@@ -13,31 +13,42 @@ import re
 from pmquiz.grading.answer import EN_WORD
 from pmquiz.text import has_cjk
 
-# What joins the items of a bare list: white space, commas, 、, list numbers and bullets,
-# and the conjunctions 和 与 及 以及 或 或者 / and, or, nor.
-_LIST_SEPARATORS = re.compile(
-    r"(?:[\s,;:/|·•*\-。.!?()\[\]\"'“”‘’…~、【】《》「」①-⑩]|以及|或者|和|与|及|或"
-    r"|\b(?:and|or|nor|\d+)\b)+"
+# What joins the items of a bare list: commas, 、, semicolons, slashes, list numbers and
+# bullets, line breaks, and the conjunctions 和 与 及 以及 或 或者 / and, or, nor; and
+# white space, which in Chinese text separates items too ("付费 退款 客服").
+_STRONG_SEPARATORS = re.compile(
+    r"(?:[,;:/|·•*。.!?()\[\]\"'“”‘’…~、【】《》「」①-⑩\n]|(?<![a-z0-9])-|以及|或者"
+    r"|(?<![a-z0-9])\d+[.)、](?![0-9])|\b(?:and|or|nor)\b)+"
 )
-# Characters and words that make a sentence of short items: a predicate, a pronoun, a
-# particle or a linking word says something about the items ("界面朴素没关系", "都要管好").
-# (Single characters only where they are rarely part of a noun: 需 is in 需求, 对 in 对账,
-# 会 in 会员, 能 in 功能, so those count only inside the words listed.)
+_WORD_SEPARATORS = re.compile(r"[\s\-]+")
+_JOINING_ZH = re.compile("^(?:和|与|及|或)|(?:和|与|及|或)$")
+# In a Chinese item: a pronoun, the copula, a linking word, a particle, a modal or a
+# judgement says something about the items ("界面朴素没关系", "我觉得是效率"), so the
+# answer is a sentence. Single characters only where they are rarely part of a noun: 需
+# is in 需求, 对 in 对账, 会 in 会员, 能 in 功能, 不 in 不能公开; those count only inside
+# the words listed (and 就 not in 成就, 把 not in 把控).
 _SENTENCE_ZH = re.compile(
-    "[是要把被让从但而就都也又很太最越着吗呢吧啊呀嘛么我你他她它咱们这那些不没非]|了(?!解)"
+    "[是被让但而都也吗呢吧啊呀嘛我你他她它咱这那]|了(?!解)|着(?!手)|(?<!成)就|把(?!控|关)"
     "|重要|关系|觉得|认为|需要|应该|必须|可以|能够|因为|所以|如果|虽然|对于|使得|还是|还要"
-    "|还有|更加|一个|一定|无需|无所谓|无关|会让|才能"
+    "|还有|更加|一个|一定|无需|无所谓|无关|会让|才能|不用|不必|没必要"
 )
-_SENTENCE_EN = frozenset("""
-a an the is are was were be been being am do does did done have has had having will would
-can could should must may might shall need needs needed it its they them their we our us you
-your i me my he she his her this that these those there here to of for with in on at by from
-about into because so but if than then not no never very more most less least matter matters
-important why how what which who when where just only also too don't doesn't isn't aren't
-can't won't should've it's they're we're you're i'm that's there's let let's make makes
-really because since while whereas although though mean means like
+# In an English phrase: a pronoun, a copula or a word that joins clauses.
+_LINKING_EN = frozenset("""
+i me my you your he she his her it its we our us they them their this that these those
+there here is are was were am isn't aren't wasn't weren't it's they're we're you're i'm
+that's there's because so since while whereas although though if then than which who
+should must would will
+""".split())
+# A run of single words separated by spaces only: any function word makes a sentence.
+_FUNCTION_EN = _LINKING_EN | frozenset("""
+a an the be been being do does did done have has had having can could may might shall to
+of for with in on at by from about into but not no never very more most less least matter
+matters important why how what when where just only also too don't doesn't can't won't
+should've let let's make makes really mean means like
 """.split())
 LIST_ITEM_CJK = 6  # longest item (CJK characters) of a bare keyword list
+_LONG_CJK_RUN = re.compile(f"[\u3400-\u9fff]{{{LIST_ITEM_CJK + 1}}}")
+LIST_ITEM_WORDS = 4  # longest item (words) of a list of English phrases
 # Two items joined by 和 / and read as one phrase ("业务和效率", "business insight"):
 # a run of keywords starts at three.
 LIST_MIN_ITEMS = 3
@@ -47,19 +58,30 @@ def is_keyword_list(text: str) -> bool:
     """True when the normalised answer is only short words or phrases joined by
     separators, with no sentence around them and nothing linking them (SPEC 4):
     "付费 退款 客服 流程 体验", "refunds payments tickets audit logs permissions"."""
-    items = [item for item in _LIST_SEPARATORS.split(text) if item]
-    if len(items) < LIST_MIN_ITEMS:
+    cjk = has_cjk(text)
+    if cjk and (_SENTENCE_ZH.search(text) or _LONG_CJK_RUN.search(text)):
+        return False  # one pass finds what makes most answers sentences
+    chunks = [c.strip() for c in _STRONG_SEPARATORS.split(text) if c.strip()]
+    if cjk:  # white space separates Chinese items too
+        chunks = [w for c in chunks for w in c.split() if w]
+    if len(chunks) >= LIST_MIN_ITEMS:
+        return all(_is_item(chunk) for chunk in chunks)
+    if cjk or len(chunks) != 1:
         return False
-    for item in items:
-        if has_cjk(item):
-            if _SENTENCE_ZH.search(item):
-                return False
-            cjk = sum(1 for ch in item if has_cjk(ch))
-            if cjk > LIST_ITEM_CJK:
-                return False
-            for word in EN_WORD.findall(item):
-                if word in _SENTENCE_EN:
-                    return False
-        elif item in _SENTENCE_EN or EN_WORD.fullmatch(item) is None and not item.isalnum():
+    # English words separated by spaces only: "refunds payments tickets audit logs".
+    words = [w for w in _WORD_SEPARATORS.split(text) if w]
+    return len(words) >= LIST_MIN_ITEMS and all(
+        w not in _FUNCTION_EN and EN_WORD.fullmatch(w) is not None for w in words)
+
+
+def _is_item(chunk: str) -> bool:
+    """A short word or phrase that says nothing about anything."""
+    if has_cjk(chunk):
+        core = _JOINING_ZH.sub("", chunk)
+        if _SENTENCE_ZH.search(core):
             return False
-    return True
+        if sum(1 for ch in core if has_cjk(ch)) > LIST_ITEM_CJK:
+            return False
+        return all(w not in _LINKING_EN for w in EN_WORD.findall(core))
+    words = EN_WORD.findall(chunk)
+    return 0 < len(words) <= LIST_ITEM_WORDS and not any(w in _LINKING_EN for w in words)

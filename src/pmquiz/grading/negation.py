@@ -1,13 +1,27 @@
 """Negation (SPEC 4): when a term that occurs in an answer does not count.
 
-A match is negated when a negation cue stands before it in the same clause, near enough
-(4 characters in Chinese, 3 words in English), or when a denial closes its clause
-("权限、审批这些都无所谓"). Cues are matched as words, so characters that only contain a
-cue (不断, 区别, 未来) negate nothing; two cues in a row cancel (不是不, not un-).
+A match is negated (the rules, in the order `is_negated` tries them):
+1. by the nearest chain of cues before it in its clause that reaches it:
+   - a cue reaches 4 characters (Chinese) or 3 words (English) forward;
+   - a predicate cue (不是, 谈不上, 不在于, isn't about, hardly, rather than ...)
+     reaches to the clause end, whatever the distance;
+   - a cue reaches every item of a list it governs (、 和 与 及 或; and, or, nor);
+   - two cues in a row cancel (不是不, 不得不, not without), and "not un-" is no denial;
+   - a cue before a verb of knowing (没认识到, don't know) negates the verb, not what
+     is known, so the term after the verb counts;
+   - cues are matched as words: 不断, 区别, 未来, 不如 or an A-not-A question (有没有,
+     好不好) negate nothing, and a term that begins with a cue is not negated by it;
+2. by a denial that closes its clause ("权限、审批这些都无所谓", "don't matter");
+3. by 与其(说) before it, up to 不如 ("与其说 X，不如说 Y" negates X);
+4. as an item of an English list across commas, governed by a cue before the list
+   ("it isn't about payments, refunds or support tickets") or by a denial after it
+   ("payments, refunds or support flows don't matter").
+A clause ends at 。！？；，,.;!? and line breaks and at contrast words (但, 而是, 却,
+but, rather, instead: pmquiz.grading.answer); 、 does not end it.
 
 `is_negated(answer, start, end, cues)` is the one entry point. Its findings are cached on
 the `AnswerText`: each clause is scanned for cues and for a closing denial once, however
-many terms occur in it.
+many terms occur in it, and only clauses that hold a match are scanned.
 """
 
 from __future__ import annotations
@@ -22,14 +36,18 @@ from pmquiz.text import has_cjk, normalize_term
 
 DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
 DEFAULT_CUES_EN = ("not", "no", "never", "don't", "doesn't", "isn't", "aren't", "without",
-                   "cannot", "nor")
+                   "cannot", "nor",
+                   # typed without the apostrophe ("they dont realise")
+                   "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant",
+                   "wont", "shouldnt", "couldnt", "wouldnt", "havent", "hasnt")
 # Cues that deny a whole predicate: they reach to the end of their clause, whatever the
 # distance ("后台的关键并不在于团队里有没有人懂交互设计", "hardly a matter of polishing").
 PREDICATE_CUES_ZH = ("并不是", "不是", "并非", "谈不上", "算不上", "称不上", "不在于", "远非",
                      "而非")
 _PREDICATE_EN = (
-    r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|not) (?:really )?about"
-    r"|hardly|far from|by no means|rather than|instead of"
+    r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|isnt|arent|not)"
+    r" (?:really )?about"
+    r"|hardly|far from|by no means|rather than|instead of|(?:nothing|little) to do with"
 )
 # Words that contain a cue's characters but negate nothing.
 NOT_CUES_ZH = (
@@ -67,20 +85,23 @@ _SENTENCE_END = re.compile(r"[。!?;\n]")
 # A cue: (start, end, English?, denies a whole predicate?)
 Cue = tuple[int, int, bool, bool]
 
-# Denials that close a clause and so negate the terms before them in it.
-_DENIAL_ZH = re.compile(
-    r"(?<!不是)(?<!并非)(?<!不)"
+# Denials that close a clause and so negate the terms before them in it: each is found
+# where a clause boundary (pmquiz.grading.answer) or the end of the answer follows it.
+_CLAUSE_END = r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z)"
+_DENIAL = re.compile(
+    # The lookahead (every first character) lets the engine skip to where one may start.
+    r"(?=[不没无次关dia'nu])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
-    r"不太?需要|没有?关系|无关紧要|无关|无所谓|次要的?|不是重点|不值一提)"
-    r"[的了啊吧呢嘛也罢哈呀]*\s*$"
-)
-_DENIAL_EN = re.compile(
-    r"(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
+    r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
+    r"不值一提|不怎么重要)"
+    r"[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
+    + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
     r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
     r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
     r"(?:important|needed|necessary)|"
     r"not (?:needed|necessary|important|required)|unnecessary|irrelevant|unimportant|"
-    r"(?:is|are) optional)\W*$"
+    r"(?:do|does)(?:n't|nt| not) (?:really )?belong(?: (?:here|there))?|"
+    r"(?:is|are) optional)[^\w。!?;,.\n]*?" + _CLAUSE_END + ")"
 )
 
 
@@ -143,8 +164,9 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
             (first_cue_end <= start
              and _negated_before(answer, start, clause_start, clause_end, cues))
             or (denial is not None and denial >= end)
-            or _negated_by_yuqi(answer, start)
+            or (answer.has_yuqi() and _negated_by_yuqi(answer, start))
             or _negated_as_english_list_item(answer, start, clause_start, clause_end, cues)
+            or _english_list_closed_by_denial(answer, start, clause_start, clause_end, cues)
         )
         answer.negated[key] = known
     return known
@@ -167,15 +189,13 @@ def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
 def _first_cue_end(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
                    ) -> int:
     """Where the clause's first cue ends (past the clause end when it has none)."""
-    if clause_end - clause_start > LOOKBACK:
-        return clause_start  # long clause: let the windowed scan decide
     found = _clause_cue_list(answer, clause_start, clause_end, cues)
     return found[0][1] if found else clause_end + 1
 
 
 def _clause_cue_list(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
                      ) -> list[Cue]:
-    """Every cue of the clause, scanned once."""
+    """Every cue of the clause, scanned once (only clauses that hold a match are)."""
     found = answer.clause_cues.get(clause_start)
     if found is None:
         found = _scan_cues(answer.text, clause_start, clause_end, cues)
@@ -187,10 +207,7 @@ def _cues_in(answer: AnswerText, clause_start: int, clause_end: int, start: int,
              ) -> list[Cue]:
     """Cues between the clause start (or LOOKBACK before) and `start`."""
     window_start = max(clause_start, start - LOOKBACK)
-    if window_start == clause_start:
-        found = _clause_cue_list(answer, clause_start, clause_end, cues)
-    else:  # a very long clause: scan only the window
-        found = _scan_cues(answer.text, window_start, start, cues)
+    found = _clause_cue_list(answer, clause_start, clause_end, cues)
     return [c for c in found if c[1] <= start and c[0] >= window_start]
 
 
@@ -294,7 +311,7 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
     refunds or support tickets" every item is negated. The items after the first are
     short (at most three words each) and the list has and / or / nor."""
     text = answer.text
-    if not clause_start or text[clause_start - 1] != "," or not text[start:start + 1].isascii():
+    if not text[start:start + 1].isascii() or not clause_start or text[clause_start - 1] != ",":
         return False
     if len(EN_WORD.findall(text[clause_start:start])) >= EN_WINDOW:
         return False  # the term is not near the start of its item
@@ -325,13 +342,46 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
     return False
 
 
+def _english_list_closed_by_denial(answer: AnswerText, start: int, clause_start: int,
+                                   clause_end: int, cues: CueSet) -> bool:
+    """A denial closing the last item of an English list negates every item, across the
+    commas: "payments, refunds or support flows don't matter"."""
+    text = answer.text
+    if not text[start:start + 1].isascii() or text[clause_end:clause_end + 1] != ",":
+        return False
+    if _item_size(text, clause_start, clause_end) > EN_WINDOW:
+        return False
+    pos = clause_end + 1
+    for _ in range(8):  # items walked over
+        if pos >= len(text):
+            return False
+        seg_start, seg_end, _, denial = _clause_facts(answer, pos, cues)
+        if denial is not None:  # the last item(s): "refunds or support flows don't matter"
+            last = text[seg_start:denial]
+            return not has_cjk(last) and all(
+                len(EN_WORD.findall(item)) <= EN_WINDOW for item in _LIST_JOIN_EN.split(last)
+            ) and _CONJUNCTION_EN.search(text, clause_start, denial) is not None
+        if text[seg_end:seg_end + 1] != "," or _item_size(text, seg_start, seg_end) > EN_WINDOW:
+            return False
+        pos = seg_end + 1
+    return False
+
+
+def _item_size(text: str, start: int, end: int) -> int:
+    """Words of a list item, its conjunction aside (CJK text makes it no item)."""
+    if has_cjk(text[start:end]):
+        return EN_WINDOW + 1
+    return sum(1 for w in EN_WORD.findall(text, start, end) if w not in ("and", "or", "nor"))
+
+
 def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> int | None:
     """Where a denial that closes the clause starts ("权限、审批这些都无所谓"), if any:
     it negates every term of the clause before it."""
-    tail_start = max(clause_start, clause_end - DENIAL_LOOKBACK)
-    tail = answer.text[tail_start:clause_end]
-    m = _DENIAL_ZH.search(tail) or _DENIAL_EN.search(tail)
-    return tail_start + m.start() if m else None
+    m = _DENIAL.search(answer.text, max(clause_start, clause_end - DENIAL_LOOKBACK),
+                       clause_end)
+    while m is not None and m.end() != clause_end:  # it must close the clause
+        m = _DENIAL.search(answer.text, m.end(), clause_end)
+    return m.start() if m is not None else None
 
 
 def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[Cue]:

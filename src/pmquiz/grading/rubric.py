@@ -7,13 +7,21 @@ answer, so the terms searched for in earnest are only those that may occur.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.negation import CueSet, cueset
 from pmquiz.grading.results import PointResult, empty_result
-from pmquiz.grading.terms import CompiledTerm, TogetherTerm, compile_term
+from pmquiz.grading.terms import (
+    MAX_MATCHES_PER_TERM,
+    CompiledTerm,
+    TogetherTerm,
+    compile_term,
+)
 from pmquiz.model import Point, Question, Term
 
 AnyTerm = CompiledTerm | TogetherTerm
@@ -44,6 +52,9 @@ class CompiledRubric:
     needle_owners: tuple[tuple[int, int, AnyTerm], ...] = ()
     # Terms that need their own search (words, regexes, spaced phrases, together terms).
     searched: tuple[tuple[int, int, AnyTerm], ...] = ()
+    # An Aho-Corasick automaton over the needles (pyahocorasick), when it is installed:
+    # one pass finds every needle, and the spans of the plain phrases among them.
+    automaton: Any = None
 
     @staticmethod
     def build(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...],
@@ -60,22 +71,68 @@ class CompiledRubric:
                     else:
                         searched.append((p_index, t_index, term))
         return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
-                              tuple(searched))
+                              tuple(searched), _automaton(needles))
 
-    def candidates(self, answer: AnswerText
-                   ) -> list[list[tuple[int, AnyTerm]]]:
-        """Per point (then penalty): the terms worth searching for in this answer."""
+    def candidates(self, answer: AnswerText) -> list[list[Candidate]]:
+        """Per point (then penalty): the terms worth searching for in this answer, each
+        with its spans when they are already known (plain phrases found by the
+        automaton), else None."""
         text = answer.text
-        per_point: list[list[tuple[int, AnyTerm]]] = [
+        per_point: list[list[Candidate]] = [
             [] for _ in range(len(self.points) + len(self.penalties))]
         owners = self.needle_owners
-        for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
-            p_index, t_index, term = owners[slot]
-            per_point[p_index].append((t_index, term))
+        if self.automaton is not None:
+            for slot, spans in sorted(_automaton_spans(self.automaton, text).items()):
+                p_index, t_index, term = owners[slot]
+                known = spans if isinstance(term, CompiledTerm) and term.literal else None
+                per_point[p_index].append((t_index, term, known))
+        else:
+            for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
+                p_index, t_index, term = owners[slot]
+                per_point[p_index].append((t_index, term, None))
         for p_index, t_index, term in self.searched:
             if not isinstance(term, TogetherTerm) or term.possible(text):
-                per_point[p_index].append((t_index, term))
+                per_point[p_index].append((t_index, term, None))
         return per_point
+
+
+# A term worth looking for: (which written term of its point, the term, its spans if known)
+Candidate = tuple[int, "AnyTerm", list[tuple[int, int]] | None]
+
+
+def _automaton(needles: list[str]) -> Any:
+    """An Aho-Corasick automaton mapping each distinct needle to its slots (None when
+    pyahocorasick is not installed: the needles are then tested one `in` at a time)."""
+    if not needles:
+        return None
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - an optional speed-up
+        return None
+    automaton = ahocorasick.Automaton()
+    for slot, needle in enumerate(needles):
+        if needle in automaton:
+            automaton.get(needle)[1].append(slot)
+        else:
+            automaton.add_word(needle, (len(needle), [slot]))
+    automaton.make_automaton()
+    return automaton
+
+
+def _automaton_spans(automaton: Any, text: str) -> dict[int, list[tuple[int, int]]]:
+    """Per slot whose needle occurs: its non-overlapping occurrences, left to right (what
+    repeated `str.find` from the end of the last one gives), at most MAX_MATCHES_PER_TERM."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for last, (length, slots) in automaton.iter(text):
+        start = last - length + 1
+        end = last + 1
+        for slot in slots:
+            spans = found.get(slot)
+            if spans is None:
+                found[slot] = [(start, end)]
+            elif start >= spans[-1][1] and len(spans) < MAX_MATCHES_PER_TERM:
+                spans.append((start, end))
+    return found
 
 
 def _expand_term(term: Term, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[AnyTerm, ...]:
@@ -106,20 +163,44 @@ def _compile_point(point: Point, synonyms: Mapping[str, tuple[str, ...]]) -> Com
     )
 
 
-_compiled: dict[int, tuple[Question, CompiledRubric]] = {}
+# Compiled rubrics by question object: the most recently used RUBRIC_CACHE_SIZE, each
+# dropped as soon as its question is (a weak reference), so that compiled patterns of
+# banks no longer in use are not kept alive (issue 14). A session uses a few hundred
+# questions at most; a `check` of many banks recompiles what it returns to.
+RUBRIC_CACHE_SIZE = 1024
+_compiled: OrderedDict[int, tuple[weakref.ref[Question], CompiledRubric]] = OrderedDict()
 
 
 def compile_rubric(question: Question) -> CompiledRubric:
     """The question's rubric ready to match; compiled once per question object."""
-    cached = _compiled.get(id(question))
-    if cached is not None and cached[0] is question:
+    key = id(question)
+    cached = _compiled.get(key)
+    if cached is not None and cached[0]() is question:
+        _compiled.move_to_end(key)
         return cached[1]
     rubric = CompiledRubric.build(
         tuple(_compile_point(p, question.synonyms) for p in question.rubric.points),
         tuple(_compile_point(p, question.synonyms) for p in question.rubric.penalties),
         cueset(question.negation_cues),
     )
-    if len(_compiled) > 20000:
-        _compiled.clear()
-    _compiled[id(question)] = (question, rubric)
+    _compiled[key] = (weakref.ref(question, _forget(key)), rubric)
+    if len(_compiled) > RUBRIC_CACHE_SIZE:
+        _compiled.popitem(last=False)
     return rubric
+
+
+def _forget(key: int) -> Callable[[weakref.ref[Question]], None]:
+    """A callback dropping the entry of a question that is gone (and only that entry:
+    its id may already belong to a newer question)."""
+
+    def forget(ref: weakref.ref[Question]) -> None:
+        entry = _compiled.get(key)
+        if entry is not None and entry[0] is ref:
+            del _compiled[key]
+
+    return forget
+
+
+def clear_cache() -> None:
+    """Forget every compiled rubric."""
+    _compiled.clear()

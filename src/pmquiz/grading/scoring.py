@@ -17,13 +17,13 @@ from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.lists import is_keyword_list
 from pmquiz.grading.negation import CueSet, is_negated
 from pmquiz.grading.results import KEYWORD_LIST, Grade, Match, PointResult, empty_result
-from pmquiz.grading.rubric import AnyTerm, CompiledPoint, compile_rubric
+from pmquiz.grading.rubric import Candidate, CompiledPoint, compile_rubric
 from pmquiz.grading.terms import CompiledTerm, TogetherTerm
 from pmquiz.model import Question
 
 
 def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
-              candidates: list[tuple[int, AnyTerm]]) -> PointResult:
+              candidates: list[Candidate]) -> PointResult:
     """The point's result from the terms that may occur (see CompiledRubric.candidates).
 
     Most terms of most rubrics are absent from an answer; a point none of whose terms
@@ -36,7 +36,7 @@ def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
     counting_terms: set[int] = set()
     matches: list[Match] = []
     found: list[tuple[int, CompiledTerm, list[tuple[int, int]]]] = []
-    for index, term in candidates:
+    for index, term, known in candidates:
         if isinstance(term, TogetherTerm):
             counts, pieces = term.evaluate(answer, cues, negatable)
             if counts:
@@ -45,7 +45,7 @@ def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
                 matches.append(Match(display, original_span(start, end) if mapped
                                      else (start, end), negated))
             continue
-        spans = term.find(answer)
+        spans = known if known is not None else term.find(answer)
         if spans:
             found.append((index, term, spans))
     if not found and not matches:

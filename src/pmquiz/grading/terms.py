@@ -24,6 +24,10 @@ from pmquiz.regex import compile_pattern
 from pmquiz.text import has_cjk, normalize_term
 
 MAX_MATCHES_PER_TERM = 200  # bounds work on pathological answers (a 1 MB paste)
+# Bytes that searches ending in an empty match may read: FACTOR x the answer, at least
+# FLOOR (1 MB, a millisecond of RE2: exact for every answer of a few thousand characters).
+EMPTY_SCAN_FACTOR = 4
+EMPTY_SCAN_FLOOR = 1 << 20
 _GAP_BETWEEN_WORDS = re.compile(r"[\s\-/]*\Z")
 
 
@@ -38,6 +42,8 @@ class CompiledTerm:
     pattern: Any = None
     # A substring the answer must hold for the term to occur: one `in` test rules it out.
     plain: str | None = field(init=False, repr=False, compare=False)
+    # True when the term is exactly that substring (its occurrences are its matches).
+    literal: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A substring the answer must contain for this term to occur at all: the phrase
@@ -49,6 +55,7 @@ class CompiledTerm:
         else:
             plain = None
         object.__setattr__(self, "plain", plain)
+        object.__setattr__(self, "literal", self.kind == "cjk" and self.spaced is None)
 
     def find(self, answer: AnswerText) -> list[tuple[int, int]]:
         """Every occurrence in the normalised answer, at most MAX_MATCHES_PER_TERM."""
@@ -197,6 +204,11 @@ def _regex_spans(pattern: Any, answer: AnswerText) -> list[tuple[int, int]]:
     end = len(data)
     pos = 0
     out: list[tuple[int, int]] = []
+    # A pattern that can match the empty string (`(?:a*b)?`) matches at every position
+    # where it finds nothing better, and each of those searches may read to the end of
+    # the answer: quadratic. The bytes such searches may read are bounded by the answer's
+    # length; past that, the pattern's later matches are not looked for.
+    empty_budget = EMPTY_SCAN_FACTOR * end + EMPTY_SCAN_FLOOR
     char_pos = 0  # characters before byte offset `byte_pos`
     byte_pos = 0
     while pos <= end and len(out) < MAX_MATCHES_PER_TERM:
@@ -215,7 +227,8 @@ def _regex_spans(pattern: Any, answer: AnswerText) -> list[tuple[int, int]]:
                 out.append((start_char, char_pos))
             pos = e
         else:
-            if s >= end:
+            empty_budget -= end - pos
+            if s >= end or empty_budget < 0:
                 break
             # An empty match: step over one whole UTF-8 character.
             step = 1
