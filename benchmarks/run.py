@@ -113,8 +113,9 @@ LAUNCHER = """\
 import os, subprocess, sys
 proc = subprocess.Popen(sys.argv[1:], stdin=sys.stdin, stdout=subprocess.DEVNULL,
                         stderr=subprocess.DEVNULL)
-_, _, usage = os.wait4(proc.pid, 0)
+_, status, usage = os.wait4(proc.pid, 0)
 print(usage.ru_maxrss)
+sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
@@ -123,7 +124,9 @@ def peak_memory_mb(cmd: list[str], env: dict[str, str], stdin: bytes = b"") -> R
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], env=env, input=stdin,
-                         capture_output=True, check=True)
+                         capture_output=True, check=False)
+    if out.returncode not in (0, 1):  # 1: a graded answer failed, as a session may
+        raise RuntimeError(f"{' '.join(cmd[2:])} exited with {out.returncode}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return Run(cpu, time.perf_counter() - start, int(out.stdout) / 1024)  # KiB on Linux
