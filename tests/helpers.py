@@ -38,3 +38,18 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str], stdin: str | No
         sys.stdin = old_stdin
     out, err = capsys.readouterr()
     return Run(code, out, err)
+
+
+def run_terminal(args: list[str], capsys: pytest.CaptureFixture[str],
+                 monkeypatch: pytest.MonkeyPatch, width: int = 80,
+                 stdin: str | None = None) -> Run:
+    """Run as if stdout were a terminal `width` columns wide: the Rich face. Colour and
+    bold codes (SGR) are removed and line ends trimmed, so output compares as text."""
+    import re
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setattr("pmquiz.output.stdout_is_terminal", lambda: True)
+    run = run_cli(args, capsys, stdin=stdin)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout)
+    return Run(run.exit_code, "\n".join(line.rstrip() for line in text.split("\n")),
+               run.stderr)

@@ -211,7 +211,7 @@ def test_unknown_bank_id_matching_a_file_here_says_how_to_load_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     new_bank(tmp_path, capsys, "en")
     monkeypatch.chdir(tmp_path)
-    run = run_cli(["show", "my-bank/core-ability"], capsys)
+    run = run_cli(["show", "my-bank/core-ability", "--lang", "en"], capsys)
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [
         "error: unknown bank 'my-bank' in 'my-bank/core-ability'",
@@ -220,8 +220,10 @@ def test_unknown_bank_id_matching_a_file_here_says_how_to_load_it(
         "my-bank/core-ability), or add this folder to PMQUIZ_BANKS (export "
         "PMQUIZ_BANKS=\"$PWD\").",
     ]
-    run = run_cli(["list", "my-bank"], capsys)
+    run = run_cli(["list", "my-bank", "--lang", "en"], capsys)
     assert run.exit_code == 2 and "Pass its path (my-bank.yaml)" in run.stderr
+    run = run_cli(["list", "my-bank"], capsys)  # the same in the default, Chinese
+    assert "给出它的路径（my-bank.yaml）" in run.stderr
     # Followed, the hint works.
     assert run_cli(["show", "--bank", "my-bank.yaml", "my-bank/core-ability"],
                    capsys).exit_code == 0
@@ -236,6 +238,10 @@ def test_unknown_bank_hint_gives_the_id_the_file_really_has(
     monkeypatch.chdir(tmp_path)
     run = run_cli(["grade", "面试题/core-ability", "--answer", "理解业务"], capsys)
     assert run.exit_code == 2
+    assert "这个文件夹里的 面试题.yaml 没有加载（它的题库编号是“my-bank”）" in run.stderr
+    assert "给出它的路径（--bank 面试题.yaml my-bank/core-ability）" in run.stderr
+    run = run_cli(["grade", "面试题/core-ability", "--answer", "理解业务", "--lang", "en"],
+                  capsys)
     assert ("面试题.yaml in this folder is not loaded (its bank id is 'my-bank'): "
             in run.stderr)
     assert "Pass its path (--bank 面试题.yaml my-bank/core-ability)" in run.stderr

@@ -60,11 +60,14 @@ def test_pmquiz_banks_env_adds_folders(capsys: pytest.CaptureFixture[str], write
 
 
 def test_show_unknown_question_exits_2_with_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_cli(["show", "core-abilty"], capsys)
+    run = run_cli(["show", "core-abilty", "--lang", "en"], capsys)
     assert run.exit_code == 2
     assert "unknown question 'core-abilty'" in run.stderr
-    assert "core-ability" in run.stderr
+    assert "Did you mean: core-ability?" in run.stderr
     assert "Traceback" not in run.stderr
+    run = run_cli(["show", "core-abilty"], capsys)  # no --lang: Chinese (SPEC 2)
+    assert run.stderr.splitlines() == ["错误：未知题目“core-abilty”",
+                                       "  是不是要找：core-ability？"]
 
 
 def test_ambiguous_bare_id_lists_candidates(capsys: pytest.CaptureFixture[str], write_bank,  # type: ignore[no-untyped-def]
@@ -83,7 +86,7 @@ def test_show_prints_rubric_for_authors(capsys: pytest.CaptureFixture[str]) -> N
     run = run_cli(["show", "backoffice-pm-zh/core-ability"], capsys)
     assert run.exit_code == 0, run.stderr
     assert "business-insight" in run.stdout
-    assert "[fail]" in run.stdout  # examples shown with their verdicts
+    assert "[未通过]" in run.stdout  # examples shown with their verdicts, in the bank's language
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -27,7 +27,8 @@ CLOSING = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 
 def _check(args: list[str], capsys: pytest.CaptureFixture[str]) -> Run:
-    run = run_cli(["check", *args], capsys)
+    """`pmquiz check` in English: the grader's explanations are English words."""
+    run = run_cli(["check", "--lang", "en", *args], capsys)
     assert "Traceback" not in run.stderr, run.stderr
     return run
 

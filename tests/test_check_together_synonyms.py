@@ -40,7 +40,7 @@ questions:
 def test_group_inside_together_is_used_and_unused_group_is_still_reported(
         write_bank: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     path = write_bank(BANK)
-    run = run_cli(["check", "--strict", str(path)], capsys)
+    run = run_cli(["check", "--strict", str(path), "--lang", "en"], capsys)
     assert run.exit_code != 0
     assert "synonym group '闲置' is not used" in run.stdout + run.stderr
     assert "'懂得'" not in run.stdout + run.stderr

@@ -187,10 +187,18 @@ def test_unknown_bare_id_exits_2(capsys: pytest.CaptureFixture[str], bank: Path)
 def test_ambiguous_question_names_the_candidates(capsys: pytest.CaptureFixture[str],
                                                  write_bank: Writer) -> None:
     write_bank(BANK, "a.yaml")
+    write_bank(OTHER.replace("id: cli-other", "id: cli-other-two"), "c.yaml")
     folder = write_bank(OTHER, "b.yaml").parent
-    run = run_cli(["grade", "core-ability", "-b", str(folder), "-a", "x"], capsys)
+    # Two English banks share the id: even in an English UI it stays ambiguous.
+    run = run_cli(["grade", "core-ability", "-b", str(folder), "-a", "x", "--lang", "en"],
+                  capsys)
     assert run.exit_code == 2
-    assert "cli-zh/core-ability" in run.stderr and "cli-other/core-ability" in run.stderr
+    assert "cli-other/core-ability" in run.stderr and "cli-other-two/core-ability" in run.stderr
+    # In a Chinese UI the one Chinese bank holding it is meant.
+    run = run_cli(["grade", "core-ability", "-b", str(folder), "-a", "业务", "--json",
+                   "--lang", "zh"], capsys)
+    assert run.exit_code in (0, 1), run.stderr
+    assert json.loads(run.stdout)["question"] == "cli-zh/core-ability"
     # Qualified, it is fine.
     run = run_cli(["grade", "cli-other/core-ability", "-b", str(folder),
                    "-a", "Business insight", "--json"], capsys)

@@ -15,6 +15,7 @@ from helpers import run_cli
 from pmquiz import paths
 from pmquiz.catalog import Catalog
 from pmquiz.jsonstream import write_array
+from pmquiz.output import emit_json
 from pmquiz.store import History
 
 ANSWERS = ["我认为后台产品要以业务为基础，提升效率。", "It must be secure\tand efficient.",
@@ -70,10 +71,14 @@ def test_empty_history_is_an_empty_array(capsys: pytest.CaptureFixture[str]) -> 
 @pytest.mark.parametrize("items", [
     [],
     [{"ref": "backoffice-pm-zh/core-ability", "score": 0.6667, "passed": True,
-      "answer": "中文\n\"引号\"", "seconds": 1.0, "none": None}],
-    [{}, {"nested": {"a": [1, 2]}, "x": 1}, [1, [2]], "text", 3.5, None],
+      "answer": "中文\n\"引号\" \x9b2J \u202eevil", "seconds": 1.0, "none": None}],
+    [{}, {"nested": {"a": [1, "\u2066"]}, "x": 1}, [1, [2]], "text", 3.5, None],
 ], ids=["empty", "flat", "nested"])
-def test_writer_prints_what_json_dumps_prints(items: list[Any]) -> None:
+def test_writer_prints_what_emit_json_prints(items: list[Any],
+                                             capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
     assert write_array(out, iter(items)) == len(items)
-    assert out.getvalue() == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    emit_json(items)
+    assert out.getvalue() == capsys.readouterr().out
+    assert "\x9b" not in out.getvalue() and "\u202e" not in out.getvalue()
+    assert json.loads(out.getvalue()) == items

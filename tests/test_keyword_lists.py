@@ -119,12 +119,15 @@ def test_json_flags_and_passed(capsys: pytest.CaptureFixture[str], bank: Path) -
 
 def test_check_names_the_flag_and_the_fix(capsys: pytest.CaptureFixture[str],
                                           bank: Path) -> None:
-    run = run_cli(["check", str(bank)], capsys)
+    run = run_cli(["check", str(bank), "--lang", "en"], capsys)
     assert run.exit_code == 1
     out = run.stdout
     assert "FAIL kw/focus[#2]  false fail" in out
     assert "flags:     keyword-list (a bare run of keywords fails whatever its score)" in out
     assert "set 'lists: true' on the question if its prompt asks to name things" in out
+    zh = run_cli(["check", str(bank)], capsys).stdout  # the bank's language: Chinese
+    assert "标记：keyword-list（只罗列关键词的回答，无论得分都不通过）" in zh
+    assert "给题目设 'lists: true'" in zh
     run = run_cli(["check", str(bank), "--json"], capsys)
     failing = [e for e in json.loads(run.stdout)["examples"] if e["result"] == "fail"]
     assert [e["flags"] for e in failing] == [["keyword-list"]]

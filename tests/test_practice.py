@@ -242,7 +242,7 @@ def test_newer_schema_is_refused_and_untouched(tmp_path: Path, command: list[str
         conn.execute("CREATE TABLE future (x)")
         conn.execute("PRAGMA user_version = 999")
     before = db.read_bytes()
-    run = run_piped([*command], home, "理解业务\n\n")
+    run = run_piped([*command, "--lang", "en"], home, "理解业务\n\n")
     assert run.returncode == 2
     assert "newer pmquiz" in run.stderr and str(db) in run.stderr
     assert db.read_bytes() == before
@@ -257,7 +257,8 @@ def test_locked_database_waits_then_exits_2(tmp_path: Path) -> None:
     holder.execute("BEGIN EXCLUSIVE")
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "pmquiz", "practice", str(bank)], input="理解业务\n\n",
+            [sys.executable, "-m", "pmquiz", "practice", str(bank), "--lang", "en"],
+            input="理解业务\n\n",
             capture_output=True, text=True, timeout=60,
             env=env_for(home, PMQUIZ_BUSY_TIMEOUT="0.5"),
         )

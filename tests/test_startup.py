@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml",
                    "prompt_toolkit", "genanki", "markdown_it"}
 HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich", "prompt_toolkit"}
@@ -50,8 +52,31 @@ def test_grade_feedback_view_imports_no_storage_or_scheduling(tmp_path: Path) ->
     args = ["grade", "backoffice-pm-zh/core-ability", "--answer", "理解业务"]
     modules_imported_by(args, home, tmp_path)
     loaded = modules_imported_by(args, home, tmp_path)
-    assert loaded & {"sqlite3", "fsrs"} == set()
-    assert "rich" in loaded  # the feedback view really ran
+    # Piped, the feedback is the plain face: no Rich either (SPEC 9 counts on it).
+    assert loaded & {"sqlite3", "fsrs", "rich"} == set()
+    assert "pmquiz.plain" in _full_names(tmp_path)  # the feedback view really ran
+
+
+def _full_names(tmp_path: Path) -> set[str]:
+    return set((tmp_path / "modules.txt").read_text().split())
+
+
+@pytest.mark.parametrize("args", [["list"], ["history"], ["review", "--list"]],
+                         ids=["list", "history", "review-list"])
+def test_piped_tables_import_no_rich(tmp_path: Path, args: list[str]) -> None:
+    """The plain face writes tab-separated rows without Rich (SPEC 9's piped budgets)."""
+    home = tmp_path / "home"
+    # A history with a missed question, so history and the queue have rows to print.
+    grade = ["grade", "backoffice-pm-zh/core-ability", "--answer", "理解业务"]
+    modules_imported_by(grade, home, tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
+    env["PMQUIZ_HOME"] = str(home)
+    subprocess.run([sys.executable, "-m", "pmquiz", "practice", "--count", "1", "--seed",
+                    "1", "--type", "truefalse"], input="错\n", env=env,
+                   capture_output=True, text=True, timeout=60, check=False)
+    loaded = modules_imported_by(args, home, tmp_path)
+    assert "rich" not in loaded
+    assert "pmquiz.plain" in _full_names(tmp_path)
 
 
 def test_no_line_editor_outside_a_terminal_session(tmp_path: Path) -> None:

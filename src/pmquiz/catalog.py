@@ -124,11 +124,15 @@ class Catalog:
                 for bank_id in id_args:
                     if bank_id not in by_id:
                         known = ", ".join(sorted(by_id)) or "none"
+                        unloaded = unloaded_file(bank_id)
                         raise UsageError(
                             f"unknown bank '{bank_id}'",
                             unloaded_file_hint(bank_id)
                             or f"Known banks: {known}. A bank is named by its id or by a path "
                             "to a .yaml file or folder.",
+                            key="err_unknown_bank",
+                            hint_key=_unloaded_key(unloaded, "err_known_banks_hint"),
+                            values={"bank": bank_id, "banks": known, **(unloaded or {})},
                         )
                     banks.append(by_id[bank_id])
             else:
@@ -137,7 +141,11 @@ class Catalog:
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
             places = [str(b.path) for b in banks if b.id in dupes]
-            raise UsageError(f"duplicate bank id '{sorted(dupes)[0]}' in {' and '.join(places)}")
+            dupe = sorted(dupes)[0]
+            raise UsageError(f"duplicate bank id '{dupe}' in {' and '.join(places)}",
+                             key="err_duplicate_bank",
+                             values={"bank": dupe, "places": " and ".join(places),
+                                     "places_zh": "、".join(places)})
         return cls(banks)
 
     def questions(self) -> list[Question]:
@@ -149,8 +157,11 @@ class Catalog:
                 return bank
         raise KeyError(question.bank_id)
 
-    def find_question(self, ref: str) -> Question:
-        """A question by `BANK_ID/QUESTION_ID`, or a bare id that is unique."""
+    def find_question(self, ref: str, lang: str | None = None) -> Question:
+        """A question by `BANK_ID/QUESTION_ID`, or by a bare id that is unique among the
+        loaded banks or, failing that, among the banks in the UI language `lang` (SPEC 2:
+        `show core-ability` finds the zh question in a Chinese UI when both banks have it).
+        """
         ref = ref.strip()
         if "/" in ref:
             bank_id, _, qid = ref.rpartition("/")
@@ -159,35 +170,69 @@ class Catalog:
                     question = bank.question(qid)
                     if question is not None:
                         return question
+                    close = _close(qid, [q.id for q in bank.questions], prefix=f"{bank_id}/")
                     raise UsageError(
                         f"no question '{qid}' in bank '{bank_id}'",
-                        _suggest(qid, [q.id for q in bank.questions], prefix=f"{bank_id}/"),
+                        f"Did you mean: {close}?" if close else None,
+                        key="err_no_question_in_bank",
+                        hint_key="err_did_you_mean" if close else None,
+                        values={"id": qid, "bank": bank_id, "names": close},
                     )
+            known = ", ".join(b.id for b in self.banks) or "none"
+            unloaded = unloaded_file(bank_id, ref)
             raise UsageError(
                 f"unknown bank '{bank_id}' in '{ref}'",
-                unloaded_file_hint(bank_id, ref)
-                or f"Known banks: {', '.join(b.id for b in self.banks) or 'none'}.",
+                unloaded_file_hint(bank_id, ref) or f"Known banks: {known}.",
+                key="err_unknown_bank_in_ref", hint_key=_unloaded_key(unloaded, "err_known_banks"),
+                values={"bank": bank_id, "ref": ref, "banks": known, **(unloaded or {})},
             )
         matches = [q for q in self.questions() if q.id == ref]
+        if len(matches) > 1 and lang is not None:
+            in_lang = [q for q in matches if _lang_matches(self._language(q), lang)]
+            if len(in_lang) == 1:
+                return in_lang[0]
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            refs = [q.ref for q in self.questions()]
-            ids = sorted({q.id for q in self.questions()})
-            return_hint = _suggest(ref, ids)
+            count = len(self.questions())
+            close = _close(ref, sorted({q.id for q in self.questions()}))
             raise UsageError(
                 f"unknown question '{ref}'",
-                return_hint or f"Run 'pmquiz list' to see the {len(refs)} questions.",
+                f"Did you mean: {close}?" if close
+                else f"Run 'pmquiz list' to see the {count} questions.",
+                key="err_unknown_question",
+                hint_key="err_did_you_mean" if close else "err_run_list",
+                values={"ref": ref, "names": close, "n": count},
             )
+        refs = ", ".join(q.ref for q in matches)
         raise UsageError(
             f"question id '{ref}' is ambiguous",
-            "Candidates: " + ", ".join(q.ref for q in matches) + ". Use BANK_ID/QUESTION_ID.",
+            f"Candidates: {refs}. Use BANK_ID/QUESTION_ID.",
+            key="err_ambiguous", hint_key="err_candidates", values={"ref": ref, "refs": refs},
         )
 
+    def _language(self, question: Question) -> str:
+        for bank in self.banks:
+            if bank.id == question.bank_id:
+                return bank.language
+        return ""
 
 def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
     """When `bank_id` names a bank file in the current folder that was not loaded: how to
     load it (its path, or the folder in PMQUIZ_BANKS), with the id the file really has."""
+    found = unloaded_file(bank_id, ref)
+    if found is None:
+        return None
+    id_note = f" (its bank id is '{found['real_id']}')" if found["real_id"] else ""
+    return (f"{found['name']} in this folder is not loaded{id_note}: banks come from the "
+            "built-in folder and PMQUIZ_BANKS unless you pass a path. Pass its path "
+            f"({found['example']}), or add this folder to PMQUIZ_BANKS "
+            "(export PMQUIZ_BANKS=\"$PWD\").")
+
+
+def unloaded_file(bank_id: str, ref: str | None = None) -> dict[str, str] | None:
+    """The facts of `unloaded_file_hint` (file name, its real id when different, the
+    command to use), for the hint in the UI language."""
     here = Path.cwd()
     names = [f"{bank_id}{suffix}" for suffix in BANK_SUFFIXES]
     try:
@@ -200,15 +245,12 @@ def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
         return None
     name = found[0]
     real_id = _bank_id_in(here / name)
-    id_note = ""
-    if real_id is not None and real_id != bank_id:
-        id_note = f" (its bank id is '{real_id}')"
-        if ref:
-            ref = f"{real_id}/{ref.rpartition('/')[2]}"
+    if real_id is None or real_id == bank_id:
+        real_id = ""
+    elif ref:
+        ref = f"{real_id}/{ref.rpartition('/')[2]}"
     example = f"--bank {name} {ref}" if ref else name
-    return (f"{name} in this folder is not loaded{id_note}: banks come from the built-in "
-            "folder and PMQUIZ_BANKS unless you pass a path. Pass its path "
-            f"({example}), or add this folder to PMQUIZ_BANKS (export PMQUIZ_BANKS=\"$PWD\").")
+    return {"name": name, "real_id": real_id, "example": example}
 
 
 def _bank_id_in(path: Path) -> str | None:
@@ -221,10 +263,18 @@ def _bank_id_in(path: Path) -> str | None:
         return None
 
 
-def _suggest(name: str, known: list[str], prefix: str = "") -> str | None:
+def _unloaded_key(unloaded: dict[str, str] | None, otherwise: str) -> str:
+    if unloaded is None:
+        return otherwise
+    return "err_unloaded_id" if unloaded["real_id"] else "err_unloaded"
+
+
+def _lang_matches(code: str, lang: str) -> bool:
+    return ("zh" if code.lower().startswith("zh") else "en") == lang
+
+
+def _close(name: str, known: list[str], prefix: str = "") -> str:
+    """Up to three known names close to `name`, comma-separated ('' when none)."""
     import difflib
 
-    close = difflib.get_close_matches(name, known, n=3)
-    if close:
-        return "Did you mean: " + ", ".join(prefix + c for c in close) + "?"
-    return None
+    return ", ".join(prefix + c for c in difflib.get_close_matches(name, known, n=3))

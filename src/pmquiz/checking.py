@@ -139,6 +139,9 @@ class CheckWarning:
     message: str
     question: str | None = None
     point: str | None = None
+    # The UI-string key and values that say `message` in the user's language (views).
+    key: str | None = None
+    values: tuple[tuple[str, str], ...] = ()
 
     @property
     def location(self) -> str:
@@ -363,7 +366,8 @@ def coverage_warnings(question: Question, path: str) -> list[CheckWarning]:
         f"question '{question.id}' has no {what} example; add "
         + "; and ".join(f"a {words[v]} one ({how[v]})" for v in missing)
         + ", so its rubric is tested from both sides",
-        question=question.id,
+        question=question.id, key="warn_examples_" + "_".join(missing),
+        values=(("question", question.id),),
     )]
 
 
@@ -385,6 +389,9 @@ def prompt_term_warnings(question: Question, path: str) -> list[CheckWarning]:
                 + ("triggers it" if kind == "penalty" else "earns it for free")
                 + "; use a term the prompt does not contain",
                 question=question.id, point=point.id,
+                key=f"warn_prompt_{kind}" + ("_member" if term.is_group else ""),
+                values=(("question", question.id), ("point", point.id), ("term", term.text),
+                        ("member", member)),
             ))
     return warnings
 
@@ -413,7 +420,8 @@ def _first_in_prompt(term: Term, question: Question, prompt: AnswerText) -> str 
 
 
 def _unhit_warning(question: Question, point: Point, path: str) -> CheckWarning:
-    if point in question.rubric.penalties:
+    penalty = point in question.rubric.penalties
+    if penalty:
         what = f"penalty '{point.id}' is never triggered by any example"
         fix = "add an example answer with the misconception it catches"
     else:
@@ -423,6 +431,8 @@ def _unhit_warning(question: Question, point: Point, path: str) -> CheckWarning:
         "unhit-point", path, point.line, question.bank_id,
         f"question '{question.id}': {what}; {fix}",
         question=question.id, point=point.id,
+        key="warn_unhit_penalty" if penalty else "warn_unhit_point",
+        values=(("question", question.id), ("point", point.id)),
     )
 
 
@@ -442,6 +452,7 @@ def unused_synonym_warnings(bank: Bank) -> list[CheckWarning]:
             "unused-synonyms", str(bank.path), bank.synonym_lines.get(name), bank.id,
             f"synonym group '{name}' is not used by any term; refer to it as '@{name}' "
             "or delete it",
+            key="warn_unused_synonyms", values=(("group", name),),
         )
         for name in bank.synonyms
         if name not in used

@@ -1,9 +1,9 @@
-"""Rich rendering of the `pmquiz check` report: per-bank tables, failures, warnings.
+"""The Rich face of the `pmquiz check` report, made for an 80-column terminal (SPEC 8).
 
-On a terminal: tables with rules, colour, matched terms highlighted in the answer. Off a
-terminal (CI logs, pipes): the same content as plain text, tables without boxes, long
-lines never wrapped, so logs are stable and greppable. User text (answers, ids) always
-goes through `Text`, never markup, so `[brackets]` in an answer print as written.
+A line per bank with its figures; then, per bank, only the questions with a failure or a
+warning (all of them with `--verbose`), ids never cut; then the failing examples with
+their answers marked, and the warnings. What the lines say lives in `checkreport`, shared
+with the plain face. User text (answers, ids) always goes through `Text`, never markup.
 """
 
 from __future__ import annotations
@@ -12,114 +12,92 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pmquiz.checking import BankReport, CheckReport, CheckWarning, ExampleResult, explain
-from pmquiz.views import emit, highlighted_answer, table_box, use_markers
+from pmquiz import checkreport
+from pmquiz.checking import BankReport, CheckReport, CheckWarning, ExampleResult
+from pmquiz.i18n import Lang, t
+from pmquiz.sanitize import one_line
+from pmquiz.views import highlighted_answer, table_box, use_markers
 
 
-def render_report(con: Console, report: CheckReport, strict: bool) -> None:
+def render_report(con: Console, report: CheckReport, strict: bool, verbose: bool = False,
+                  lang: Lang = "en") -> None:
     """Everything but the closing `N passed, N failed` line, which the command writes."""
     for bank in report.banks:
-        render_bank(con, bank)
+        render_bank(con, bank, verbose, lang)
     if report.failures:
-        _line(con, Text("failing examples", style="bold red"))
+        con.print(Text(t("check_failing", lang), style="bold red"))
         for result in report.failures:
-            render_failure(con, result)
+            render_failure(con, result, lang)
     if report.warnings:
-        render_warnings(con, report.warnings, strict)
-    tally = _tally(report, strict)
+        render_warnings(con, report.warnings, strict, lang)
+    tally = checkreport.tally(report, strict, lang)
     if tally:
-        _line(con, Text(tally, style="yellow"))
+        con.print(Text(tally, style="yellow"))
 
 
-def _line(con: Console, text: Text) -> None:
-    # Off a terminal, never wrap: one logical line stays one line in a CI log.
-    con.print(text, soft_wrap=not con.is_terminal)
+def render_bank(con: Console, bank: BankReport, verbose: bool, lang: Lang) -> None:
+    # The figures wrap beside the id, never under it.
+    head = Table.grid(padding=(0, 2))
+    head.add_column(no_wrap=True)
+    head.add_column()
+    head.add_row(Text(one_line(bank.bank.id), style="bold"),
+                 Text(checkreport.bank_summary(bank, lang),
+                      style="red" if bank.failed else "green"))
+    con.print(head)
+    shown = checkreport.shown_questions(bank, verbose)
+    if shown:
+        table = Table(box=table_box(con), show_edge=False, pad_edge=False)
+        table.add_column(t("col_ref", lang), no_wrap=True)
+        table.add_column(t("check_examples", lang), justify="right", no_wrap=True)
+        table.add_column(t("check_accuracy", lang), justify="right", no_wrap=True)
+        table.add_column(t("check_false_pass", lang), justify="right", no_wrap=True)
+        table.add_column(t("check_false_fail", lang), justify="right", no_wrap=True)
+        table.add_column(t("check_never_hit", lang), overflow="fold", ratio=1, min_width=10)
+        for q in shown:
+            _, _, examples, accuracy, fp, ff, never = checkreport.question_row(q)
+            bad = q.failed > 0
+            table.add_row(Text(one_line(q.question.id), style="red" if bad else ""),
+                          examples, Text(accuracy, style="red" if bad else ""), fp, ff,
+                          Text(one_line(never), style="yellow" if never != "-" else ""))
+        con.print(table)
+    hidden = checkreport.hidden_line(bank, verbose, lang)
+    if hidden:
+        con.print(Text("  " + hidden, style="dim"))
 
 
-def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.0f}%"
-
-
-def render_bank(con: Console, bank: BankReport) -> None:
+def render_failure(con: Console, result: ExampleResult, lang: Lang) -> None:
     head = Text()
-    head.append(bank.bank.id, style="bold")
-    head.append(f"  {bank.bank.title}  ({bank.bank.path})", style="dim")
-    _line(con, head)
-    table = Table(box=table_box(con), show_edge=False, pad_edge=False)
-    table.add_column("question", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("examples", justify="right", no_wrap=True)
-    table.add_column("accuracy", justify="right", no_wrap=True)
-    table.add_column("false pass", justify="right", no_wrap=True)
-    table.add_column("false fail", justify="right", no_wrap=True)
-    table.add_column("never hit", overflow="fold")
-    for q in bank.questions:
-        bad = q.failed > 0
-        table.add_row(
-            Text(q.question.id, style="red" if bad else ""),
-            q.question.type,
-            str(len(q.examples)),
-            Text(_percent(q.accuracy), style="red" if bad else ""),
-            str(q.false_passes),
-            str(q.false_fails),
-            Text(", ".join(p.id for p in q.unhit) if q.examples else "-",
-                 style="yellow" if q.unhit and q.examples else ""),
-        )
-    emit(con, table)
-    _line(con, Text(_bank_summary(bank), style="red" if bank.failed else "green"))
-    con.print()
-
-
-def _bank_summary(bank: BankReport) -> str:
-    never = sum(len(q.unhit) for q in bank.questions if q.examples)
-    off_range = bank.failed - bank.false_passes - bank.false_fails
-    parts = [f"{bank.passed} as expected", _plural(bank.false_passes, "false pass", "es"),
-             _plural(bank.false_fails, "false fail")]
-    if off_range:
-        parts.append(f"{_plural(off_range, 'score')} out of range")
-    return (f"  {_plural(len(bank.examples), 'example')}, accuracy "
-            f"{_percent(bank.accuracy)}: {', '.join(parts)}; "
-            f"{_plural(never, 'rubric point')} never hit")
-
-
-def _plural(n: int, noun: str, suffix: str = "s") -> str:
-    return f"{n} {noun}{'' if n == 1 else suffix}"
-
-
-def render_failure(con: Console, result: ExampleResult) -> None:
-    head = Text()
-    head.append("FAIL ", style="bold red")
-    head.append(f"{result.ref}[#{result.index}]", style="bold")
-    head.append(f"  {result.disagreement}  ", style="red")
-    head.append(result.location, style="dim")
-    _line(con, head)
+    head.append(t("check_fail_mark", lang) + " ", style="bold red")
+    head.append(one_line(f"{result.ref}[#{result.index}]"), style="bold")
+    head.append(f"  {checkreport.disagreement(result, lang)}  ", style="red")
+    head.append(one_line(result.location), style="dim")
+    con.print(head)
     markers = use_markers(con)
-    for line in explain(result):
-        if line.startswith("marked:") and not markers:
-            _line(con, Text("  marked:    ") + highlighted_answer(result.grade, markers))
-            continue
-        _line(con, Text("  " + line))
+    # Labels in a column of their own: a long answer or advice wraps beside its label.
+    grid = Table.grid(padding=(0, 1), pad_edge=False)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    lines = checkreport.explain(result, lang)
+    for n, (label, value) in enumerate(lines):
+        cell = Text(one_line(value))
+        if n == 1 and not markers and any(p.matches for p in result.grade.point_results):
+            cell = highlighted_answer(result.grade, markers)
+        grid.add_row(Text("  " + label + (":" if lang == "en" else "："), style="dim"), cell)
+    con.print(grid)
     con.print()
 
 
-def render_warnings(con: Console, warnings: tuple[CheckWarning, ...], strict: bool) -> None:
-    title = "warnings (errors under --strict)" if strict else "warnings"
-    _line(con, Text(title, style="bold yellow"))
-    label = "error" if strict else "warning"
+def render_warnings(con: Console, warnings: tuple[CheckWarning, ...], strict: bool,
+                    lang: Lang) -> None:
+    con.print(Text(t("check_warnings_strict" if strict else "check_warnings", lang),
+                   style="bold yellow"))
+    label = t("check_error" if strict else "check_warning", lang) + (
+        ": " if lang == "en" else "：")
+    grid = Table.grid(pad_edge=False)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for warning in warnings:
-        line = Text()
-        line.append(f"{label}: ", style="red" if strict else "yellow")
-        line.append(str(warning))
-        _line(con, line)
+        grid.add_row(Text(label, style="red" if strict else "yellow"),
+                     Text(one_line(checkreport.warning_text(warning, lang))))
+    con.print(grid)
     con.print()
-
-
-def _tally(report: CheckReport, strict: bool) -> str:
-    parts = []
-    if report.warnings:
-        parts.append(_plural(len(report.warnings), "warning")
-                     + (" (failures under --strict)" if strict else ""))
-    files = {p.path for p in report.errors}
-    if files:
-        parts.append(_plural(len(files), "invalid bank file") + " (errors on stderr)")
-    return ", ".join(parts)

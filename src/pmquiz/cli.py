@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pmquiz import __version__, completion
+
+if TYPE_CHECKING:
+    from pmquiz.i18n import Lang
 
 _APP_SETTINGS: dict[str, Any] = {
     "name": "pmquiz",
@@ -59,14 +62,20 @@ def _global(
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the interface: zh or en (default: the bank's; "
+                 "also PMQUIZ_LANG).", show_default=False, autocompletion=completion.languages),
+]
 
 
 @app.command()
-def banks(json_output: JsonOpt = False) -> None:
+def banks(json_output: JsonOpt = False, lang: LangOpt = None) -> None:
     """List the banks found: id, title, language, question count, path."""
     from pmquiz.commands import browse
 
-    browse.banks(json_output)
+    _check_lang(lang)
+    browse.banks(json_output, lang)
 
 
 @app.command("list")
@@ -80,11 +89,13 @@ def list_questions(
                                        "(repeatable: any of them).")
     ] = None,
     json_output: JsonOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """List questions: reference, type, tags, difficulty, first line of the prompt."""
     from pmquiz.commands import browse
 
-    browse.list_questions(bank, tag or [], json_output)
+    _check_lang(lang)
+    browse.list_questions(bank, tag or [], json_output, lang)
 
 
 @app.command()
@@ -96,18 +107,15 @@ def show(
         typer.Option("--bank", "-b", help="Load this bank id or path instead of the defaults.",
                      autocompletion=completion.bank_ids),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Show one question with its rubric and examples (for bank authors)."""
     from pmquiz.commands import browse
 
-    browse.show(question, bank or [])
+    _check_lang(lang)
+    browse.show(question, bank or [], lang)
 
 
-LangOpt = Annotated[
-    str | None,
-    typer.Option("--lang", help="Language of the interface: zh or en (default: the bank's; "
-                 "also PMQUIZ_LANG).", show_default=False, autocompletion=completion.languages),
-]
 BankOpt = Annotated[
     list[str] | None,
     typer.Option("--bank", "-b", help="Load this bank id or path instead of the defaults "
@@ -141,7 +149,9 @@ def grade(
 
     if dash not in (None, "-"):
         raise UsageError(f"unexpected argument '{dash}'",
-                         "Pass the answer with --answer TEXT, --file FILE, or '-' for stdin.")
+                         "Pass the answer with --answer TEXT, --file FILE, or '-' for stdin.",
+                         key="err_unexpected_arg", hint_key="err_unexpected_arg_hint",
+                         values={"value": dash})
     _check_lang(lang)
     code = grade_command.run(question, answer, file, dash == "-", json_output, bank or [], lang)
     raise typer.Exit(code)
@@ -163,11 +173,23 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat warnings as failures.")
     ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Check only questions whose BANK_ID/QUESTION_ID matches "
+                     "this glob (repeatable).", show_default=False),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every question, not only those "
+                           "with a failure or warning.")
+    ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Validate banks and run every rubric example; exit 1 if one disagrees, 2 if invalid."""
     from pmquiz.commands import check as check_command
 
-    raise typer.Exit(check_command.run(paths or [], junit, json_output, strict))
+    _check_lang(lang)
+    raise typer.Exit(check_command.run(paths or [], junit, json_output, strict, only or [],
+                                       verbose, lang))
 
 
 @app.command()
@@ -206,7 +228,8 @@ def practice(
     if qtype is not None and qtype not in ("open", "choice", "truefalse"):
         from pmquiz.errors import UsageError
 
-        raise UsageError(f"--type must be open, choice or truefalse, not '{qtype}'")
+        raise UsageError(f"--type must be open, choice or truefalse, not '{qtype}'",
+                         key="err_type", values={"value": qtype})
     raise typer.Exit(practice_command.run(banks or [], tag or [], count, seed, qtype, lang))
 
 
@@ -216,11 +239,13 @@ def history(
         int, typer.Option("--limit", "-n", help="How many attempts to show (0 for all).")
     ] = 20,
     json_output: JsonOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Recent attempts, newest first."""
     from pmquiz.commands import history as history_command
 
-    history_command.run(limit, json_output)
+    _check_lang(lang)
+    history_command.run(limit, json_output, lang)
 
 
 @app.command()
@@ -244,11 +269,12 @@ def review(
 
 
 @app.command()
-def stats(json_output: JsonOpt = False) -> None:
+def stats(json_output: JsonOpt = False, lang: LangOpt = None) -> None:
     """Totals, pass rate by bank and tag, most-missed rubric points, daily activity."""
     from pmquiz.commands import stats as stats_command
 
-    stats_command.run(json_output)
+    _check_lang(lang)
+    stats_command.run(json_output, lang)
 
 
 @app.command()
@@ -430,7 +456,8 @@ def _check_lang(lang: str | None) -> None:
     if lang is not None and lang not in ("zh", "en"):
         from pmquiz.errors import UsageError
 
-        raise UsageError(f"--lang must be zh or en, not '{lang}'")
+        raise UsageError(f"--lang must be zh or en, not '{lang}'", key="err_lang",
+                         values={"value": lang})
 
 
 def main() -> None:
@@ -450,13 +477,14 @@ def main() -> None:
     except PmquizError as exc:
         if debug:
             raise
-        _error(str(exc), every_line=isinstance(exc, BankError))
+        # Bank problems are `file:line: message` diagnostics in English, like a compiler's;
+        # every other message is in the UI language (the raiser's key, or its own words).
+        bank_problems = isinstance(exc, BankError)
+        _error(_localized(exc), every_line=bank_problems,
+               label="error: " if bank_problems else _say("error_prefix"))
         sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.stderr.write("\nInterrupted.\n")
-        sys.exit(ExitCode.INTERRUPTED)
-    except KeyboardInterrupt:
-        sys.stderr.write("\nInterrupted.\n")
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n" + _say("interrupted_short") + "\n")
         sys.exit(ExitCode.INTERRUPTED)
     except typer.TyperException as exc:  # Click's usage errors
         show = getattr(exc, "show", None)
@@ -544,12 +572,43 @@ def _app_for(args: list[str]) -> typer.Typer:
     return app
 
 
+def _ui_lang() -> Lang:
+    """The UI language for a message the command itself could not say: --lang on the
+    command line, else PMQUIZ_LANG, the locale, Chinese (SPEC 2, no bank known here)."""
+    from pmquiz.i18n import resolve_lang
+
+    args = sys.argv[1:]
+    option = None
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            option = args[i + 1]
+        elif arg.startswith("--lang="):
+            option = arg.split("=", 1)[1]
+    return resolve_lang(option if option in ("zh", "en") else None)
+
+
+def _say(key: str) -> str:
+    from pmquiz.i18n import t
+
+    return t(key, _ui_lang())
+
+
+def _localized(exc: Exception) -> str:
+    from pmquiz.errors import PmquizError
+    from pmquiz.i18n import t
+
+    if not isinstance(exc, PmquizError):
+        return str(exc)
+    lang = _ui_lang()
+    return exc.localized(lambda key, **values: t(key, lang, **values))
+
+
 def _dump_modules(target: str) -> None:
     with open(target, "w", encoding="utf-8") as handle:
         handle.write("\n".join(sorted(sys.modules)) + "\n")
 
 
-def _error(message: str, every_line: bool = False) -> None:
+def _error(message: str, every_line: bool = False, label: str = "error: ") -> None:
     from pmquiz.output import write_error
 
-    write_error(message, every_line)
+    write_error(message, every_line, label)

@@ -6,6 +6,7 @@ and the matching exit code. Nothing below the CLI prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -40,13 +41,26 @@ class PmquizError(Exception):
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, *,
+                 key: str | None = None, hint_key: str | None = None,
+                 values: dict[str, object] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        # The UI-string keys of the message and hint, for the CLI to say them in the
+        # user's language (the core never picks a language); `message` is the English.
+        self.key = key
+        self.hint_key = hint_key
+        self.values = values or {}
 
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message}\n{self.hint}"
+
+    def localized(self, translate: Callable[..., str]) -> str:
+        """The message (and hint) through `translate(key, **values)` where keys are set."""
+        message = translate(self.key, **self.values) if self.key else self.message
+        hint = translate(self.hint_key, **self.values) if self.hint_key else self.hint
+        return message if not hint else f"{message}\n{hint}"
 
 
 class BankError(PmquizError):

@@ -7,6 +7,7 @@ never call this: only views and sessions, which speak to the user.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -120,6 +121,274 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bank_col": ("题库", "bank"),
     "by_tag": ("按标签（由弱到强）", "By tag (weakest first)"),
     "tag_col": ("标签", "tag"),
+    # output (issue 13): tables, empty states, `show`, `check`, errors; plurals take
+    # the count as {n} and come in pairs `key` (one) / `key_many` (several).
+    "n_questions": ("共 {n} 道题", "{n} question"),
+    "n_questions_many": ("共 {n} 道题", "{n} questions"),
+    "col_ref": ("题目", "question"),
+    "col_type": ("题型", "type"),
+    "col_tags": ("标签", "tags"),
+    "col_diff": ("难度", "diff"),
+    "col_prompt": ("题干", "prompt"),
+    "col_id": ("编号", "id"),
+    "col_title": ("标题", "title"),
+    "col_language": ("语言", "language"),
+    "col_questions": ("题数", "questions"),
+    "col_path": ("路径", "path"),
+    "col_time": ("时间", "time"),
+    "col_answer": ("回答", "answer"),
+    "type_open": ("问答", "open"),
+    "type_choice": ("选择", "choice"),
+    "type_truefalse": ("判断", "true/false"),
+    "no_banks": ("没有找到题库。把题库文件夹加到 PMQUIZ_BANKS，或直接给出路径。",
+                 "No banks found. Add folders to PMQUIZ_BANKS or pass a path."),
+    "no_attempts": ("还没有作答记录，先运行 `pmquiz practice`。",
+                    "No attempts yet. Start with `pmquiz practice`."),
+    "overruled_mark": ("（已改判）", "(overruled)"),
+    "pass_short": ("通过", "pass"),
+    "fail_short": ("未通过", "fail"),
+    "show_meta": ("{type} · 难度 {difficulty}", "{type} · difficulty {difficulty}"),
+    "show_answer": ("答案", "answer"),
+    "show_rubric": ("评分要点（及格线 {mark}）", "rubric (pass mark {mark})"),
+    "col_point": ("要点", "point"),
+    "col_label": ("说明", "label"),
+    "col_weight": ("权重", "weight"),
+    "col_terms": ("关键词", "terms"),
+    "terms_any": ("任一", "any"),
+    "terms_all": ("全部", "all"),
+    "show_examples": ("示例回答", "examples"),
+    "example_score": ("得分 {low}–{high}", "score {low}–{high}"),
+    "most_missed_one": ("漏掉了「{label}」", "you missed {label}"),
+    "most_missed_some": ("常漏掉「{label}」", "you often miss {label}"),
+    "colon": ("：", ": "),
+    "session_header_one": ("{title} · {count} 题", "{title} · {count} question"),
+    "review_holds_one": ("`pmquiz review` 现有 {n} 道题待复习。",
+                         "`pmquiz review` now holds {n} question."),
+    "missed_only_answer": ("唯一一次作答中漏掉", "missed in its only answer"),
+    "day": ("天", "day"),
+    "days": ("天", "days"),
+    "section_total": ("总计", "total"),
+    "section_day": ("日期", "day"),
+    "section_missed": ("漏掉", "missed"),
+    "section_leech": ("顽固", "leech"),
+    "section_due": ("待复习", "due"),
+    # check report
+    "check_examples": ("示例", "ex."),
+    "check_accuracy": ("准确率", "acc."),
+    "check_false_pass": ("误判通过", "false pass"),
+    "check_false_fail": ("误判失败", "false fail"),
+    "check_never_hit": ("未命中要点", "never hit"),
+    "check_bank_line": (
+        "{examples}，准确率\u00a0{accuracy}：符合预期\u00a0{ok}，误判通过\u00a0{fp}，"
+        "误判失败\u00a0{ff}{off}；{never}\u00a0个要点从未命中",
+        "{examples}, accuracy {accuracy}: {ok} as expected, {fp}, {ff}{off}; "
+        "{never} never hit",
+    ),
+    "check_example": ("{n}\u00a0个示例", "{n} example"),
+    "check_example_many": ("{n}\u00a0个示例", "{n} examples"),
+    "check_false_passes": ("{n}", "{n} false pass"),
+    "check_false_passes_many": ("{n}", "{n} false passes"),
+    "check_false_fails": ("{n}", "{n} false fail"),
+    "check_false_fails_many": ("{n}", "{n} false fails"),
+    "check_off_range": ("，{n}\u00a0个得分超出范围", ", {n} score out of range"),
+    "check_off_range_many": ("，{n}\u00a0个得分超出范围", ", {n} scores out of range"),
+    "check_points": ("{n}", "{n} rubric point"),
+    "check_points_many": ("{n}", "{n} rubric points"),
+    "check_all_good": ("其余 {n} 道题全部符合预期（--verbose 显示全部）",
+                       "{n} more questions all as expected (--verbose shows them)"),
+    "check_all_good_one": ("其余 {n} 道题全部符合预期（--verbose 显示全部）",
+                           "{n} more question as expected (--verbose shows it)"),
+    "check_failing": ("未符合预期的示例", "failing examples"),
+    "check_fail_mark": ("不符", "FAIL"),
+    "check_warnings": ("警告", "warnings"),
+    "check_warnings_strict": ("警告（--strict 下视为错误）", "warnings (errors under --strict)"),
+    "check_warning": ("警告", "warning"),
+    "check_error": ("错误", "error"),
+    "check_tally_warnings": ("{n} 条警告", "{n} warning"),
+    "check_tally_warnings_many": ("{n} 条警告", "{n} warnings"),
+    "check_tally_strict": ("（--strict 下视为失败）", " (failures under --strict)"),
+    "check_tally_invalid": ("{n} 个无效题库文件（错误见 stderr）",
+                            "{n} invalid bank file (errors on stderr)"),
+    "check_tally_invalid_many": ("{n} 个无效题库文件（错误见 stderr）",
+                                 "{n} invalid bank files (errors on stderr)"),
+    "check_score_out_of_range": ("得分超出范围", "score out of range"),
+    "check_label_answer": ("回答", "answer"),
+    "check_label_marked": ("命中标记", "marked"),
+    "check_label_expected": ("预期", "expected"),
+    "check_label_graded": ("评分", "graded"),
+    "check_label_hit": ("命中", "hit"),
+    "check_label_negated": ("被否定", "negated"),
+    "check_label_missed": ("漏掉", "missed"),
+    "check_label_required_missed": ("缺少必答", "required missed"),
+    "check_label_penalties": ("扣分项", "penalties"),
+    "check_label_why": ("原因", "why"),
+    "check_label_flags": ("标记", "flags"),
+    "check_flag_keyword_list": ("keyword-list（只罗列关键词的回答，无论得分都不通过）",
+                                "keyword-list (a bare run of keywords fails whatever its "
+                                "score)"),
+    "check_advice_keyword_list": ("这个回答只是一串关键词；如果题干本来就要求列举，给题目设 "
+                                  "'lists: true'，否则把它预期为不通过",
+                                  "the answer is only a list of keywords; set 'lists: true' on "
+                                  "the question if its prompt asks to name things, or expect "
+                                  "it to fail"),
+    "check_advice_false_pass": (
+        "评分标准让一个预期不通过的回答通过了：上面命中的某个词匹配得太宽（删掉或收窄），"
+        "或者缺少针对这种误解的扣分项",
+        "the rubric passes an answer you expect to fail: a hit term above matches too "
+        "loosely (remove or narrow it), or a penalty for this answer's misconception is "
+        "missing",
+    ),
+    "check_advice_false_fail": (
+        "评分标准让一个预期通过的回答没通过：把这个回答用的说法加进漏掉的要点，"
+        "或检查被否定的要点和必答要点",
+        "the rubric fails an answer you expect to pass: add the words this answer uses "
+        "to a missed point, or check the negated and required points",
+    ),
+    "check_advice_score_out_of_range": (
+        "得分不在预期范围内：检查权重，以及上面命中和漏掉的词",
+        "the score is outside the expected range: check the weights and the terms hit "
+        "and missed above",
+    ),
+    # check warnings (English in `checking`, said here in the UI language)
+    "warn_examples_pass": ("题目“{question}”没有应通过的示例；加一个（expect: pass，或不低于及格线"
+                           "的得分范围），让评分标准两面都受检验",
+                           "question '{question}' has no passing example; add a passing one "
+                           "(expect: pass, or a score range at or above the pass mark), so its "
+                           "rubric is tested from both sides"),
+    "warn_examples_fail": ("题目“{question}”没有应不通过的示例；加一个（expect: fail，或低于及格线"
+                           "的得分范围），让评分标准两面都受检验",
+                           "question '{question}' has no failing example; add a failing one "
+                           "(expect: fail, or a score range below the pass mark), so its rubric "
+                           "is tested from both sides"),
+    "warn_examples_pass_fail": ("题目“{question}”既没有应通过的示例，也没有应不通过的示例；"
+                                "各加一个，让评分标准两面都受检验",
+                                "question '{question}' has no passing or failing example; add "
+                                "a passing one and a failing one, so its rubric is tested from "
+                                "both sides"),
+    "warn_prompt_point": ("题目“{question}”的要点“{point}”：关键词“{term}”已出现在题干中，"
+                          "照抄题目就能白得分；换一个题干里没有的词",
+                          "question '{question}', point '{point}': term '{term}' already "
+                          "occurs in the prompt, so an answer that repeats the question earns "
+                          "it for free; use a term the prompt does not contain"),
+    "warn_prompt_point_member": ("题目“{question}”的要点“{point}”：关键词“{term}”（成员“{member}”）"
+                                 "已出现在题干中，照抄题目就能白得分；换一个题干里没有的词",
+                                 "question '{question}', point '{point}': term '{term}' (member "
+                                 "'{member}') already occurs in the prompt, so an answer that "
+                                 "repeats the question earns it for free; use a term the prompt "
+                                 "does not contain"),
+    "warn_prompt_penalty": ("题目“{question}”的扣分项“{point}”：关键词“{term}”已出现在题干中，"
+                            "照抄题目就会被扣分；换一个题干里没有的词",
+                            "question '{question}', penalty '{point}': term '{term}' already "
+                            "occurs in the prompt, so an answer that repeats the question "
+                            "triggers it; use a term the prompt does not contain"),
+    "warn_prompt_penalty_member": ("题目“{question}”的扣分项“{point}”：关键词“{term}”（成员"
+                                   "“{member}”）已出现在题干中，照抄题目就会被扣分；换一个题干里"
+                                   "没有的词",
+                                   "question '{question}', penalty '{point}': term '{term}' "
+                                   "(member '{member}') already occurs in the prompt, so an "
+                                   "answer that repeats the question triggers it; use a term "
+                                   "the prompt does not contain"),
+    "warn_unhit_point": ("题目“{question}”：没有任何示例命中要点“{point}”；加一个能得到它的示例"
+                         "回答，或检查它的关键词",
+                         "question '{question}': point '{point}' is never hit by any example; "
+                         "add an example answer that earns it, or check its terms"),
+    "warn_unhit_penalty": ("题目“{question}”：没有任何示例触发扣分项“{point}”；加一个带有这种误解"
+                           "的示例回答",
+                           "question '{question}': penalty '{point}' is never triggered by any "
+                           "example; add an example answer with the misconception it catches"),
+    "warn_unused_synonyms": ("同义词组“{group}”没有被任何关键词使用；用“@{group}”引用它，或删掉",
+                             "synonym group '{group}' is not used by any term; refer to it as "
+                             "'@{group}' or delete it"),
+    "check_no_match": ("--only {patterns} 没有匹配任何题目",
+                       "--only {patterns} matched no question"),
+    # errors the command line reports (message, then the hint on its own line)
+    "err_unknown_question": ("未知题目“{ref}”", "unknown question '{ref}'"),
+    "err_did_you_mean": ("是不是要找：{names}？", "Did you mean: {names}?"),
+    "err_run_list": ("运行 `pmquiz list` 查看全部 {n} 道题。",
+                     "Run 'pmquiz list' to see the {n} questions."),
+    "err_no_question_in_bank": ("题库“{bank}”中没有题目“{id}”",
+                                "no question '{id}' in bank '{bank}'"),
+    "err_unknown_bank_in_ref": ("“{ref}”中的题库“{bank}”不存在",
+                                "unknown bank '{bank}' in '{ref}'"),
+    "err_known_banks": ("已知题库：{banks}。", "Known banks: {banks}."),
+    "err_unknown_bank": ("未知题库“{bank}”", "unknown bank '{bank}'"),
+    "err_known_banks_hint": (
+        "已知题库：{banks}。题库用编号或 .yaml 文件/文件夹的路径指定。",
+        "Known banks: {banks}. A bank is named by its id or by a path to a .yaml file "
+        "or folder.",
+    ),
+    "err_unloaded": ("这个文件夹里的 {name} 没有加载：题库来自内置文件夹和 PMQUIZ_BANKS，除非给出"
+                     "路径。给出它的路径（{example}），或把这个文件夹加进 PMQUIZ_BANKS"
+                     "（export PMQUIZ_BANKS=\"$PWD\"）。",
+                     "{name} in this folder is not loaded: banks come from the built-in folder "
+                     "and PMQUIZ_BANKS unless you pass a path. Pass its path ({example}), or "
+                     "add this folder to PMQUIZ_BANKS (export PMQUIZ_BANKS=\"$PWD\")."),
+    "err_unloaded_id": ("这个文件夹里的 {name} 没有加载（它的题库编号是“{real_id}”）：题库来自内置"
+                        "文件夹和 PMQUIZ_BANKS，除非给出路径。给出它的路径（{example}），或把这个"
+                        "文件夹加进 PMQUIZ_BANKS（export PMQUIZ_BANKS=\"$PWD\"）。",
+                        "{name} in this folder is not loaded (its bank id is '{real_id}'): banks "
+                        "come from the built-in folder and PMQUIZ_BANKS unless you pass a path. "
+                        "Pass its path ({example}), or add this folder to PMQUIZ_BANKS "
+                        "(export PMQUIZ_BANKS=\"$PWD\")."),
+    "err_ambiguous": ("题目编号“{ref}”有歧义", "question id '{ref}' is ambiguous"),
+    "err_candidates": ("候选：{refs}。请用 题库编号/题目编号。",
+                       "Candidates: {refs}. Use BANK_ID/QUESTION_ID."),
+    "err_none": ("无", "none"),
+    "err_lang": ("--lang 只能是 zh 或 en，不能是“{value}”",
+                 "--lang must be zh or en, not '{value}'"),
+    "err_count": ("--count 必须是 0（全部）或更大", "--count must be 0 (all) or more"),
+    "err_limit": ("--limit 必须是 0（全部）或更大", "--limit must be 0 (all) or more"),
+    "err_json_list": ("--json 需要与 --list 一起使用", "--json goes with --list"),
+    "err_json_list_hint": ("用法：pmquiz review --list --json",
+                           "Use: pmquiz review --list --json"),
+    "err_type": ("--type 只能是 open、choice 或 truefalse，不能是“{value}”",
+                 "--type must be open, choice or truefalse, not '{value}'"),
+    "err_one_answer": ("--answer、--file 和 - 只能给一个",
+                       "give only one of --answer, --file and -"),
+    "err_answer_file": ("{file}：无法读取回答文件：{reason}",
+                        "{file}: cannot read the answer file: {reason}"),
+    "err_answer_file_hint": ("检查路径，或用 --answer 直接给出回答。",
+                             "Check the path, or pass the answer with --answer."),
+    "err_no_answer": ("没有给出回答", "no answer given"),
+    "err_no_answer_hint": ("用 --answer 文本、--file 文件，或从 stdin 传入回答。",
+                           "Use --answer TEXT, --file FILE, or pipe the answer on stdin."),
+    "err_data_folder": ("{folder}：无法创建数据文件夹（{reason}）",
+                        "{folder}: cannot create the data folder ({reason})"),
+    "err_data_folder_hint": ("用 --data-dir 或 PMQUIZ_HOME 换一个文件夹。",
+                             "Choose another folder with --data-dir or PMQUIZ_HOME."),
+    "err_newer_history": ("{path}：这份历史记录由更新版本的 pmquiz 写入（架构 {version}，"
+                          "本程序只认识到 {known}）",
+                          "{path}: this history was written by a newer pmquiz (schema "
+                          "{version}, this program knows up to {known})"),
+    "err_newer_history_hint": ("请升级 pmquiz，或用 --data-dir / PMQUIZ_HOME 指向别的文件夹。"
+                               "文件没有被改动。",
+                               "Upgrade pmquiz, or point --data-dir / PMQUIZ_HOME at another "
+                               "folder. The file was left untouched."),
+    "err_locked": ("{path}：历史记录被另一个进程锁定（已等待 {seconds} 秒）",
+                   "{path}: the history is locked by another process (waited {seconds} s)"),
+    "err_locked_hint": ("可能有另一个 pmquiz 在运行；等它结束后再试。",
+                        "Another pmquiz may be running; try again when it finishes."),
+    "err_damaged": ("{path}：历史数据库已损坏（{reason}）",
+                    "{path}: the history database is damaged ({reason})"),
+    "err_damaged_hint": ("pmquiz 不会动它。把它移开就能开始新的历史，或用 --data-dir / "
+                         "PMQUIZ_HOME 指向别的文件夹。",
+                         "pmquiz leaves it as it is. Move it aside to start a new history, or "
+                         "point --data-dir / PMQUIZ_HOME at another folder."),
+    "err_unwritable": ("{path}：无法写入历史记录（{reason}）",
+                       "{path}: cannot write the history ({reason})"),
+    "err_unwritable_hint": ("检查文件夹权限，或用 --data-dir 换一个。",
+                            "Check the folder's permissions, or choose another with "
+                            "--data-dir."),
+    "err_database": ("{path}：历史数据库出错：{reason}",
+                     "{path}: history database error: {reason}"),
+    "err_unexpected_arg": ("多余的参数“{value}”", "unexpected argument '{value}'"),
+    "err_unexpected_arg_hint": ("用 --answer 文本、--file 文件给出回答，或用 '-' 从 stdin 读取。",
+                                "Pass the answer with --answer TEXT, --file FILE, or '-' for "
+                                "stdin."),
+    "err_duplicate_bank": ("题库编号“{bank}”重复：{places_zh}",
+                           "duplicate bank id '{bank}' in {places}"),
+    "error_prefix": ("错误：", "error: "),
+    "interrupted_short": ("已中断。", "Interrupted."),
     # -- grading: keyword lists (SPEC 4) --
     "keyword_list": ("只罗列了关键词，没有成句：请用完整的句子回答，说明它们为什么重要、怎么做。",
                      "a bare list of keywords does not pass: answer in sentences that say "
@@ -219,11 +488,34 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 
 def resolve_lang(option: str | None, bank_language: str | None = None) -> Lang:
-    """--lang, then PMQUIZ_LANG, then the bank's language; Chinese for any zh tag."""
-    for choice in (option, os.environ.get("PMQUIZ_LANG"), bank_language):
+    """The UI language in the order of SPEC 2: --lang, PMQUIZ_LANG, the language of the
+    bank(s) in use, the locale, Chinese. Any zh tag means Chinese."""
+    for choice in (option, os.environ.get("PMQUIZ_LANG"), bank_language, locale_language()):
         if choice:
             return "zh" if choice.lower().startswith("zh") else "en"
-    return "en"
+    return "zh"
+
+
+def locale_language() -> str | None:
+    """zh or en from LC_ALL / LC_MESSAGES / LANG; None for the C/POSIX locale or none."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            if value.split(".")[0] in ("C", "POSIX"):
+                return None
+            return "zh" if value.lower().startswith("zh") else "en"
+    return None
+
+
+def shared_language(languages: Iterable[str]) -> str | None:
+    """The one language the banks in use share; None when they are mixed or none."""
+    found = {"zh" if code.lower().startswith("zh") else "en" for code in languages}
+    return found.pop() if len(found) == 1 else None
+
+
+def plural(key: str, n: int, lang: Lang, **values: object) -> str:
+    """`key` for one, `key_many` for any other count (Chinese reads the same)."""
+    return t(key if n == 1 else key + "_many", lang, n=n, **values)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:

@@ -1,7 +1,8 @@
 """Writing a JSON array one element at a time (SPEC 2: `history --json` is streamed).
 
 The text is exactly what `pmquiz.output.emit_json` prints for the whole list
-(`json.dumps(..., ensure_ascii=False, indent=2)`), so a streamed document reads like every
+(`json.dumps(..., ensure_ascii=False, indent=2)`, C1 controls and bidi overrides escaped
+as well), so a streamed document reads like every
 other `--json` document, but only one element is in memory at a time. Python's C encoder
 does not indent (before 3.13), and the pure-Python one costs three times as much; a flat
 object (only strings, numbers, booleans and nulls as values) is therefore encoded by the C
@@ -15,6 +16,8 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from pmquiz.output import json_safe
+
 _ITEM = ",\n    "  # between the members of an element (depth 2)
 _FLAT = json.JSONEncoder(ensure_ascii=False, separators=(_ITEM, ": ")).encode
 _NESTED = json.JSONEncoder(ensure_ascii=False, indent=2).encode
@@ -26,8 +29,8 @@ def element(value: Any) -> str:
     if isinstance(value, dict) and value and all(
             isinstance(v, _SCALARS) for v in value.values()):
         text = _FLAT(value)
-        return "  {\n    " + text[1:-1] + "\n  }"
-    return "  " + _NESTED(value).replace("\n", "\n  ")
+        return json_safe("  {\n    " + text[1:-1] + "\n  }")
+    return json_safe("  " + _NESTED(value).replace("\n", "\n  "))
 
 
 def write_array(out: IO[str], items: Iterable[Any]) -> int:

@@ -54,7 +54,7 @@ class InterviewScreen(views.PracticeScreen):
             from rich.panel import Panel
 
             self.con.print(Panel(
-                Markdown(views.markdown_text(views.visible(question.prompt))),
+                Markdown(views.markdown_text(question.prompt), hyperlinks=False),
                 title=Text(progress, style="bold"), title_align="left",
                 subtitle=Text(limit, style="dim"), subtitle_align="right", padding=(0, 1),
             ))
@@ -105,7 +105,7 @@ def _render_answer(con: Console, answer: MockAnswer, total: int, lang: Lang) -> 
         from rich.markdown import Markdown
         from rich.padding import Padding
 
-        con.print(Padding(Markdown(views.markdown_text(prompt)), (0, 0, 0, 2)))
+        con.print(Padding(Markdown(views.markdown_text(prompt), hyperlinks=False), (0, 0, 0, 2)))
     else:
         for line in prompt.strip().splitlines():
             con.print(Text("  " + line))

@@ -7,45 +7,88 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
+# JSON escapes C0 controls itself; C1 controls (U+009B is a one-character CSI on some
+# terminals) and bidi overrides are escaped too, so a document shown raw stays inert.
+_JSON_UNSAFE = {i: f"\\u{i:04x}" for i in (*range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+                                            *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                            0x2028, 0x2029)}
+
+
+@lru_cache(maxsize=1)
+def _json_unsafe_class() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(chr, _JSON_UNSAFE)) + "]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with those characters escaped too (a search first: most text has none,
+    and `translate` looks up every character; `history --json` writes a million)."""
+    return text.translate(_JSON_UNSAFE) if _json_unsafe_class().search(text) else text
+
+
 def emit_json(document: Any) -> None:
     """Print one JSON document on stdout, UTF-8, nothing else."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    text = json_safe(json.dumps(document, ensure_ascii=False, indent=2))
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def write_error(message: str, every_line: bool = False) -> None:
+def write_error(message: str, every_line: bool = False, label: str = "error: ") -> None:
     """`error: message` on stderr, red on a terminal without NO_COLOR; the lines after the
     first are hints, indented, unless `every_line` (one problem per line, as for banks)."""
-    lines = message.splitlines() or ["error"]
+    from pmquiz.sanitize import visible
+
+    # Messages quote bank text and file names: nothing in them may act on the terminal.
+    lines = visible(message).splitlines() or ["error"]
     try:
         color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     except (AttributeError, ValueError):
         color = False
     for i, line in enumerate(lines):
         first = i == 0 or every_line
-        prefix = "error: " if first else "  "
+        prefix = label if first else "  "
         if color and first:
             sys.stderr.write(f"\x1b[1;31m{prefix}\x1b[0m{line}\n")
         else:
             sys.stderr.write(f"{prefix}{line}\n")
 
 
+def stdout_is_terminal() -> bool:
+    """Which face a view shows: Rich on a terminal, plain lines in a pipe (SPEC 2).
+
+    The one place that asks; tests replace it to see the terminal face."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def console(stderr: bool = False) -> Console:
-    """A Rich console: colour only on a terminal and without NO_COLOR; fixed width in tests."""
+    """A Rich console: colour only on a terminal and without NO_COLOR; fixed width in tests.
+
+    Every console wraps Chinese the way Chinese typesetting does (`wrap.install_into_rich`).
+    """
     from rich.console import Console
 
+    from pmquiz.wrap import install_into_rich
+
+    install_into_rich()
     stream = sys.stderr if stderr else sys.stdout
-    try:
-        terminal = stream.isatty()
-    except (AttributeError, ValueError):
-        terminal = False
+    if stderr:
+        try:
+            terminal = stream.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+    else:
+        terminal = stdout_is_terminal()
     width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 160
     return Console(
         file=stream,

@@ -9,7 +9,9 @@ from rich.text import Text
 
 from pmquiz.i18n import Lang, t
 from pmquiz.model import Question
-from pmquiz.statsviews import local_time, percent, relative
+from pmquiz.plain import local_time, relative
+from pmquiz.sanitize import one_line
+from pmquiz.statsviews import percent
 from pmquiz.store import Attempt
 from pmquiz.views import visible
 
@@ -24,7 +26,7 @@ def last_time_note(question: Question, attempt: Attempt, lang: Lang, now: dateti
         note.append(" · " + t("answer_then", lang, answer=answer))
         return note
     labels = {p.id: p.label for p in question.rubric.points}
-    missed = [labels.get(point_id, point_id) for point_id in attempt.points_missed]
+    missed = [one_line(labels.get(point_id, point_id)) for point_id in attempt.points_missed]
     separator = "、" if lang == "zh" else ", "
     note.append(" · ")
     note.append(t("missed_then", lang, points=separator.join(missed)) if missed

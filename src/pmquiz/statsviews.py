@@ -12,11 +12,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from pmquiz.i18n import Lang, t
+from pmquiz.plain import next_due_lines, relative
+from pmquiz.sanitize import one_line
 from pmquiz.scheduling import QueueItem
 from pmquiz.views import emit, table_box
 
@@ -24,25 +25,6 @@ if TYPE_CHECKING:
     from pmquiz.statistics import Day, Stats, Tally
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
-
-
-def local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def relative(moment: datetime, now: datetime, lang: Lang) -> str:
-    """A short distance in time: `3d ago`, `in 5h`, `now` (3天前, 5小时后, 现在)."""
-    seconds = (moment - now).total_seconds()
-    span = abs(seconds)
-    if span < 60:
-        return t("rel_now", lang)
-    if span < 3600:
-        amount = t("rel_minutes", lang, n=int(span // 60))
-    elif span < 86400:
-        amount = t("rel_hours", lang, n=int(span // 3600))
-    else:
-        amount = t("rel_days", lang, n=int(span // 86400))
-    return t("rel_future" if seconds > 0 else "rel_past", lang, amount=amount)
 
 
 def percent(value: float | None) -> str:
@@ -57,22 +39,10 @@ def bar(value: float, width: int = 10) -> str:
 # -- review -----------------------------------------------------------------------------
 
 
-def render_next_due(con: Console, lang: Lang, now: datetime, next_due: datetime | None
-                    ) -> None:
-    if next_due is None:
-        con.print(t("no_cards", lang))
-        return
-    when = f"{local_time(next_due)} ({relative(next_due, now, lang)})"
-    con.print(t("next_due", lang, when=when))
-
-
 def render_nothing_to_review(con: Console, lang: Lang, now: datetime,
                              next_due: datetime | None) -> None:
-    if next_due is None:
-        con.print(t("no_cards", lang))
-        return
-    con.print(t("nothing_to_review", lang))
-    render_next_due(con, lang, now, next_due)
+    for text in next_due_lines(lang, now, next_due):
+        con.print(Text(text))
 
 
 def render_queue(con: Console, items: Sequence[QueueItem], lang: Lang, now: datetime,
@@ -84,7 +54,7 @@ def render_queue(con: Console, items: Sequence[QueueItem], lang: Lang, now: date
         return
     table = Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(t("question", lang), overflow="fold", ratio=1)
+    table.add_column(t("question", lang), no_wrap=True)
     table.add_column(t("why", lang), no_wrap=True)
     table.add_column(t("due_col", lang), no_wrap=True)
     table.add_column(t("last_col", lang), justify="right", no_wrap=True)
@@ -92,10 +62,12 @@ def render_queue(con: Console, items: Sequence[QueueItem], lang: Lang, now: date
     for index, item in enumerate(items, start=1):
         reason = Text(t("reason_" + item.reason, lang),
                       style="red" if item.reason == "missed" else "yellow")
-        ref = Text(item.ref)
+        ref = Text(one_line(item.ref))
         if item.leech:
             ref.append(" " + t("leech_mark", lang), style="bold magenta")
-        table.add_row(str(index), ref, reason, relative(item.due, now, lang),
+        # A missed question is asked first, whatever its card's due time says.
+        due = t("rel_now", lang) if item.reason == "missed" else relative(item.due, now, lang)
+        table.add_row(str(index), ref, reason, due,
                       percent(item.last_score), relative(item.last_answered, now, lang))
     emit(con, table)
     missed = sum(1 for i in items if i.reason == "missed")
@@ -160,13 +132,23 @@ def _tally_table(con: Console, title: str, tallies: Sequence[Tally], lang: Lang,
     table.add_column(t("pass_rate", lang), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for tally in tallies[:limit]:
-        table.add_row(escape(tally.name), str(tally.attempts), percent(tally.pass_rate),
+        table.add_row(Text(one_line(tally.name)), str(tally.attempts), percent(tally.pass_rate),
                       Text(bar(tally.pass_rate), style="green"))
     con.print()
     con.print(Text(title, style="bold"))
     emit(con, table)
     if len(tallies) > limit:
         con.print(Text("  " + t("and_more", lang, n=len(tallies) - limit), style="dim"))
+
+
+def missed_wording(missed: int, attempts: int, label: str, lang: Lang) -> str:
+    """Words that fit the count: "you keep missing" only when every answer, and at least
+    three, missed it; "often" when most did; else just that it was missed."""
+    if attempts >= 3 and missed == attempts:
+        return t("keep_missing", lang, label=label)
+    if attempts >= 2 and missed * 2 > attempts:
+        return t("most_missed_some", lang, label=label)
+    return t("most_missed_one", lang, label=label)
 
 
 def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
@@ -184,7 +166,7 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
     con.print(Text(f"  {t('pass_rate', lang)}  ") + Text(bar(rate, 20), style="green")
               + Text(f" {percent(rate)} ({stats.passed}/{stats.attempts})"))
     con.print("  " + t("streak_line", lang, n=stats.streak,
-                       days="day" if stats.streak == 1 else "days"))
+                       days=t("day" if stats.streak == 1 else "days", lang)))
     con.print("  " + t("due_line", lang, now=stats.review_now, today=stats.due_today,
                        week=stats.due_week))
 
@@ -201,17 +183,19 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
 
         for point in stats.most_missed[:5]:
             line = Text("✘ ", style="red")
-            line.append(t("keep_missing", lang, label=point.label), style="bold")
+            line.append(missed_wording(point.missed, point.attempts, one_line(point.label),
+                                       lang), style="bold")
             emit(con, Padding(line, (0, 0, 0, 2)))
-            detail = Text(t("missed_of", lang, missed=point.missed, attempts=point.attempts))
-            detail.append(f" · {point.ref}", style="dim")
+            detail = Text(t("missed_only_answer", lang) if point.attempts == 1 else
+                          t("missed_of", lang, missed=point.missed, attempts=point.attempts))
+            detail.append(f" · {one_line(point.ref)}", style="dim")
             emit(con, Padding(detail, (0, 0, 0, 4)))
 
     if stats.leeches:
         con.print()
         con.print(Text(t("leeches_title", lang), style="bold"))
         for ref, failures in stats.leeches:
-            con.print(Text(f"  {ref}  ") + Text(t("failed_times", lang, n=failures),
+            con.print(Text(f"  {one_line(ref)}  ") + Text(t("failed_times", lang, n=failures),
                                                  style="magenta"))
 
     _tally_table(con, t("by_bank", lang), stats.by_bank, lang, t("bank_col", lang), 8)

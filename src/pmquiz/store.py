@@ -284,6 +284,8 @@ class History:
                 raise HistoryError(
                     f"{path.parent}: cannot create the data folder ({exc.strerror or exc})",
                     "Choose another folder with --data-dir or PMQUIZ_HOME.",
+                    key="err_data_folder", hint_key="err_data_folder_hint",
+                    values={"folder": str(path.parent), "reason": str(exc.strerror or exc)},
                 ) from None
         try:
             conn = sqlite3.connect(str(path), timeout=busy_timeout(),
@@ -334,6 +336,8 @@ class History:
                 f"(schema {version}, this program knows up to {known})",
                 "Upgrade pmquiz, or point --data-dir / PMQUIZ_HOME at another folder. "
                 "The file was left untouched.",
+                key="err_newer_history", hint_key="err_newer_history_hint",
+                values={"path": str(self.path), "version": version, "known": known},
             )
         if version < known or not self._is_wal():
             conn.execute("PRAGMA journal_mode = WAL")
@@ -524,17 +528,24 @@ def _error(path: Path, exc: sqlite3.Error) -> HistoryError:
             f"{path}: the history is locked by another process (waited "
             f"{busy_timeout():g} s)",
             "Another pmquiz may be running; try again when it finishes.",
+            key="err_locked", hint_key="err_locked_hint",
+            values={"path": str(path), "seconds": f"{busy_timeout():g}"},
         )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return HistoryError(
             f"{path}: the history database is damaged ({message})",
             "pmquiz leaves it as it is. Move it aside to start a new history, or point "
             "--data-dir / PMQUIZ_HOME at another folder.",
+            key="err_damaged", hint_key="err_damaged_hint",
+            values={"path": str(path), "reason": message},
         )
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered or (
             "disk i/o" in lowered):
         return HistoryError(
             f"{path}: cannot write the history ({message})",
             "Check the folder's permissions, or choose another with --data-dir.",
+            key="err_unwritable", hint_key="err_unwritable_hint",
+            values={"path": str(path), "reason": message},
         )
-    return HistoryError(f"{path}: history database error: {message}")
+    return HistoryError(f"{path}: history database error: {message}", key="err_database",
+                        values={"path": str(path), "reason": message})

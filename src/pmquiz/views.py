@@ -7,22 +7,22 @@ not a terminal, tables lose their boxes so logs and pipes read as plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from pmquiz.grading import Grade, PointResult
+from pmquiz import sanitize as _sanitize
+from pmquiz.grading import Grade
 from pmquiz.i18n import Lang, t
-from pmquiz.model import Bank, Point, Question
+from pmquiz.marks import MARKERS, Mark, answer_marks
+from pmquiz.model import Question
 
 if TYPE_CHECKING:  # annotations only: rendering a grade must not load the history store
     from pmquiz.session import SessionResult
-    from pmquiz.store import Attempt
 
 
 def table_box(con: Console) -> box.Box | None:
@@ -38,90 +38,6 @@ def emit(con: Console, renderable: RenderableType) -> None:
         con.print(renderable)
     text = "\n".join(line.rstrip() for line in captured.get().splitlines())
     con.file.write(text + "\n")
-
-
-def render_banks(con: Console, banks: Sequence[Bank]) -> None:
-    table = Table(box=table_box(con), show_edge=False, pad_edge=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title")
-    table.add_column("language", no_wrap=True)
-    table.add_column("questions", justify="right", no_wrap=True)
-    table.add_column("path", overflow="fold")
-    for bank in banks:
-        table.add_row(bank.id, escape(bank.title), bank.language, str(len(bank.questions)),
-                      escape(str(bank.path)))
-    emit(con, table)
-    if not banks:
-        con.print("No banks found. Add folders to PMQUIZ_BANKS or pass a path.")
-
-
-def render_question_list(con: Console, questions: Sequence[Question]) -> None:
-    table = Table(box=table_box(con), show_edge=False, pad_edge=False)
-    table.add_column("ref", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("tags")
-    table.add_column("diff", justify="right", no_wrap=True)
-    table.add_column("prompt", overflow="fold")
-    for q in questions:
-        table.add_row(q.ref, q.type, escape(", ".join(q.tags)), str(q.difficulty),
-                      escape(q.first_line))
-    emit(con, table)
-    con.print(f"{len(questions)} questions")
-
-
-def _terms_text(point: Point) -> str:
-    parts = []
-    if point.any:
-        parts.append("any: " + " | ".join(t.text for t in point.any))
-    if point.all:
-        parts.append("all: " + " + ".join(t.text for t in point.all))
-    return "; ".join(parts)
-
-
-def render_question_detail(con: Console, q: Question) -> None:
-    from rich.markdown import Markdown
-    from rich.panel import Panel
-
-    meta = f"{q.type} · difficulty {q.difficulty}"
-    if q.tags:
-        meta += " · " + ", ".join(q.tags)
-    con.print(Text(q.ref, style="bold"))
-    con.print(Text(meta, style="dim"))
-    if con.is_terminal:
-        con.print(Panel(Markdown(markdown_text(q.prompt)), expand=True))
-    else:
-        con.print(q.prompt.rstrip())
-    if q.options:
-        for key, text in q.options.items():
-            con.print(f"  {key}. {escape(text)}")
-    if q.type == "choice" and isinstance(q.answer, tuple):
-        con.print(f"answer: {', '.join(q.answer)}")
-    elif q.type == "truefalse":
-        con.print(f"answer: {'true' if q.answer else 'false'}")
-    if q.hint:
-        con.print(Text("hint: ", style="bold") + Text(q.hint))
-    if q.type == "open":
-        con.print(Text(f"rubric (pass mark {q.threshold:g})", style="bold"))
-        table = Table(box=table_box(con), show_edge=False, pad_edge=False)
-        table.add_column("point", no_wrap=True)
-        table.add_column("label")
-        table.add_column("weight", justify="right", no_wrap=True)
-        table.add_column("terms", overflow="fold")
-        for p in q.rubric.points:
-            name = p.id + (" (required)" if p.required else "")
-            table.add_row(name, escape(p.label), f"{p.weight:g}", escape(_terms_text(p)))
-        for p in q.rubric.penalties:
-            table.add_row(f"−{p.id}", escape(p.label), f"−{p.weight:g}", escape(_terms_text(p)))
-        emit(con, table)
-    if q.reference:
-        con.print(Text("reference", style="bold"))
-        con.print(q.reference.rstrip())
-    if q.examples:
-        con.print(Text("examples", style="bold"))
-        for ex in q.examples:
-            verdict = ex.expect if ex.expect else f"score {ex.score[0]:g}–{ex.score[1]:g}" if (
-                ex.score) else "?"
-            con.print(Text(f"  [{verdict}] ") + Text(ex.answer))
 
 
 # -- grades ---------------------------------------------------------------------------
@@ -144,41 +60,14 @@ def verdict_text(passed: bool, lang: Lang) -> Text:
 
 # Control characters in an answer are shown as their visible symbols (one for one, so
 # spans still line up): a pasted escape sequence must not restyle the user's terminal.
-_VISIBLE_CONTROLS = {i: 0x2400 + i for i in range(32) if chr(i) not in "\n\t"}
-_VISIBLE_CONTROLS[0x7F] = 0x2421
-_VISIBLE_CONTROLS.update(dict.fromkeys(range(128, 160), 65533))
+# The one sanitiser lives in `sanitize`; `visible` stays importable from here.
+visible = _sanitize.visible
 
 
-def visible(text: str) -> str:
-    return text.translate(_VISIBLE_CONTROLS)
-
-
-Mark = Literal["hit", "negated", "penalty"]
-# Without colour each kind of mark has brackets of its own (named by the legend).
-_MARKERS: dict[Mark, tuple[str, str]] = {
-    "hit": ("[", "]"), "negated": ("{¬", "}"), "penalty": ("<!", ">")}
+# Which words of the answer are marked, and how, is `marks.answer_marks` (no Rich, shared
+# with the plain face); here only the styles.
 _MARK_STYLES: dict[Mark, str] = {
     "hit": "bold underline green", "negated": "strike red", "penalty": "bold reverse yellow"}
-
-
-def answer_marks(grade: Grade) -> list[tuple[int, int, Mark]]:
-    """Where the answer matched, left to right and without overlaps (the outermost span
-    wins), and how: a penalty term that counted, a rubric term that counted, or negated
-    (only when every match there was)."""
-    kinds: dict[tuple[int, int], set[Mark]] = {}
-    groups: tuple[tuple[Sequence[PointResult], Mark], ...] = (
-        (grade.points, "hit"), (grade.penalties, "penalty"))
-    for results, counted in groups:
-        for result in results:
-            for match in result.matches:
-                kinds.setdefault(match.span, set()).add("negated" if match.negated else counted)
-    chosen: list[tuple[int, int, Mark]] = []
-    for (start, end), found in sorted(kinds.items(), key=lambda s: (s[0][0], -s[0][1])):
-        if not chosen or start >= chosen[-1][1]:
-            mark: Mark = ("penalty" if "penalty" in found else
-                          "hit" if "hit" in found else "negated")
-            chosen.append((start, end, mark))
-    return chosen
 
 
 def highlighted_answer(grade: Grade, markers: bool) -> Text:
@@ -191,7 +80,7 @@ def highlighted_answer(grade: Grade, markers: bool) -> Text:
         text.append(answer[pos:start])
         piece = answer[start:end]
         if markers:
-            opening, closing = _MARKERS[mark]
+            opening, closing = MARKERS[mark]
             text.append(opening + piece + closing)
         else:
             text.append(piece, style=_MARK_STYLES[mark])
@@ -214,13 +103,19 @@ _CJK_LINE_BREAK = re.compile(
 
 
 def markdown_text(text: str) -> str:
-    """Markdown source with line breaks inside Chinese prose joined (they are no spaces)."""
-    return _CJK_LINE_BREAK.sub("", text.strip())
+    """Markdown source with line breaks inside Chinese prose joined (they are no spaces),
+    sanitised (bank text: no control character reaches the terminal)."""
+    return _CJK_LINE_BREAK.sub("", visible(text).strip())
 
 
 def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                  show_reference: bool = True) -> None:
     """Score bar, verdict, each rubric point, the answer highlighted, the reference."""
+    if not con.is_terminal:  # the plain face (no wrapping, markers in brackets)
+        from pmquiz import plain
+
+        plain.grade(con.file, question, grade, lang, show_reference)
+        return
     markers = use_markers(con)
     head = Text()
     head.append(verdict_text(grade.passed, lang))
@@ -236,7 +131,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
         rows.add_column(ratio=3)
         rows.add_column(ratio=2)
         for point in grade.points:
-            label = Text(point.label)
+            label = Text(_sanitize.one_line(point.label))
             extras = []
             if point.weight != 1:
                 extras.append(f"×{point.weight:g}")
@@ -256,7 +151,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             if penalty.hit:
                 quoted = _quote(grade.answer, penalty.span)
                 rows.add_row(Text(" ") + Text("⚠", style="yellow"),
-                             Text(f"−{penalty.weight:g} {penalty.label}"),
+                             Text(f"−{penalty.weight:g} {_sanitize.one_line(penalty.label)}"),
                              Text(f"← {quoted}", style="dim") if quoted else Text())
         emit(con, rows)
         if grade.missed_required:
@@ -303,7 +198,7 @@ def render_reference(con: Console, reference: str) -> None:
         from rich.markdown import Markdown
         from rich.padding import Padding
 
-        con.print(Padding(Markdown(markdown_text(reference)), (0, 0, 0, 2)))
+        con.print(Padding(Markdown(markdown_text(reference), hyperlinks=False), (0, 0, 0, 2)))
     else:
         for ref_line in reference.strip().splitlines():
             con.print(Text("  " + ref_line))
@@ -344,7 +239,8 @@ class PracticeScreen:
         self.notes: Mapping[str, Text] = notes or {}
 
     def header(self, title: str, count: int) -> None:
-        text = t("session_header", self.lang, title=title, count=count)
+        text = t("session_header_one" if count == 1 else "session_header", self.lang,
+                 title=_sanitize.one_line(title), count=count)
         if self.con.is_terminal:
             from rich.rule import Rule
 
@@ -356,7 +252,7 @@ class PracticeScreen:
         progress = t("progress", self.lang, n=number, total=total)
         meta = f"{t('difficulty', self.lang)} {'★' * question.difficulty}"
         if question.tags:
-            meta += f" · {t('tags', self.lang)}: {', '.join(question.tags)}"
+            meta += f" · {t('tags', self.lang)}: {_sanitize.one_line(', '.join(question.tags))}"
         help_key = {"open": "open_help", "choice": "choice_help", "truefalse": "tf_help"}[
             question.type]
         if self.con.is_terminal:
@@ -364,12 +260,13 @@ class PracticeScreen:
             from rich.markdown import Markdown
             from rich.panel import Panel
 
-            parts: list[RenderableType] = [Markdown(markdown_text(question.prompt))]
+            parts: list[RenderableType] = [Markdown(markdown_text(question.prompt),
+                                                       hyperlinks=False)]
             if question.options:
                 options = Text()
                 for key, value in question.options.items():
                     options.append(f"\n{key}. ", style="bold")
-                    options.append(value)
+                    options.append(_sanitize.one_line(value))
                 parts.append(options)
             note = self.notes.get(question.ref)
             if note is not None:
@@ -383,9 +280,9 @@ class PracticeScreen:
         else:
             self.con.print()
             self.con.print(Text(f"-- {progress} · {meta} --"))
-            self.con.print(Text(question.prompt.strip()))
+            self.con.print(Text(visible(question.prompt.strip())))
             for key, value in question.options.items():
-                self.con.print(Text(f"  {key}. {value}"))
+                self.con.print(Text(f"  {key}. {_sanitize.one_line(value)}"))
             note = self.notes.get(question.ref)
             if note is not None:
                 self.con.print(note)
@@ -394,7 +291,7 @@ class PracticeScreen:
     def hint(self, question: Question) -> None:
         if question.hint:
             self.con.print(Text(f"{t('hint', self.lang)}: ", style="bold yellow")
-                           + Text(question.hint))
+                           + Text(visible(question.hint)))
         else:
             self.con.print(Text(t("no_hint", self.lang), style="dim"))
 
@@ -445,12 +342,14 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
     table.add_column(t("result", lang), no_wrap=True)
     for index, entry in enumerate(result.entries, start=1):
         if entry.grade is None or entry.attempt is None:
-            table.add_row(str(index), entry.question.ref, "–", t("skipped_short", lang))
+            table.add_row(str(index), Text(_sanitize.one_line(entry.question.ref)), "–",
+                          t("skipped_short", lang))
             continue
         verdict = verdict_text(entry.attempt.passed, lang)
         if entry.attempt.overruled:
             verdict.append(" *", style="dim")
-        table.add_row(str(index), entry.question.ref, f"{entry.grade.score * 100:.0f}%",
+        table.add_row(str(index), Text(_sanitize.one_line(entry.question.ref)),
+                      f"{entry.grade.score * 100:.0f}%",
                       verdict)
     if result.entries:
         emit(con, table)
@@ -468,24 +367,5 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
         con.print(t("totals", lang, answered=len(answered), passed=result.passed,
                     skipped=skipped, mean=f"{mean * 100:.0f}%",
                     elapsed=format_elapsed(result.elapsed)))
-    con.print(t("review_holds", lang, n=review_count))
-
-
-def render_history(con: Console, attempts: Sequence[Attempt]) -> None:
-    if not attempts:
-        con.print("No attempts yet. Start with `pmquiz practice`.")
-        return
-    table = Table(box=table_box(con), show_edge=False, pad_edge=False)
-    table.add_column("time", no_wrap=True)
-    table.add_column("question", overflow="fold")
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("result", no_wrap=True)
-    table.add_column("answer", overflow="ellipsis", no_wrap=True, max_width=40)
-    for a in attempts:
-        local = a.time.astimezone().strftime("%Y-%m-%d %H:%M")
-        result = Text("pass" if a.passed else "fail", style="green" if a.passed else "red")
-        if a.overruled:
-            result.append(" (overruled)", style="dim")
-        first_line = visible(a.answer.strip().splitlines()[0]) if a.answer.strip() else ""
-        table.add_row(local, a.ref, f"{a.score * 100:.0f}%", result, first_line)
-    emit(con, table)
+    con.print(t("review_holds_one" if review_count == 1 else "review_holds", lang,
+                n=review_count))

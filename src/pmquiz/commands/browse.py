@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from pmquiz.catalog import Catalog
 from pmquiz.model import Bank, Question
-from pmquiz.output import console, emit_json
+from pmquiz.output import emit_json
+
+if TYPE_CHECKING:
+    from pmquiz.i18n import Lang
 
 
 def bank_document(bank: Bank) -> dict[str, object]:
@@ -29,17 +35,25 @@ def question_document(question: Question) -> dict[str, object]:
     }
 
 
-def banks(json_output: bool) -> None:
+def ui_lang(option: str | None, banks: Sequence[Bank]) -> Lang:
+    """SPEC 2's order, with the language the banks in use share (none when mixed)."""
+    from pmquiz.i18n import resolve_lang, shared_language
+
+    return resolve_lang(option, shared_language(b.language for b in banks))
+
+
+def banks(json_output: bool, lang_option: str | None = None) -> None:
     catalog = Catalog.load()
     if json_output:
         emit_json([bank_document(b) for b in catalog.banks])
         return
-    from pmquiz import views
+    from pmquiz import render
 
-    views.render_banks(console(), catalog.banks)
+    render.banks(catalog.banks, ui_lang(lang_option, catalog.banks))
 
 
-def list_questions(bank: str | None, tags: list[str], json_output: bool) -> None:
+def list_questions(bank: str | None, tags: list[str], json_output: bool,
+                   lang_option: str | None = None) -> None:
     catalog = Catalog.load([bank] if bank else [])
     questions = catalog.questions()
     if tags:
@@ -48,14 +62,17 @@ def list_questions(bank: str | None, tags: list[str], json_output: bool) -> None
     if json_output:
         emit_json([question_document(q) for q in questions])
         return
-    from pmquiz import views
+    from pmquiz import render
 
-    views.render_question_list(console(), questions)
+    render.question_list(questions, ui_lang(lang_option, catalog.banks))
 
 
-def show(ref: str, bank_args: list[str]) -> None:
+def show(ref: str, bank_args: list[str], lang_option: str | None = None) -> None:
     catalog = Catalog.load(bank_args)
-    question = catalog.find_question(ref)
-    from pmquiz import views
+    lang = ui_lang(lang_option, catalog.banks)
+    question = catalog.find_question(ref, lang)
+    from pmquiz import render
+    from pmquiz.i18n import resolve_lang
 
-    views.render_question_detail(console(), question)
+    render.question_detail(question, resolve_lang(lang_option,
+                                                  catalog.bank_of(question).language))

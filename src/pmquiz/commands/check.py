@@ -5,8 +5,9 @@ Every file is loaded and every problem of every file is reported (on stderr, as
 reported. Exit 2 when any bank is invalid, else 1 when an example disagrees (or, under
 `--strict`, when there is any warning), else 0.
 
-The report is plain text off a terminal (CI logs), Rich tables on one; `--json` prints one
-document on stdout and moves the closing `N passed, N failed` line to stderr.
+The report is plain text off a terminal (CI logs: one tab-separated line per bank and per
+question shown), Rich at 80 columns on one; `--json` prints one document on stdout and
+moves the closing `N passed, N failed` line to stderr.
 """
 
 from __future__ import annotations
@@ -19,12 +20,22 @@ from pmquiz import checking
 from pmquiz.catalog import bank_files, default_sources, load_files
 from pmquiz.errors import Problem, UsageError
 from pmquiz.model import Bank
-from pmquiz.output import console, emit_json, write_error
+from pmquiz.output import emit_json, write_error
 
 
-def run(paths: Sequence[Path], junit: Path | None, json_output: bool, strict: bool) -> int:
+def run(paths: Sequence[Path], junit: Path | None, json_output: bool, strict: bool,
+        only: Sequence[str] = (), verbose: bool = False, lang_option: str | None = None
+        ) -> int:
+    from pmquiz import checkreport
+    from pmquiz.i18n import resolve_lang, shared_language
+
     banks, errors = load(paths)
-    report = checking.check(banks, errors)
+    lang = resolve_lang(lang_option, shared_language(b.language for b in banks))
+    report = checkreport.only(checking.check(banks, errors), only)
+    if only and not errors and checkreport.matched_nothing(report):
+        patterns = " ".join(only)
+        raise UsageError(f"--only {patterns} matched no question", key="check_no_match",
+                         values={"patterns": patterns})
     for problem in report.errors:
         write_error(str(problem))
     if junit is not None:
@@ -33,9 +44,9 @@ def run(paths: Sequence[Path], junit: Path | None, json_output: bool, strict: bo
         emit_json(report.to_json(strict))
         sys.stderr.write(report.summary() + "\n")
     else:
-        from pmquiz import checkviews
+        from pmquiz import render
 
-        checkviews.render_report(console(), report, strict)
+        render.check_report(report, strict, verbose, lang)
         sys.stdout.write(report.summary() + "\n")
     sys.stdout.flush()
     return int(report.exit_code(strict))

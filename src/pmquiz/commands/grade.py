@@ -8,7 +8,7 @@ from pathlib import Path
 from pmquiz.catalog import Catalog
 from pmquiz.errors import ExitCode, UsageError
 from pmquiz.grading import grade as grade_answer
-from pmquiz.output import console, emit_json
+from pmquiz.output import emit_json
 
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
 
@@ -17,7 +17,7 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
     """The answer from --answer, --file, or stdin (`-`, or piped with no option)."""
     given = [answer is not None, file is not None, dash]
     if sum(given) > 1:
-        raise UsageError("give only one of --answer, --file and -")
+        raise UsageError("give only one of --answer, --file and -", key="err_one_answer")
     if answer is not None:
         return answer
     if file is not None:
@@ -25,28 +25,34 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
             with file.open("rb") as handle:
                 data = handle.read(MAX_ANSWER_BYTES)
         except OSError as exc:
-            raise UsageError(f"{file}: cannot read the answer file: {exc.strerror or exc}",
-                             "Check the path, or pass the answer with --answer.") from None
+            reason = str(exc.strerror or exc)
+            raise UsageError(f"{file}: cannot read the answer file: {reason}",
+                             "Check the path, or pass the answer with --answer.",
+                             key="err_answer_file", hint_key="err_answer_file_hint",
+                             values={"file": str(file), "reason": reason}) from None
         return data.decode("utf-8", errors="replace")
     if not dash and sys.stdin.isatty():
         raise UsageError("no answer given",
-                         "Use --answer TEXT, --file FILE, or pipe the answer on stdin.")
+                         "Use --answer TEXT, --file FILE, or pipe the answer on stdin.",
+                         key="err_no_answer", hint_key="err_no_answer_hint")
     data = sys.stdin.buffer.read(MAX_ANSWER_BYTES)
     return data.decode("utf-8", errors="replace")
 
 
 def run(ref: str, answer: str | None, file: Path | None, dash: bool, json_output: bool,
         bank_args: list[str], lang_option: str | None) -> int:
+    from pmquiz.i18n import resolve_lang, shared_language
+
     catalog = Catalog.load(bank_args)
-    question = catalog.find_question(ref)
+    question = catalog.find_question(
+        ref, resolve_lang(lang_option, shared_language(b.language for b in catalog.banks)))
     text = read_answer(answer, file, dash)
     result = grade_answer(question, text)
     if json_output:
         emit_json(result.to_json())
     else:
-        from pmquiz import views
-        from pmquiz.i18n import resolve_lang
+        from pmquiz import render
 
         lang = resolve_lang(lang_option, catalog.bank_of(question).language)
-        views.render_grade(console(), question, result, lang)
+        render.grade(question, result, lang)
     return ExitCode.OK if result.passed else ExitCode.FAILED

@@ -60,7 +60,7 @@ def run(bank_args: list[str], tags: list[str], count: int | None, seed: int | No
     from pmquiz.store import History
 
     if count is not None and count < 0:
-        raise UsageError("--count must be 0 (all) or more")
+        raise UsageError("--count must be 0 (all) or more", key="err_count")
     catalog = Catalog.load(bank_args)
     banks = choose_banks(catalog, bool(bank_args), lang_option)
     questions = select_questions(banks, tags, qtype, count, seed)

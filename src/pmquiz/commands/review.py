@@ -22,9 +22,10 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
     from pmquiz.store import History
 
     if count is not None and count < 0:
-        raise UsageError("--count must be 0 (all) or more")
+        raise UsageError("--count must be 0 (all) or more", key="err_count")
     if json_output and not list_only:
-        raise UsageError("--json goes with --list", "Use: pmquiz review --list --json")
+        raise UsageError("--json goes with --list", "Use: pmquiz review --list --json",
+                         key="err_json_list", hint_key="err_json_list_hint")
     at = scheduling.now()
     catalog = Catalog.load()
     known = {q.ref: q for q in catalog.questions()}
@@ -47,16 +48,14 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
 
                 emit_json([item.to_json() for item in items])
                 return ExitCode.OK
-            from pmquiz import statsviews
-            from pmquiz.output import console
+            from pmquiz import render
 
-            statsviews.render_queue(console(), items, lang, at, next_due)
+            render.queue(items, lang, at, next_due)
             return ExitCode.OK
         if not items:
-            from pmquiz import statsviews
-            from pmquiz.output import console
+            from pmquiz import render
 
-            statsviews.render_nothing_to_review(console(), lang, at, next_due)
+            render.nothing_to_review(lang, at, next_due)
             return ExitCode.OK
         if count:
             items = items[:count]

@@ -8,8 +8,8 @@ from pmquiz.statistics import compute
 from pmquiz.store import History
 
 
-def run(json_output: bool) -> None:
-    from pmquiz.i18n import resolve_lang
+def run(json_output: bool, lang_option: str | None = None) -> None:
+    from pmquiz.i18n import resolve_lang, shared_language
     from pmquiz.scheduling import now
 
     moment = now()
@@ -24,12 +24,10 @@ def run(json_output: bool) -> None:
 
         emit_json(stats.to_json())
         return
-    languages = {b.id: b.language for b in catalog.banks}
-    top = next((t.name for t in stats.by_bank if t.name in languages), None)
-    lang = resolve_lang(None, languages.get(top) if top else (
-        catalog.banks[0].language if catalog.banks else None))
-    from pmquiz import statsviews
-    from pmquiz.output import console
+    # The banks in use are those the history has attempts in.
+    practised = {t.name for t in stats.by_bank}
+    lang = resolve_lang(lang_option, shared_language(
+        b.language for b in catalog.banks if b.id in practised))
+    from pmquiz import render
 
-    statsviews.render_stats(console(), stats, lang)
-
+    render.stats(stats, lang)
