@@ -82,3 +82,24 @@ def test_writer_prints_what_emit_json_prints(items: list[Any],
     assert out.getvalue() == capsys.readouterr().out
     assert "\x9b" not in out.getvalue() and "\u202e" not in out.getvalue()
     assert json.loads(out.getvalue()) == items
+
+
+def test_terminal_listing_of_huge_answers_shows_their_start_cut(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 64 KiB answer is cut to the column before Rich measures it: the row reads the
+    same as for a short answer with the same start, ending in an ellipsis."""
+    from helpers import run_terminal
+
+    question = [q for q in Catalog.load().questions() if q.type == "open"][0]
+    start = "我认为后台产品经理最重要的能力是洞察业务，以业务为基础设计产品。"
+    history = History.open(paths.history_path())
+    when = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)  # one time: the rows differ only by answer
+    for answer in (start * 2000, start * 3):
+        history.record_attempt(question=question, answer=answer, score=0.5, passed=False,
+                               points_hit=[], points_missed=[], seconds=3.0, when=when)
+    history.close()
+    run = run_terminal(["history", "--lang", "zh"], capsys, monkeypatch, width=100)
+    assert run.exit_code == 0, run.stderr
+    rows = [line for line in run.stdout.splitlines() if question.ref in line]
+    assert len(rows) == 2 and rows[0] == rows[1]
+    assert rows[0].endswith("…") and start[:10] in rows[0]
