@@ -37,30 +37,32 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
         text = AnswerText.of(answer)
         return compile_rubric(q).candidates(text)
 
-    def search(q: Any, answer: str) -> list[tuple[int, int]]:
-        rubric = compile_rubric(q)
-        text = AnswerText.of(answer)
+    def found(rubric: Any, text: Any) -> list[tuple[int, int]]:
+        """Every span grading looks at, found as grading finds them: spans the
+        rubric's automaton already knows, the other terms searched."""
         spans: list[tuple[int, int]] = []
         for terms in rubric.candidates(text):
-            for _, term, _ in terms:
+            for _, term, known, pieces in terms:
                 if isinstance(term, TogetherTerm):
-                    for group in term.groups:
-                        for member in group:
-                            spans.extend(member.find(text))
+                    for g, group in enumerate(term.groups):
+                        if pieces is not None:
+                            for _, member_spans in pieces[g]:
+                                spans.extend(member_spans)
+                        spans.extend(span for member in group
+                                     if pieces is None or not member.literal
+                                     for span in member.find(text))
                 else:
-                    spans.extend(term.find(text))
+                    spans.extend(known if known is not None else term.find(text))
         return spans
+
+    def search(q: Any, answer: str) -> list[tuple[int, int]]:
+        return found(compile_rubric(q), AnswerText.of(answer))
 
     def negation(q: Any, answer: str) -> object:
         rubric = compile_rubric(q)
         text = AnswerText.of(answer)
-        for terms in rubric.candidates(text):
-            for _, term, _ in terms:
-                members = ([m for g in term.groups for m in g]
-                           if isinstance(term, TogetherTerm) else [term])
-                for member in members:
-                    for start, end in member.find(text):
-                        is_negated(text, start, end, rubric.cues)
+        for start, end in found(rubric, text):
+            is_negated(text, start, end, rubric.cues)
         return text
 
     def keyword_list(q: Any, answer: str) -> object:

@@ -101,6 +101,13 @@ class AnswerText:
 
     # -- clauses --------------------------------------------------------------------
 
+    def clause_boundaries(self) -> list[int]:
+        """Where each clause boundary starts: positions with as many boundaries before
+        them (`bisect_right`) are in one clause."""
+        if not self._clauses_found:
+            self._find_boundaries()
+        return self.boundaries
+
     def clause_index(self, pos: int) -> int:
         """How many clause boundaries start at or before `pos`."""
         if not self._clauses_found:

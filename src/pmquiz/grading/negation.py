@@ -165,8 +165,10 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
              and _negated_before(answer, start, clause_start, clause_end, cues))
             or (denial is not None and denial >= end)
             or (answer.has_yuqi() and _negated_by_yuqi(answer, start))
-            or _negated_as_english_list_item(answer, start, clause_start, clause_end, cues)
-            or _english_list_closed_by_denial(answer, start, clause_start, clause_end, cues)
+            or (answer.text[start:start + 1].isascii() and (
+                _negated_as_english_list_item(answer, start, clause_start, clause_end, cues)
+                or _english_list_closed_by_denial(answer, start, clause_start, clause_end,
+                                                  cues)))
         )
         answer.negated[key] = known
     return known

@@ -19,6 +19,7 @@ from pmquiz.grading.results import PointResult, empty_result
 from pmquiz.grading.terms import (
     MAX_MATCHES_PER_TERM,
     CompiledTerm,
+    MemberSpans,
     TogetherTerm,
     compile_term,
 )
@@ -55,6 +56,12 @@ class CompiledRubric:
     # An Aho-Corasick automaton over the needles (pyahocorasick), when it is installed:
     # one pass finds every needle, and the spans of the plain phrases among them.
     automaton: Any = None
+    # With the automaton, together terms are looked up through it too: the literal
+    # members of their groups are needles after the others, slot by slot (which together
+    # term, which group, the member), and a together term is worth evaluating only when
+    # each of its groups has a member found or one the automaton cannot rule out.
+    member_slots: tuple[tuple[int, int, CompiledTerm], ...] = ()
+    together: tuple[tuple[int, int, TogetherTerm, frozenset[int]], ...] = ()
 
     @staticmethod
     def build(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...],
@@ -62,16 +69,34 @@ class CompiledRubric:
         needles: list[str] = []
         owners: list[tuple[int, int, AnyTerm]] = []
         searched: list[tuple[int, int, AnyTerm]] = []
+        together: list[tuple[int, int, TogetherTerm, frozenset[int]]] = []
         for p_index, cp in enumerate((*points, *penalties)):
             for t_index, alternatives in enumerate(cp.terms):
                 for term in alternatives:
-                    if term.plain is not None:
+                    if isinstance(term, TogetherTerm):
+                        unruled = frozenset(g for g, group in enumerate(term.groups)
+                                            if any(not m.literal for m in group))
+                        together.append((p_index, t_index, term, unruled))
+                    elif term.plain is not None:
                         needles.append(term.plain)
                         owners.append((p_index, t_index, term))
                     else:
                         searched.append((p_index, t_index, term))
+        member_needles: list[str] = []
+        member_slots: list[tuple[int, int, CompiledTerm]] = []
+        for t, (_, _, term, _) in enumerate(together):
+            for g, group in enumerate(term.groups):
+                for member in group:
+                    if member.literal:
+                        member_needles.append(member.needle)
+                        member_slots.append((t, g, member))
+        automaton = _automaton([*needles, *member_needles])
+        if automaton is None:  # no automaton: together terms are searched one by one
+            searched.extend((p, t, term) for p, t, term, _ in together)
+            together, member_slots = [], []
         return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
-                              tuple(searched), _automaton(needles))
+                              tuple(searched), automaton, tuple(member_slots),
+                              tuple(together))
 
     def candidates(self, answer: AnswerText) -> list[list[Candidate]]:
         """Per point (then penalty): the terms worth searching for in this answer, each
@@ -82,22 +107,54 @@ class CompiledRubric:
             [] for _ in range(len(self.points) + len(self.penalties))]
         owners = self.needle_owners
         if self.automaton is not None:
-            for slot, spans in sorted(_automaton_spans(self.automaton, text).items()):
-                p_index, t_index, term = owners[slot]
-                known = spans if isinstance(term, CompiledTerm) and term.literal else None
-                per_point[p_index].append((t_index, term, known))
+            n_owned = len(owners)
+            pieces: dict[int, list[list[MemberSpans]]] = {}
+            found = sorted((slot, spans) for slots, spans in _automaton_spans(
+                self.automaton, text) for slot in slots)
+            for slot, spans in found:
+                if slot < n_owned:
+                    p_index, t_index, term = owners[slot]
+                    known = spans if isinstance(term, CompiledTerm) and term.literal else None
+                    per_point[p_index].append((t_index, term, known, None))
+                    continue
+                t, g, member = self.member_slots[slot - n_owned]
+                groups = pieces.get(t)
+                if groups is None:
+                    groups = pieces[t] = [[] for _ in self.together[t][2].groups]
+                groups[g].append((member.display, spans))
+            for t, (p_index, t_index, term, unruled) in enumerate(self.together):
+                groups = pieces.get(t)
+                if groups is None and not unruled:
+                    continue
+                if groups is None:
+                    groups = [[] for _ in term.groups]
+                if all(groups[g] or g in unruled for g in range(len(groups))):
+                    per_point[p_index].append((t_index, term, None, groups))
         else:
             for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
                 p_index, t_index, term = owners[slot]
-                per_point[p_index].append((t_index, term, None))
+                per_point[p_index].append((t_index, term, None, None))
+        initials: dict[str, list[int]] | None = None
         for p_index, t_index, term in self.searched:
-            if not isinstance(term, TogetherTerm) or term.possible(text):
-                per_point[p_index].append((t_index, term, None))
+            if isinstance(term, TogetherTerm):
+                if not term.possible(text):
+                    continue
+            elif term.kind == "latin":
+                # Inflections and forgiven typos keep the first letter: a term whose
+                # first word's letter begins no word of the answer cannot occur.
+                if initials is None:
+                    answer.words()
+                    initials = answer.by_initial
+                if term.words[0][2][:1] not in initials:
+                    continue
+            per_point[p_index].append((t_index, term, None, None))
         return per_point
 
 
-# A term worth looking for: (which written term of its point, the term, its spans if known)
-Candidate = tuple[int, "AnyTerm", list[tuple[int, int]] | None]
+# A term worth looking for: (which written term of its point, the term, and what is
+# known already: a plain phrase's spans, or per group a together term's literal pieces).
+Candidate = tuple[int, "AnyTerm", list[tuple[int, int]] | None,
+                  list[list[MemberSpans]] | None]
 
 
 def _automaton(needles: list[str]) -> Any:
@@ -119,20 +176,22 @@ def _automaton(needles: list[str]) -> Any:
     return automaton
 
 
-def _automaton_spans(automaton: Any, text: str) -> dict[int, list[tuple[int, int]]]:
-    """Per slot whose needle occurs: its non-overlapping occurrences, left to right (what
-    repeated `str.find` from the end of the last one gives), at most MAX_MATCHES_PER_TERM."""
-    found: dict[int, list[tuple[int, int]]] = {}
+def _automaton_spans(automaton: Any, text: str
+                     ) -> list[tuple[list[int], list[tuple[int, int]]]]:
+    """Per needle that occurs: its slots, and its non-overlapping occurrences, left to
+    right (what repeated `str.find` from the end of the last one gives), at most
+    MAX_MATCHES_PER_TERM. (Needles shared by many terms are followed once.)"""
+    found: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
     for last, (length, slots) in automaton.iter(text):
         start = last - length + 1
-        end = last + 1
-        for slot in slots:
-            spans = found.get(slot)
-            if spans is None:
-                found[slot] = [(start, end)]
-            elif start >= spans[-1][1] and len(spans) < MAX_MATCHES_PER_TERM:
-                spans.append((start, end))
-    return found
+        entry = found.get(id(slots))
+        if entry is None:
+            found[id(slots)] = (slots, [(start, last + 1)])
+        else:
+            spans = entry[1]
+            if start >= spans[-1][1] and len(spans) < MAX_MATCHES_PER_TERM:
+                spans.append((start, last + 1))
+    return list(found.values())
 
 
 def _expand_term(term: Term, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[AnyTerm, ...]:

@@ -36,9 +36,9 @@ def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
     counting_terms: set[int] = set()
     matches: list[Match] = []
     found: list[tuple[int, CompiledTerm, list[tuple[int, int]]]] = []
-    for index, term, known in candidates:
+    for index, term, known, pieces_known in candidates:
         if isinstance(term, TogetherTerm):
-            counts, pieces = term.evaluate(answer, cues, negatable)
+            counts, pieces = term.evaluate(answer, cues, negatable, pieces_known)
             if counts:
                 counting_terms.add(index)
             for display, start, end, negated in pieces:

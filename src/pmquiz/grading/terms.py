@@ -13,7 +13,8 @@ Every term is matched on its own, so overlapping terms (留存, 留存率) both 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -131,38 +132,55 @@ class TogetherTerm:
                 return False
         return bool(self.groups)
 
-    def evaluate(self, answer: AnswerText, cues: CueSet, negatable: bool
+    def evaluate(self, answer: AnswerText, cues: CueSet, negatable: bool,
+                 known: Sequence[list[MemberSpans]] | None = None
                  ) -> tuple[bool, list[tuple[str, int, int, bool]]]:
         """(counts, pieces): pieces are (term, start, end, negated) in the normalised
         answer, from every clause where each group occurs; counts when in one of those
-        clauses each group has a piece that is not negated."""
-        found: list[list[tuple[str, int, int]]] = []
-        for group in self.groups:
-            pieces = [(m.display, s, e) for m in group for s, e in m.find(answer)]
+        clauses each group has a piece that is not negated.
+
+        `known`: per group, the spans of its literal members already found (by the
+        rubric's automaton); the other members are searched here."""
+        found: list[list[Piece]] = []
+        for g, group in enumerate(self.groups):
+            if known is None:
+                pieces = [(m.display, s, e) for m in group for s, e in m.find(answer)]
+            else:
+                pieces = [(display, s, e) for display, spans in known[g]
+                          for s, e in spans]
+                pieces.extend((m.display, s, e) for m in group if not m.literal
+                              for s, e in m.find(answer))
             if not pieces:
                 return False, []
             found.append(pieces)
-        by_clause: dict[int, list[list[tuple[str, int, int]]]] = {}
-        for g, pieces in enumerate(found):
-            for piece in pieces:
-                start = answer.clause(piece[1])[0]
-                slots = by_clause.setdefault(start, [[] for _ in self.groups])
-                slots[g].append(piece)
+        # Clauses are told apart by the boundaries before them; only clauses where every
+        # group occurs are looked at further (and only their pieces checked for negation).
+        boundaries = answer.clause_boundaries()
+        keyed = [[(bisect_right(boundaries, piece[1]), piece) for piece in pieces]
+                 for pieces in found]
+        common = set.intersection(*({k for k, _ in pieces} for pieces in keyed))
+        if not common:
+            return False, []
         counts = False
         out: list[tuple[str, int, int, bool]] = []
-        for slots in by_clause.values():
-            if not all(slots):
-                continue
+        for clause in sorted(common):
             every_group = True
-            for pieces in slots:
+            for keyed_pieces in keyed:
                 group_counts = False
-                for display, start, end in pieces:
+                for k, piece in keyed_pieces:
+                    if k != clause:
+                        continue
+                    display, start, end = piece
                     negated = negatable and is_negated(answer, start, end, cues)
                     group_counts = group_counts or not negated
                     out.append((display, start, end, negated))
                 every_group = every_group and group_counts
             counts = counts or every_group
         return counts, out
+
+
+Piece = tuple[str, int, int]  # a together term's piece: (member matched, start, end)
+MemberSpans = tuple[str, list[tuple[int, int]]]  # a member and where it occurs
 
 
 def _candidates(answer: AnswerText, forms: frozenset[str], allowance: int, raw: str
