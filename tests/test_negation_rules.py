@@ -127,6 +127,14 @@ def test_yuqi_does_not_reach_past_the_sentence() -> None:
     assert verdicts("与其说是运气。界面其实也重要", "界面") == [True]
 
 
+@pytest.mark.parametrize("answer", ["后台要与其他系统对接，效率很关键",
+                                    "与其它部门协作时效率最重要",
+                                    "与其中的业务流程打通"])
+def test_yu_qi_ta_is_no_yuqi(answer: str) -> None:
+    term = "业务流程" if "业务流程" in answer else "效率"
+    assert verdicts(answer, term) == [True]
+
+
 # -- verbs of knowing ---------------------------------------------------------------------
 
 
@@ -177,6 +185,14 @@ def test_two_cues_in_a_row_cancel(answer: str, term: str) -> None:
     ("界面好不好看，效率都最重要", "效率"),
 ])
 def test_a_not_a_questions_are_not_denials(answer: str, term: str) -> None:
+    assert verdicts(answer, term) == [True]
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("后台不只是工具，而非常依赖对业务的理解", "业务"),
+    ("后台不只是录入数据而非常考验对流程的理解", "流程"),
+])
+def test_fei_chang_is_no_predicate_cue(answer: str, term: str) -> None:
     assert verdicts(answer, term) == [True]
 
 

@@ -51,6 +51,10 @@ def test_unicode_latin_words_are_words(word: str) -> None:
 
 def test_latin_term_inside_chinese_text() -> None:
     assert hits("后台的dashboard做得很简陋", "dashboard") == [True]
+    assert hits("用过几个SaaS产品，UI/UX都很朴素", "saas", "ux") == [True, True]
+    # Still whole words: part of a Latin word inside Chinese text is no match.
+    assert not points("后台的dashboard做得很简陋", "dash")["dash"].matches
+    assert not points("后台的dashboard做得很简陋", "board")["board"].matches
 
 
 @pytest.mark.parametrize("answer", ["need", "needs", "needed", "needing"])

@@ -192,28 +192,34 @@ def check(
                                        verbose, lang))
 
 
+# Options shared by the session commands (practice, mock).
+SessionBanksArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Bank ids or paths (default: the built-in banks in your language "
+                   "and the PMQUIZ_BANKS folders).", show_default=False,
+                   autocompletion=completion.bank_ids),
+]
+SessionTagOpt = Annotated[
+    list[str] | None,
+    typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).",
+                 show_default=False),
+]
+SeedOpt = Annotated[
+    int | None,
+    typer.Option("--seed", help="Seed for a reproducible question order.", show_default=False),
+]
+
+
 @app.command()
 def practice(
-    banks: Annotated[
-        list[str] | None,
-        typer.Argument(help="Bank ids or paths (default: the built-in banks in your language "
-                       "and the PMQUIZ_BANKS folders).", show_default=False,
-                       autocompletion=completion.bank_ids),
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).",
-                     show_default=False),
-    ] = None,
+    banks: SessionBanksArg = None,
+    tag: SessionTagOpt = None,
     count: Annotated[
         int | None,
         typer.Option("--count", "-n", help="How many questions (default 10; 0 for all).",
                      show_default=False),
     ] = None,
-    seed: Annotated[
-        int | None, typer.Option("--seed", help="Seed for a reproducible question order.",
-                                 show_default=False)
-    ] = None,
+    seed: SeedOpt = None,
     qtype: Annotated[
         str | None,
         typer.Option("--type", help="Only questions of this type: open, choice or truefalse.",
@@ -279,12 +285,7 @@ def stats(json_output: JsonOpt = False, lang: LangOpt = None) -> None:
 
 @app.command()
 def mock(
-    banks: Annotated[
-        list[str] | None,
-        typer.Argument(help="Bank ids or paths (default: the built-in banks in your language "
-                       "and the PMQUIZ_BANKS folders).", show_default=False,
-                       autocompletion=completion.bank_ids),
-    ] = None,
+    banks: SessionBanksArg = None,
     count: Annotated[
         int | None,
         typer.Option("--count", "-n", help="How many open questions (default 5; 0 for all).",
@@ -294,15 +295,8 @@ def mock(
         float, typer.Option("--minutes", "-m", help="Time limit per answer in minutes "
                             "(decimals allowed).")
     ] = 3.0,
-    seed: Annotated[
-        int | None, typer.Option("--seed", help="Seed for a reproducible question order.",
-                                 show_default=False)
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option("--tag", "-t", help="Only questions with this tag (repeatable).",
-                     show_default=False),
-    ] = None,
+    seed: SeedOpt = None,
+    tag: SessionTagOpt = None,
     report: Annotated[
         Path | None,
         typer.Option("--report", help="Also write the report to this file: Markdown (.md) "

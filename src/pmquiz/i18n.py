@@ -575,18 +575,5 @@ STRINGS.update({
 
 
 def ui_lang(option: str | None, bank_languages: tuple[str, ...] = ()) -> Lang:
-    """The UI language of SPEC 2: --lang, PMQUIZ_LANG, the banks' (when they agree), the
-    locale, Chinese."""
-    for choice in (option, os.environ.get("PMQUIZ_LANG")):
-        if choice:
-            return "zh" if choice.lower().startswith("zh") else "en"
-    langs = {"zh" if b.lower().startswith("zh") else "en" for b in bank_languages}
-    if len(langs) == 1:
-        return "zh" if "zh" in langs else "en"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            if value.split(".")[0] in ("C", "POSIX"):
-                break
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "zh"
+    """The UI language of SPEC 2 for commands that know the languages of the banks in use."""
+    return resolve_lang(option, shared_language(bank_languages))

@@ -54,7 +54,7 @@ NOT_CUES_ZH = (
     "不断", "不同", "不少", "不仅", "不过", "不但", "不管", "不论", "不停", "不错", "不久",
     "不光", "不只", "不止", "不单", "不可或缺", "不可替代", "区别", "特别", "别人", "别的",
     "分别", "级别", "类别", "识别", "差别", "告别", "个别", "性别", "辨别", "鉴别",
-    "未来", "并且", "没错", "不得了", "不如",
+    "未来", "并且", "没错", "不得了", "不如", "而非常",
 )
 NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention",
                "not least")
@@ -67,6 +67,8 @@ known knowing understand understands understood understanding appreciate appreci
 appreciated appreciating notice notices noticed noticing see sees saw seen seeing
 """.split())
 CJK_WINDOW = 4  # characters between a cue and the term it negates
+# A verb of knowing starting within the window after a cue (the longest verb is 3 long).
+_KNOWING_ZH = re.compile("|".join(KNOWING_ZH))
 EN_WINDOW = 3  # words from a cue to the term it negates
 ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carries over
 # Cues that govern a long list that follows them (不是 A、B); after other cues (不, 没有)
@@ -252,7 +254,7 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
     last = chain[-1]
     gap = text[last[1]:start]
     english = last[2]
-    predicate = any(c[3] for c in chain)
+    predicate = last[3] if len(chain) == 1 else any(c[3] for c in chain)
     if english:
         words = EN_WORD.findall(gap)
         if words and words[0].startswith("un") and len(words[0]) > 4:
@@ -264,8 +266,8 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
         reaches = predicate or between < EN_WINDOW or _english_list(gap)
     else:
         compact = gap.replace(" ", "")
-        if any(compact.find(verb) != -1 and compact.find(verb) <= CJK_WINDOW
-               for verb in KNOWING_ZH):
+        knowing = _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3)
+        if knowing is not None and knowing.start() <= CJK_WINDOW:
             return False  # "没认识到权限设计有多重要": 权限设计 counts
         reaches = predicate or len(compact) <= CJK_WINDOW or _chinese_list(
             compact, text[last[0]:last[1]])
@@ -301,10 +303,15 @@ def _negated_by_yuqi(answer: AnswerText, start: int) -> bool:
     """"与其说 X，不如说 Y": X is negated, across the comma, up to 不如."""
     text = answer.text
     at = text.rfind("与其", max(0, start - LOOKBACK), start)
+    while at != -1 and text[at + 2:at + 3] in _NOT_YUQI:  # 与其他系统: "with other"
+        at = text.rfind("与其", max(0, start - LOOKBACK), at)
     if at == -1:
         return False
     between = text[at:start]
     return "不如" not in between and _SENTENCE_END.search(between) is None
+
+
+_NOT_YUQI = frozenset("他它中余")  # 与其他, 与其它, 与其中, 与其余: 与 + 其…, no 与其
 
 
 def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: int,
