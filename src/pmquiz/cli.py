@@ -456,8 +456,14 @@ def _check_lang(lang: str | None) -> None:
 
 def main() -> None:
     """Entry point: run the app behind one error boundary (SPEC 2 exit codes)."""
+    from pmquiz import streams
     from pmquiz.errors import BankError, ExitCode, PmquizError
 
+    streams.prepare()  # closed, broken or ASCII-only standard streams (SPEC 5)
+    sys.argv[1:] = streams.decoded_args(sys.argv[1:])
+    from pmquiz import notices
+
+    notices.hook = _warn
     debug = os.environ.get("PMQUIZ_DEBUG") == "1"
     dump = os.environ.get("PMQUIZ_DUMP_MODULES")
     if dump:
@@ -501,7 +507,37 @@ def main() -> None:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         _error(f"{where}{exc.strerror or exc}")
         sys.exit(ExitCode.BAD_INPUT)
+    except Exception as exc:  # noqa: BLE001 - the last line of "never a traceback"
+        if debug:
+            raise
+        from pmquiz.i18n import t
+
+        lang = _ui_lang()
+        _error(t("err_unexpected", lang, name=type(exc).__name__, reason=exc) + "\n"
+               + t("err_unexpected_hint", lang))
+        sys.exit(ExitCode.BAD_INPUT)
+    finally:
+        _note_skipped_rows()
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _warn(key: str, **values: object) -> None:
+    from pmquiz.i18n import t
+
+    sys.stderr.write(t(key, _ui_lang(), **values) + "\n")
+    sys.stderr.flush()
+
+
+def _note_skipped_rows() -> None:
+    """One note per history file in which rows pmquiz did not write were left out."""
+    store = sys.modules.get("pmquiz.store")
+    if store is None:
+        return
+    from pmquiz.i18n import t
+
+    lang = _ui_lang()
+    for path, count in store.skipped_rows(clear=True).items():
+        sys.stderr.write(t("damaged_rows", lang, path=path, n=count) + "\n")
 
 
 def build_command(args: list[str]) -> Any:

@@ -484,6 +484,45 @@ STRINGS: dict[str, tuple[str, str]] = {
     "missed_none": ("当时没有漏掉要点", "no points missed then"),
     "answer_then": ("当时回答：{answer}", "answered then: {answer}"),
     "unsent_dropped": ("没有提交的回答未保存。", "The answer you had not submitted is not saved."),
+    # reliability (review with every question gone, capped answers)
+    "history_gone": (
+        "记录里的题目都已不在已加载的题库中（题库改了名、题目改了 id，"
+        "或题库不在 PMQUIZ_BANKS 里了？），没有可复习的题目。",
+        "Every question in your history has left the loaded banks (a bank renamed, question "
+        "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review.",
+    ),
+    "err_schema_missing": (
+        "{path}：历史数据库缺了一部分结构（{reason}），它被 pmquiz 以外的程序改动过",
+        "{path}: the history database is missing part of its schema ({reason}); it was "
+        "changed by something other than pmquiz"),
+    "err_now_range": ("{name}='{value}' 超出范围", "{name}='{value}' is out of range"),
+    "err_now_range_hint": ("请用 {first} 年到 {last} 年之间的时间，或取消 {name}。",
+                           "Use a time between {first} and {last}, or unset {name}."),
+    "err_home_file": ("PMQUIZ_HOME={value} 是一个文件，不是文件夹",
+                      "PMQUIZ_HOME={value} is a file, not a folder"),
+    "err_home_file_hint": ("把 PMQUIZ_HOME 指向一个文件夹（不存在会自动创建），或取消它。",
+                           "Point PMQUIZ_HOME at a folder (created when missing), or unset it."),
+    "err_unexpected": ("意外的 {name}：{reason}", "unexpected {name}: {reason}"),
+    "err_unexpected_hint": (
+        "这是 pmquiz 的缺陷（或它读到了不是它写的数据）；"
+        "设 PMQUIZ_DEBUG=1 可看到完整回溯，便于报告。",
+        "This is a bug in pmquiz (or data it did not write); PMQUIZ_DEBUG=1 shows the "
+        "traceback for a report."),
+    "bank_left_out": (
+        "警告：PMQUIZ_BANKS 中的题库 {path} 无效，已略过：{problem}；"
+        "`pmquiz check {path}` 会列出全部问题",
+        "warning: left out the bank {path} from PMQUIZ_BANKS: {problem}; "
+        "'pmquiz check {path}' lists every problem"),
+    "damaged_rows": (
+        "注意：{path} 中有 {n} 行数据不是 pmquiz 写入的值，已略过（文件保持原样）。",
+        "note: {path}: left out {n} damaged row(s) holding values pmquiz does not write "
+        "(they were left as they are).",
+    ),
+    "answer_capped": (
+        "你的回答有 {total} 个字符，只评分并保存了前 {kept} 个字符。",
+        "Your answer was {total} characters long; only the first {kept} were graded and "
+        "saved.",
+    ),
 }
 
 

@@ -34,10 +34,19 @@ def element(value: Any) -> str:
 
 
 def write_array(out: IO[str], items: Iterable[Any]) -> int:
-    """Write `items` as one JSON array and a newline; the number of elements written."""
+    """Write `items` as one JSON array and a newline; the number of elements written.
+    One write per 64 K characters or so, not one per element."""
     count = 0
+    chunk: list[str] = []
+    size = 0
     for value in items:
-        out.write(("[\n" if count == 0 else ",\n") + element(value))
+        text = element(value)
+        chunk.append(("[\n" if count == 0 else ",\n") + text)
         count += 1
-    out.write("\n]\n" if count else "[]\n")
+        size += len(text)
+        if size > 1 << 16:
+            out.write("".join(chunk))
+            chunk, size = [], 0
+    chunk.append("\n]\n" if count else "[]\n")
+    out.write("".join(chunk))
     return count

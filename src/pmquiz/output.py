@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,15 @@ def emit_json(document: Any) -> None:
     sys.stdout.flush()
 
 
+def emit_json_array(items: Iterable[Any]) -> None:
+    """Print one JSON array on stdout an item at a time, exactly as `emit_json` would print
+    the list, in memory bounded by the largest item (SPEC 2: `history --json` streams)."""
+    from pmquiz.jsonstream import write_array
+
+    write_array(sys.stdout, items)
+    sys.stdout.flush()
+
+
 def write_error(message: str, every_line: bool = False, label: str = "error: ") -> None:
     """`error: message` on stderr, red on a terminal without NO_COLOR; the lines after the
     first are hints, indented, unless `every_line` (one problem per line, as for banks)."""
@@ -59,6 +69,15 @@ def write_error(message: str, every_line: bool = False, label: str = "error: ") 
             sys.stderr.write(f"\x1b[1;31m{prefix}\x1b[0m{line}\n")
         else:
             sys.stderr.write(f"{prefix}{line}\n")
+
+
+def columns() -> int | None:
+    """COLUMNS when it is a sensible width (`abc`, `-5` or `0` are ignored), else None."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not raw.isdigit():
+        return None
+    value = int(raw)
+    return min(value, 10_000) if value >= 20 else None
 
 
 def stdout_is_terminal() -> bool:
@@ -89,7 +108,7 @@ def console(stderr: bool = False) -> Console:
             terminal = False
     else:
         terminal = stdout_is_terminal()
-    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 160
+    width = None if terminal else columns() or 160
     return Console(
         file=stream,
         highlight=False,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pmquiz import paths
+from pmquiz.output import emit_json_array
+
+TABLE_CHARS = 500
 
 
 def run(limit: int, json_output: bool, lang_option: str | None = None) -> None:
@@ -12,19 +15,13 @@ def run(limit: int, json_output: bool, lang_option: str | None = None) -> None:
     if limit < 0:
         raise UsageError("--limit must be 0 (all) or more", key="err_limit")
     history = History.open(paths.history_path(), create=False)
-    if json_output:  # streamed: one attempt in memory at a time, however many there are
-        import sys
-
-        from pmquiz.jsonstream import write_array
-
-        try:
-            write_array(sys.stdout, (a.to_json() for a in history.stream_recent(limit)))
-            sys.stdout.flush()
-        finally:
-            history.close()
-        return
     try:
-        attempts = history.recent(limit)
+        if json_output:  # streamed: a million attempts in bounded memory
+            emit_json_array(a.to_json() for a in history.each_recent(limit))
+            return
+        # The table shows the start of an answer's first line (40 columns): reading
+        # megabytes of an old, uncapped answer for it made `history` take 24 s.
+        attempts = history.recent(limit, answer_chars=TABLE_CHARS)
     finally:
         history.close()
     from pmquiz import render
