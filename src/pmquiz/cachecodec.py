@@ -69,6 +69,7 @@ def loads(raw: bytes, stamp: list[Any]) -> model.Bank | None:
 # Field names of each model class met while encoding: dataclasses.fields() per object
 # was most of the time a first load spends writing its cache entry.
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_TEXT = {str}
 
 
 def _encode(value: Any) -> Any:
@@ -214,8 +215,8 @@ def _converter(hint: Any) -> Decoder:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             if args[0] is str:  # texts, ids, tags: one check for the whole list
-                return lambda v: tuple(v) if type(v) is list and all(
-                    type(x) is str for x in v) else _fail("a list of texts", v)
+                return lambda v: tuple(v) if type(v) is list and set(map(type, v)) <= _TEXT \
+                    else _fail("a list of texts", v)
             item = _converter(args[0])
             return lambda v: tuple([item(x) for x in v]) if type(v) is list else _fail(
                 "a list", v)
