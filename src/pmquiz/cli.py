@@ -402,7 +402,8 @@ def export_anki(
         from pmquiz.errors import UsageError
 
         raise UsageError("export anki needs -o FILE.apkg",
-                         "Example: pmquiz export anki -o pmquiz.apkg")
+                         "Example: pmquiz export anki -o pmquiz.apkg",
+                         key="err_anki_output", hint_key="err_anki_output_hint")
     interchange.export_anki(banks or [], output, lang)
 
 
@@ -504,8 +505,11 @@ def main() -> None:
     except OSError as exc:
         if debug:
             raise
+        from pmquiz.i18n import os_reason
+
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        _error(f"{where}{exc.strerror or exc}")
+        reason = os_reason(exc.errno, str(exc.strerror or exc), _ui_lang())
+        _error(f"{where}{reason}", label=_say("error_prefix"))
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # noqa: BLE001 - the last line of "never a traceback"
         if debug:
@@ -514,7 +518,7 @@ def main() -> None:
 
         lang = _ui_lang()
         _error(t("err_unexpected", lang, name=type(exc).__name__, reason=exc) + "\n"
-               + t("err_unexpected_hint", lang))
+               + t("err_unexpected_hint", lang), label=t("error_prefix", lang))
         sys.exit(ExitCode.BAD_INPUT)
     finally:
         _note_skipped_rows()
@@ -629,8 +633,16 @@ def _localized(exc: Exception) -> str:
 
     if not isinstance(exc, PmquizError):
         return str(exc)
+    from pmquiz.i18n import os_reason
+
     lang = _ui_lang()
-    return exc.localized(lambda key, **values: t(key, lang, **values))
+
+    def say(key: str, **values: object) -> str:
+        # A system's reason travels with its errno, to be said in the UI language.
+        if "errno" in values:
+            values["reason"] = os_reason(values["errno"], str(values.get("reason")), lang)
+        return t(key, lang, **values)
+    return exc.localized(say)
 
 
 def _dump_modules(target: str) -> None:

@@ -57,7 +57,9 @@ def now() -> datetime:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         raise UsageError(f"{NOW_ENV}='{raw}' is not an ISO-8601 time",
-                         f"Use e.g. 2025-01-31T09:00:00+00:00, or unset {NOW_ENV}.") from None
+                         f"Use e.g. 2025-01-31T09:00:00+00:00, or unset {NOW_ENV}.",
+                         key="err_now", hint_key="err_now_hint",
+                         values={"name": NOW_ENV, "value": raw}) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     try:
