@@ -143,3 +143,47 @@ def test_neighbouring_shapes_still_count(answer: str, term: str) -> None:
 def test_closing_denials_with_a_complement(answer: str, terms: tuple[str, ...],
                                            expected: list[bool]) -> None:
     assert hits(answer, *terms) == expected
+
+
+# -- 6. a negated condition with a consequence that cannot happen is a necessity ---------
+
+@pytest.mark.parametrize(("answer", "terms", "expected"), [
+    ("If you don't get the business you can't design the right thing",
+     ("business", "design"), [True, True]),
+    ("If you don't understand the business, you won't build the right product.",
+     ("business", "build"), [True, True]),
+    ("如果不懂业务，就没法设计出对的产品", ("业务", "设计"), [True, True]),
+    ("如果不懂业务，就做不好后台", ("业务", "后台"), [True, True]),
+    # Neighbours: a consequence that is a denial, a plain negated condition, two sentences.
+    ("If it isn't secure, it doesn't matter how pretty it is", ("secure", "pretty"),
+     [False, False]),
+    ("如果不用懂业务，那后台谁都能做", ("业务",), [False]),
+    ("I don't need the business. You can't design anything anyway",
+     ("business",), [False]),
+])
+def test_a_necessity_affirms_both_sides(answer: str, terms: tuple[str, ...],
+                                        expected: list[bool]) -> None:
+    assert hits(answer, *terms) == expected
+
+
+# -- 8. 不清楚 / 不明白 / 不懂 negate the knowing, not what follows -------------------------
+
+@pytest.mark.parametrize(("answer", "terms", "expected"), [
+    ("不清楚后台的重要性、用户基数少、界面不够美、门槛高",
+     ("重要性", "用户基数少", "界面不够美", "门槛高"), [True, True, True, True]),
+    ("新人不懂后台有多重要", ("后台",), [True]),
+    ("很多人没搞清楚后台的价值", ("价值",), [True]),
+    # Neighbours: the term is the knowing itself; a cue that governs its list.
+    ("不懂业务的人做不好后台", ("懂业务",), [False]),
+    ("没有权限、审批和日志", ("权限", "审批", "日志"), [False, False, False]),
+    ("不是界面不够美、门槛高", ("门槛高",), [False]),
+    ("不需要权限、门槛高", ("门槛高",), [False]),
+])
+def test_not_knowing_leaves_what_is_known(answer: str, terms: tuple[str, ...],
+                                          expected: list[bool]) -> None:
+    assert hits(answer, *terms) == expected
+
+
+@pytest.mark.parametrize("answer", ["不需要了解业务，把界面做好就行", "后台不用懂业务"])
+def test_no_need_to_know_denies_what_is_known(answer: str) -> None:
+    assert hits(answer, "业务") == [False]

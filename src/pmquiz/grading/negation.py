@@ -65,12 +65,16 @@ NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention"
                "not least")
 # A cue before a verb of knowing or noticing negates the verb, not what is known:
 # "新人往往没认识到权限设计有多重要" says that it matters.
-KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到")
+KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到",
+              # 不清楚 / 没搞清楚 / 不懂 too: "不清楚后台的重要性" affirms the importance
+              "清楚", "懂")
 KNOWING_EN = frozenset("""
 realise realises realised realising realize realizes realized realizing know knows knew
 known knowing understand understands understood understanding appreciate appreciates
 appreciated appreciating notice notices noticed noticing see sees saw seen seeing
 """.split())
+# Cues of needing, not of failing to know: "不用懂业务", "不需要了解业务" deny the need.
+_NEED_CUES_ZH = frozenset({"不需要", "不用", "无需", "不必", "无须", "别"})
 CJK_WINDOW = 4  # characters between a cue and the term it negates
 # A verb of knowing starting within the window after a cue (the longest verb is 3 long).
 _KNOWING_ZH = re.compile("|".join(KNOWING_ZH))
@@ -185,8 +189,39 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
                 or _english_list_closed_by_denial(answer, start, clause_start, clause_end,
                                                   cues)))
         )
+        if known and _in_necessity(answer.text, start, end):
+            known = False  # "if you don't get the business you can't design": both count
         answer.negated[key] = known
     return known
+
+
+# "If you don't get the business you can't design the right thing", "如果不懂业务，就没法
+# 设计出对的产品": a negated condition with a consequence that cannot happen states a
+# necessity; both sides affirm that the thing matters. (A consequence that is itself a
+# denial, "if it isn't secure it doesn't matter how pretty it is", is no such shape.)
+_NECESSITY = re.compile(
+    r"\b(?:if|unless)\b[^.!?;\n]{0,120}?\b(?:not|no|never|don't|doesn't|didn't|dont|doesnt"
+    r"|can't|cannot|without|isn't|aren't)\b[^.!?;\n]{0,120}?\b(?:can't|cannot|can not|cant"
+    r"|won't|wont|will not|couldn't|wouldn't|unable to|no way to)\b[^.!?;\n]*"
+    r"|(?:如果|要是|假如|若是|倘若)[^。!?;\n]{0,60}?[不没][^。!?;\n]{0,60}?"
+    r"(?:不能|没法|没办法|无法|不可能|做不|[^。!?;\n]不[好出了成])[^。!?;\n]*"
+)
+_SENTENCE_STOP = re.compile(r"[.!?;\n。]")
+_CONDITION = re.compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
+
+
+def _in_necessity(text: str, start: int, end: int) -> bool:
+    """Whether the match lies in an "if not A, (then) not B" necessity."""
+    lo = max(0, start - LOOKBACK)
+    before = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)]
+    sentence_start = before[-1] if before else lo
+    hi = min(len(text), end + LOOKBACK)
+    stop = _SENTENCE_STOP.search(text, end, hi)
+    sentence_end = stop.start() if stop else hi
+    if _CONDITION.search(text, sentence_start, start) is None:
+        return False
+    m = _NECESSITY.search(text, sentence_start, sentence_end)
+    return m is not None and m.start() <= start and end <= m.end()
 
 
 def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
@@ -283,11 +318,16 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
                    or _FROM_TO.match(gap) is not None)
     else:
         compact = gap.replace(" ", "")
-        knowing = _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3)
+        cue = text[last[0]:last[1]]
+        knowing = (None if cue in _NEED_CUES_ZH  # "不用懂业务": no need to know it
+                   else _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3))
         if knowing is not None and knowing.start() <= CJK_WINDOW:
             return False  # "没认识到权限设计有多重要": 权限设计 counts
+        after = text[start:start + ENUMERATION_ITEM]
+        if not predicate and cue not in LIST_CUES_ZH and _own_item_zh(compact, after):
+            return None  # "界面不够美、门槛高": 门槛高 is an item with its own predicate
         reaches = predicate or len(compact) <= CJK_WINDOW or _chinese_list(
-            compact, text[last[0]:last[1]])
+            compact, cue, after)
     if not reaches:
         return None
     return len(chain) % 2 == 1
@@ -326,7 +366,17 @@ def _main_clause_starts(words: list[str]) -> bool:
     return False
 
 
-def _chinese_list(compact: str, cue: str) -> bool:
+def _own_item_zh(compact: str, after: str) -> bool:
+    """The term is in a later item of a 、 list, and that item has a predicate of its own
+    ("界面不够美、门槛高"): a bare cue in an earlier item does not reach it. `after`: the
+    text from the term on (its item ends at the next 、, 和 ... or clause end)."""
+    if "、" not in compact:
+        return False
+    item = _LIST_JOIN_ZH.split(compact)[-1] + _ITEM_END_ZH.split(after, maxsplit=1)[0]
+    return _OWN_PREDICATE_ZH.search(item) is not None
+
+
+def _chinese_list(compact: str, cue: str, after: str) -> bool:
     """The term is an item of a list the cue governs: "没有权限、审批和日志"."""
     items = _LIST_JOIN_ZH.split(compact)
     if len(items) < 2:
@@ -336,6 +386,12 @@ def _chinese_list(compact: str, cue: str) -> bool:
         return False
     longest = ENUMERATION_ITEM if cue in LIST_CUES_ZH else CJK_WINDOW
     return all(len(item) <= longest for item in items[:-1])
+
+
+# An item that ends in an adjective of degree says something of its own ("门槛高",
+# "用户少"): a bare cue several items before it (不够美、门槛高) does not govern it.
+_OWN_PREDICATE_ZH = re.compile("..[高低少多难大小美差强弱慢快]$")
+_ITEM_END_ZH = re.compile(r"、|以及|或者|和|与|及|或|[。!?;,.\n:]")
 
 
 def _english_list(gap: str) -> bool:
