@@ -49,7 +49,11 @@ def _undouble(w: str) -> str:
 
 def typo_allowance(word: str) -> int:
     """Edits forgiven in a word of the term: 6–9 letters one, 10 or more two."""
-    n = len(word)
+    return typo_allowance_of_length(len(word))
+
+
+def typo_allowance_of_length(n: int) -> int:
+    """Edits forgiven in a form of `n` letters: 6–9 one, 10 or more two, shorter none."""
     if n >= 10:
         return 2
     if n >= 6:
@@ -64,16 +68,50 @@ def word_matches(word: str, forms: frozenset[str], allowance: int, raw: str) -> 
 
 
 def typo_of(word: str, forms: frozenset[str], allowance: int) -> bool:
-    """Within `allowance` edits (a swap of neighbours counts as one) of a form of the term.
+    """Within the allowed edits (a swap of neighbours counts as one) of a form of the term.
 
     The first letter must agree: `bussiness` is `business`; `tension` is not `retention`.
+    `forms` are the term word's forms; `allowance` (that of the whole term word) bounds
+    what any pair may use. The edits a pair of forms may differ by follow the length of
+    the forms actually compared, not of the words they came from (SPEC 4: inflections
+    are stripped before comparing): `buying` is compared as `buy` and `but` as `but`,
+    three letters each, so no typo is forgiven between them; nor between `sampling`
+    (stem `sampl`) and `simple`, or `varies` (`vari`+y) and `very`. The answer word as
+    typed is measured by the term's form (`buyng` is a typo of `buying`).
     """
     from rapidfuzz.distance import OSA
 
-    for answer_form in word_forms(word):
-        for form in forms:
-            if answer_form[:1] != form[:1] or abs(len(answer_form) - len(form)) > allowance:
+    term_forms = [(f, min(allowance, a)) for f, a in _typo_forms_of(forms)]
+    for answer_form, answer_allowance in typo_forms(word):
+        if answer_form == word:
+            answer_allowance = allowance  # as typed: a typo may have shortened it
+        for form, form_allowance in term_forms:
+            edits = min(answer_allowance, form_allowance)
+            if not edits or answer_form[:1] != form[:1] or abs(
+                    len(answer_form) - len(form)) > edits:
                 continue
-            if OSA.distance(answer_form, form, score_cutoff=allowance) <= allowance:
+            if OSA.distance(answer_form, form, score_cutoff=edits) <= edits:
                 return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def typo_forms(word: str) -> tuple[tuple[str, int], ...]:
+    """The word's forms, each with the edits forgiven in it: those of its own length,
+    where a letter put back by inflection stripping (`making` -> `make`, `varies` ->
+    `vary`) does not count towards the length."""
+    out: dict[str, int] = {}
+    for form in word_forms(word):
+        stem = len(form)
+        if form != word and not word.startswith(form):
+            stem -= 1  # a reconstructed ending (+e, +y): the letters really typed
+        out[form] = max(out.get(form, 0), typo_allowance_of_length(stem))
+    return tuple(sorted(out.items()))
+
+
+@lru_cache(maxsize=16384)
+def _typo_forms_of(forms: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """A term word's forms with their allowances (the word is the longest form)."""
+    word = max(forms, key=lambda f: (len(f), f))
+    known = dict(typo_forms(word))
+    return tuple((f, known.get(f, typo_allowance_of_length(len(f)))) for f in sorted(forms))
