@@ -131,3 +131,34 @@ def test_check_names_the_flag_and_the_fix(capsys: pytest.CaptureFixture[str],
     run = run_cli(["check", str(bank), "--json"], capsys)
     failing = [e for e in json.loads(run.stdout)["examples"] if e["result"] == "fail"]
     assert [e["flags"] for e in failing] == [["keyword-list"]]
+
+
+# -- runs joined by ； / | and line breaks, items that are short verb phrases -------------
+
+@pytest.mark.parametrize("answer", [
+    "业务调研；亲自操作退款；访谈客服和财务；梳理流程；效率、功能、安全",
+    "业务体系 / 付费退款客服流程 / 运营支撑 / 业务调研 / 后台roadmap / MVP",
+    "从0到1、运营支撑系统、上线后难以变动、前台换了很多人、没人维护和延展设计",
+    "用户基数少；内部使用；To B；To C；成就感",
+    "业务调研\n亲自操作退款\n访谈客服和财务",
+    "business insight | user needs | product design",
+    "business research, process refunds yourself, interview CS and finance, map the flow",
+])
+def test_enumerated_runs_are_lists(answer: str) -> None:
+    assert keyword_list(answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "前台PM要做UI还原、UI review、交互设计，output要好看，体验要smooth。",
+    "有前景。理由：一、可替代性低；二、薪酬水平较高；三、职业上限更高。",
+    "原因有四：价值认知不足；用户规模有限、成就感弱；视觉表现力差；进入门槛高。",
+    "Business research, sit with CS and finance, process refunds myself.",
+    "Not a dead end: generic business, hard to replace, higher pay and ceiling.",
+    # A predicate in the first or last item governs the run.
+    "后台要管好付费、退款、客服、质检",
+    "付费、退款、客服、质检都很重要",
+    # Comma-joined clauses keep the short-item rule: "前台重体验和用户增长" is too long.
+    "前台重体验和用户增长，后台重效率和运营支撑，两者不同",
+])
+def test_lead_ins_and_clauses_make_sentences(answer: str) -> None:
+    assert not keyword_list(answer)

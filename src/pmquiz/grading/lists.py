@@ -22,6 +22,7 @@ _STRONG_SEPARATORS = re.compile(
 )
 _WORD_SEPARATORS = re.compile(r"[\s\-]+")
 _JOINING_ZH = re.compile("^(?:和|与|及|或)|(?:和|与|及|或)$")
+_JOINING_ZH_INSIDE = re.compile("和|与|及|或")
 # In a Chinese item: a pronoun, the copula, a linking word, a particle, a modal or a
 # judgement says something about the items ("界面朴素没关系", "我觉得是效率"), so the
 # answer is a sentence. Single characters only where they are rarely part of a noun: 需
@@ -31,10 +32,15 @@ _SENTENCE_ZH = re.compile(
     "[是被让但而都也吗呢吧啊呀嘛我你他她它咱这那]|了(?!解)|着(?!手)|(?<!成)就|把(?!控|关)"
     "|重要|关系|觉得|认为|需要|应该|必须|可以|能够|因为|所以|如果|虽然|对于|使得|还是|还要"
     "|还有|更加|一个|一定|无需|无所谓|无关|会让|才能|不用|不必|没必要"
+    # the modal 要 ("前台PM要做UI还原", "体验要smooth"), not 需要 主要 重要 要求 要素 ...
+    "|(?<![需主重只想纲摘概必首次紧不])要(?![求点素害闻领务么])"
 )
-# In an English phrase: a pronoun, a copula or a word that joins clauses.
+# In an English phrase: a pronoun, a copula or a word that joins clauses. A speaker
+# who says what they would do themselves ("process refunds myself") writes a sentence
+# ("process refunds yourself" in a run of items is an item: an instruction, no claim).
 _LINKING_EN = frozenset("""
 i me my you your he she his her it its we our us they them their this that these those
+myself ourselves
 there here is are was were am isn't aren't wasn't weren't it's they're we're you're i'm
 that's there's because so since while whereas although though if then than which who
 should must would will
@@ -54,17 +60,36 @@ LIST_ITEM_WORDS = 4  # longest item (words) of a list of English phrases
 LIST_MIN_ITEMS = 3
 
 
+# Separators that only ever enumerate (never end a sentence's clause): items a run of
+# them joins may be clause-like ("前台换了很多人") and longer ("付费退款客服流程").
+_ENUMERATION_ONLY = re.compile(r"[、;/|\n·•]")
+_SENTENCE_PUNCTUATION = re.compile(r"[,.。!?]")
+LIST_ITEM_CJK_ENUMERATED = 8  # longest item (CJK characters) between / | ; or lines
+# Items in the middle of a long enough run of enumeration separators may hold a
+# predicate of their own; a predicate in the first or last item governs the run.
+LIST_MIN_ITEMS_WITH_CLAUSES = 4
+# A lead-in before a colon ("原因有四：", "理由：", "Not a dead end:") says what the items
+# are: the answer is a sentence. More than one colon reads as label: value pairs.
+_LEAD_IN = re.compile(r"\A[^:]*[0-9a-z\u3400-\u9fff][^:]*:(?=[^:]*\Z)")
+
+
 def is_keyword_list(text: str) -> bool:
     """True when the normalised answer is only short words or phrases joined by
     separators, with no sentence around them and nothing linking them (SPEC 4):
-    "付费 退款 客服 流程 体验", "refunds payments tickets audit logs permissions"."""
+    "付费 退款 客服 流程 体验", "refunds payments tickets audit logs permissions",
+    "业务调研；亲自操作退款；访谈客服和财务；梳理流程"."""
     cjk = has_cjk(text)
-    if cjk and (_SENTENCE_ZH.search(text) or _LONG_CJK_RUN.search(text)):
+    enumerated = _ENUMERATION_ONLY.search(text) is not None
+    if cjk and not enumerated and (_SENTENCE_ZH.search(text) or _LONG_CJK_RUN.search(text)):
         return False  # one pass finds what makes most answers sentences
+    if _LEAD_IN.match(text):
+        return False
     chunks = [c.strip() for c in _STRONG_SEPARATORS.split(text) if c.strip()]
     if cjk:  # white space separates Chinese items too
         chunks = [w for c in chunks for w in c.split() if w]
     if len(chunks) >= LIST_MIN_ITEMS:
+        if cjk and enumerated:
+            return _is_enumeration(text, chunks)
         return all(_is_item(chunk) for chunk in chunks)
     if cjk or len(chunks) != 1:
         return False
@@ -74,14 +99,42 @@ def is_keyword_list(text: str) -> bool:
         w not in _FUNCTION_EN and EN_WORD.fullmatch(w) is not None for w in words)
 
 
-def _is_item(chunk: str) -> bool:
-    """A short word or phrase that says nothing about anything."""
+def _is_enumeration(text: str, chunks: list[str]) -> bool:
+    """Chinese items joined by nothing but enumeration separators (、 ； / | line breaks,
+    no ，。): their items may be longer, 和 may join two short parts of one item
+    ("访谈客服和财务"), and in a long run the items in the middle may be clauses ("从0到1、
+    运营支撑系统、上线后难以变动、前台换了很多人、没人维护和延展设计"). A predicate in the
+    first or last item governs the others ("后台要管好付费、退款、客服", "付费、退款、客服
+    都重要"): a sentence. With sentence punctuation the ordinary item rules apply."""
+    if _SENTENCE_PUNCTUATION.search(text) is not None:
+        return all(_is_item(chunk) for chunk in chunks)
+    longest = LIST_ITEM_CJK_ENUMERATED
+    if not all(_is_item(chunk, longest) for chunk in (chunks[0], chunks[-1])):
+        return False
+    middle = chunks[1:-1]
+    if all(_is_item(chunk, longest) for chunk in middle):
+        return True
+    return len(chunks) >= LIST_MIN_ITEMS_WITH_CLAUSES and all(
+        _is_short(chunk, longest) for chunk in middle)
+
+
+def _is_item(chunk: str, longest: int | None = None) -> bool:
+    """A short word or phrase that says nothing about anything (`longest`: characters
+    of each part 和 joins, for enumerated items; else of the whole item)."""
     if has_cjk(chunk):
         core = _JOINING_ZH.sub("", chunk)
         if _SENTENCE_ZH.search(core):
             return False
-        if sum(1 for ch in core if has_cjk(ch)) > LIST_ITEM_CJK:
-            return False
-        return all(w not in _LINKING_EN for w in EN_WORD.findall(core))
+        short = (sum(1 for ch in core if has_cjk(ch)) <= LIST_ITEM_CJK if longest is None
+                 else _is_short(core, longest))
+        return short and all(
+            w not in _LINKING_EN for w in EN_WORD.findall(core))
     words = EN_WORD.findall(chunk)
     return 0 < len(words) <= LIST_ITEM_WORDS and not any(w in _LINKING_EN for w in words)
+
+
+def _is_short(chunk: str, longest: int) -> bool:
+    """Each part of a Chinese item that 和 / 与 / 及 / 或 joins is at most `longest`
+    characters long ("访谈客服和财务" is two short parts)."""
+    return all(sum(1 for ch in part if has_cjk(ch)) <= longest
+               for part in _JOINING_ZH_INSIDE.split(chunk))
