@@ -171,6 +171,6 @@ def test_a_newer_export_keeps_guids_deck_ids_and_model_id(
 
 
 def test_without_output_file_it_says_how(capsys: pytest.CaptureFixture[str]) -> None:
-    run = run_cli(["export", "anki"], capsys)
+    run = run_cli(["export", "anki", "--lang", "en"], capsys)
     assert run.exit_code == 2
     assert "-o FILE.apkg" in run.stderr and "Traceback" not in run.stderr

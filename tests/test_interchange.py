@@ -303,6 +303,7 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_is_written(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: str, line: int,
         says: str) -> None:
     home_a, home_b = homes
+    monkeypatch.setenv("PMQUIZ_LANG", "en")  # the English words; the walk tests Chinese
     fill(home_a, MACHINE_A[:2])
     fill(home_b, MACHINE_B)
     good = export(home_a, tmp_path / "a.jsonl", capsys, monkeypatch)
@@ -335,7 +336,7 @@ def test_import_reads_stdin_for_a_dash(
     assert "5 new, 0 already here" in run.stdout
     assert at(home_b, ["export", "history"], capsys, monkeypatch).stdout == exported
 
-    run = run_cli(["import", "-"], capsys, stdin=exported[:-40])
+    run = run_cli(["import", "-", "--lang", "en"], capsys, stdin=exported[:-40])
     assert run.exit_code == 2 and "<stdin>:6: not JSON" in run.stderr, run.stderr
 
 

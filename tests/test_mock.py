@@ -183,7 +183,7 @@ def test_bad_options_are_refused_before_anything_is_asked(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str],
         message: str) -> None:
     monkeypatch.chdir(tmp_path)
-    run = run_cli(["mock", str(bank), *args], capsys, stdin="支撑\n\n")
+    run = run_cli(["mock", str(bank), *args, "--lang", "en"], capsys, stdin="支撑\n\n")
     assert run.exit_code == 2
     assert message in run.stderr
     assert "Traceback" not in run.stderr

@@ -9,6 +9,7 @@ OSC 8 link: none of them reaches the output.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import pytest
 from helpers import run_cli, run_terminal
 from pmquiz.catalog import Catalog
 from pmquiz.i18n import STRINGS
+from pmquiz.interchange import HEADER
 
 DATA = Path(__file__).parent / "data" / "output"
 CLOSING = re.compile(r"^\d+ passed, \d+ failed$", re.MULTILINE)  # fixed by SPEC 8
@@ -29,6 +31,8 @@ SGR = re.compile(r"\x1b\[[0-9;]*m")
 Walk = Callable[[list[str], str | None], str]
 TYPED = ["no-such-question", "no-such-bank"]  # the walk's own unknown names, quoted back
 NEW_FILE = Path("starter.yaml")  # written by `new` in the test's own folder
+# Not UI words: the export header an import error quotes, a variable's name and value.
+LITERALS = [json.dumps(HEADER), "PMQUIZ_NOW", "yesterday"]
 
 
 def _walk(bank: str, answers: dict[str, str], run: Walk) -> str:
@@ -61,6 +65,44 @@ def _walk(bank: str, answers: dict[str, str], run: Walk) -> str:
         run(["review", "--json"], None),
         run(["practice", "--count", "-1"], None),
     ]
+    return "\n".join(pieces)
+
+
+# The errors a walk provokes beyond the commands' own (issue 13: errors speak the UI
+# language too); each exits 2 with one error line. Files are the test folder's own.
+BAD_FILES = {
+    "x1.jsonl": '{"title": "my notes"}\n',  # not an export
+    "v9.jsonl": '{"format": "pmquiz-history", "version": 9}\n',  # a version to come
+}
+ERRORS = [
+    ["import", "x1.jsonl"],
+    ["import", "walk.jsonl", "b2.jsonl"],  # a broken line after good ones
+    ["import", "v9.jsonl"],
+    ["import", "n1.jsonl"],
+    ["mock", "--report", "r1.pdf"],
+    ["mock", "--report", "nodir/r2.md"],
+    ["mock", "--minutes", "0"],
+    ["mock", "--count", "-1"],
+    ["export", "anki"],
+    ["export", "anki", "-o", "nodir/d1.apkg"],
+    ["export", "history", "-o", "nodir/h1.jsonl"],
+    ["check", "--junit", "x1.jsonl/j1.xml", str(DATA / "gold.en.yaml")],  # under a file
+]
+
+
+def _errors(run: Walk, monkeypatch: pytest.MonkeyPatch, prefix: str) -> str:
+    """The errors of ERRORS and a bad PMQUIZ_NOW, after a walk (which wrote walk.jsonl);
+    each must have said one error in the UI language's words."""
+    for name, content in BAD_FILES.items():
+        Path(name).write_text(content, encoding="utf-8")
+    good = Path("walk.jsonl").read_text(encoding="utf-8")
+    Path("b2.jsonl").write_text(good + '{"id": "0a1b", "time": "2026-11-03T09', "utf-8")
+    pieces = [run(args, None) for args in ERRORS]
+    monkeypatch.setenv("PMQUIZ_NOW", "yesterday")
+    pieces.append(run(["review", "--list"], None))
+    monkeypatch.delenv("PMQUIZ_NOW")
+    said = [piece for piece in pieces if piece.startswith(prefix)]
+    assert len(said) == len(ERRORS) + 1, "\n".join(pieces)
     return "\n".join(pieces)
 
 
@@ -127,8 +169,9 @@ def test_chinese_ui_says_no_english_word(capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("PMQUIZ_BANKS", str(DATA))
     monkeypatch.setenv("PMQUIZ_LANG", "zh")
     answers = {"open": "后台用户少，内部部门用。", "choice": "A,B", "tf": "对的"}
-    text = _without(_walk("gold-zh", answers, _runner(capsys, monkeypatch, terminal)),
-                    [*_bank_texts("gold-zh"), *answers.values(), *TYPED])
+    run = _runner(capsys, monkeypatch, terminal)
+    walked = _walk("gold-zh", answers, run) + _errors(run, monkeypatch, "错误：")
+    text = _without(walked, [*_bank_texts("gold-zh"), *answers.values(), *TYPED, *LITERALS])
     english = _english_ui_words()
     found = sorted({w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() in english})
     assert found == [], f"English UI words in Chinese output: {found}\n{text}"
@@ -141,8 +184,9 @@ def test_english_ui_says_no_chinese(capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("PMQUIZ_BANKS", str(DATA))
     monkeypatch.setenv("PMQUIZ_LANG", "en")
     answers = {"open": "Few users, internal departments.", "choice": "A,B", "tf": "true"}
-    text = _without(_walk("gold-en", answers, _runner(capsys, monkeypatch, terminal)),
-                    [*_bank_texts("gold-en"), *answers.values(), *TYPED])
+    run = _runner(capsys, monkeypatch, terminal)
+    walked = _walk("gold-en", answers, run) + _errors(run, monkeypatch, "error: ")
+    text = _without(walked, [*_bank_texts("gold-en"), *answers.values(), *TYPED, *LITERALS])
     found = sorted(set(CJK.findall(text)))
     assert found == [], f"Chinese in English output: {found}\n{text}"
     assert "FAIL" in text and "question" in text
@@ -229,3 +273,28 @@ def test_every_chinese_ui_string_is_chinese() -> None:
     assert untranslated == []
     assert [key for key, (_, en) in STRINGS.items()
             if key not in no_words and not re.search("[A-Za-z]", en)] == []
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("zh", "错误：walk.jsonl: 没有权限\n"), ("en", "error: walk.jsonl: Permission denied\n")])
+def test_a_system_error_no_command_foresaw_speaks_the_ui_language(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str,
+        says: str) -> None:
+    import errno
+
+    def refused(*args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "walk.jsonl")
+
+    monkeypatch.setattr("pmquiz.commands.interchange.import_files", refused)
+    run = run_cli(["import", "walk.jsonl", "--lang", lang], capsys)
+    assert (run.exit_code, run.stderr) == (2, says)
+
+
+def test_the_last_resort_error_is_labelled_in_the_ui_language(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("pmquiz.commands.interchange.import_files", broken)
+    run = run_cli(["import", "walk.jsonl", "--lang", "zh"], capsys)
+    assert run.exit_code == 2 and run.stderr.startswith("错误：意外的 RuntimeError：boom\n")

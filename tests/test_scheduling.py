@@ -191,7 +191,8 @@ def test_m002_replays_an_existing_v1_history_into_cards(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
 
-    history = History.open(path)
+    # The store migrates; the scheduling layer replays (the store knows nothing of FSRS).
+    history = scheduling.attach(History.open(path))
     card = scheduling.review("demo/q1", None, scheduling.AGAIN, T0)
     card = scheduling.review("demo/q1", card, scheduling.GOOD, T0 + timedelta(days=1))
     assert _card(history)[:6] == card

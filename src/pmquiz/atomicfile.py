@@ -19,15 +19,20 @@ from pmquiz.errors import UsageError
 def replacing(target: Path) -> Iterator[Path]:
     """A temporary path in `target`'s folder; moved onto `target` when the block succeeds."""
     if target.is_dir():
-        raise UsageError(f"{target}: is a folder", "Give a file name to write.")
+        raise UsageError(f"{target}: is a folder", "Give a file name to write.",
+                         key="err_is_folder", hint_key="err_is_folder_hint",
+                         values={"path": str(target)})
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                            dir=folder)
     except OSError as exc:
-        raise UsageError(f"{target}: cannot write the file ({exc.strerror or exc})",
-                         "Check that the folder exists and that you may write in it."
-                         ) from None
+        reason = str(exc.strerror or exc)
+        raise UsageError(f"{target}: cannot write the file ({reason})",
+                         "Check that the folder exists and that you may write in it.",
+                         key="err_cannot_write_file", hint_key="err_cannot_write_file_hint",
+                         values={"path": str(target), "reason": reason,
+                                 "errno": exc.errno}) from None
     os.close(handle)
     try:
         yield Path(partial)

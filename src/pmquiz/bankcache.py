@@ -1,58 +1,83 @@
-"""A cache of validated banks, keyed by the file's content.
+"""A cache of validated banks, keyed by the file's content, whose loading runs no code.
 
 Validating a big bank costs about as much as parsing it; a bank that has not changed
-since it was last validated is read back from a pickle instead (SPEC 9: warm load).
-An entry is found by the file's path and used only when the bytes it was built from
-equal the file's bytes now (and pmquiz's version matches), so a changed file is never
-served from the cache. Any unreadable or stale entry is ignored and rebuilt.
-The cache folder is pmquiz's own (PMQUIZ_HOME/cache or the user cache folder): it is
-trusted like the user's other files, and safe to delete at any time.
+since it was last validated is read back from a JSON entry instead (SPEC 9: warm load).
+
+An entry is plain JSON, read by `json.loads` and rebuilt into the model by a decoder
+that knows only the model's own dataclasses and checks the type of every value on the
+way: a planted or damaged entry can at worst fail to decode, and then it is ignored and
+rebuilt (SPEC 2: loading a cache entry never runs code; pickle could). It is used only
+when the SHA-256 of the file's bytes, pmquiz's version and the shape of the model all
+match, so a changed file is never served from the cache. The cache folder
+(PMQUIZ_HOME/cache or the user cache folder) is safe to delete at any time.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 import zlib
 from pathlib import Path
+from typing import Any
 
 from pmquiz import __version__, paths
 from pmquiz.bankfile import read_bank_bytes
 from pmquiz.model import Bank
 
-CACHE_FORMAT = 3  # 3: Term.together, Question.lists
+CACHE_FORMAT = 4  # 4: JSON instead of pickle
+# An entry is a few times its bank's size; a bank is at most 5 MiB.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 
 def _cache_file(path: Path) -> Path:
-    """One entry per bank file; the entry itself records the exact bytes it was built from."""
+    """One entry per bank file; the entry itself records the hash of the bytes."""
     key = str(path.resolve()).encode("utf-8", "surrogateescape")
-    name = f"{zlib.crc32(key):08x}-{zlib.adler32(key):08x}.pickle"
+    name = f"{zlib.crc32(key):08x}-{zlib.adler32(key):08x}.json"
     return paths.cache_dir() / "banks" / name
 
 
 def load_bank_cached(path: Path) -> Bank:
-    """Load a bank, from the cache when these exact bytes were validated before.
-
-    The entry holds the file's bytes alongside the bank and is used only when they are
-    equal to the file's bytes now: a changed file is never served from the cache, and
-    no hash function has to be trusted (or imported) to know it.
-    """
+    """Load a bank, from the cache when these exact bytes were validated before."""
     data = read_bank_bytes(path)
     if os.environ.get("PMQUIZ_NO_CACHE"):
         return _build(path, data)
+    import hashlib
+
+    from pmquiz import cachecodec
+
     entry = _cache_file(path)
-    stamp = (CACHE_FORMAT, __version__, sys.version_info[:2], str(path))
+    try:
+        stamp: list[Any] | None = [
+            CACHE_FORMAT, __version__, list(sys.version_info[:2]), str(path),
+            hashlib.sha256(data).hexdigest(), cachecodec.model_signature()]
+    except (TypeError, NameError):  # a model type the codec does not know: no cache
+        stamp = None
+    if stamp is not None:
+        cached = _read(entry, stamp)
+        if cached is not None:
+            return cached
+    bank = _build(path, data)
+    if stamp is not None:
+        try:
+            payload = cachecodec.dumps(stamp, bank)
+        except (TypeError, ValueError):
+            return bank  # a value the codec cannot write: correct, only not cached
+        _store(entry, payload)
+    return bank
+
+
+def _read(entry: Path, stamp: list[Any]) -> Bank | None:
+    """The entry's bank when its stamp matches; None for anything else (never raises)."""
+    from pmquiz import cachecodec
+
     try:
         with entry.open("rb") as handle:
-            stored_stamp, stored_data, bank = pickle.load(handle)
-        if stored_stamp == stamp and stored_data == data and isinstance(bank, Bank):
-            return bank
-    except Exception:  # noqa: BLE001 - any unreadable or foreign entry is simply rebuilt
-        pass
-    bank = _build(path, data)
-    _store(entry, (stamp, data, bank))
-    return bank
+            raw = handle.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_ENTRY_BYTES:
+        return None
+    return cachecodec.loads(raw, stamp)
 
 
 def _build(path: Path, data: bytes) -> Bank:
@@ -61,7 +86,7 @@ def _build(path: Path, data: bytes) -> Bank:
     return build_bank(path, data)
 
 
-def _store(entry: Path, payload: object) -> None:
+def _store(entry: Path, payload: bytes) -> None:
     """Write the entry atomically; a cache that cannot be written is not an error."""
     import tempfile
 
@@ -70,8 +95,9 @@ def _store(entry: Path, payload: object) -> None:
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(payload)
             os.replace(tmp, entry)
+            entry.with_suffix(".pickle").unlink(missing_ok=True)  # an older pmquiz's entry
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

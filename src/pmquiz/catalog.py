@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pmquiz import paths
+from pmquiz import notices, paths
 from pmquiz.errors import BankError, Problem, UsageError
 from pmquiz.model import Bank, Question
 
@@ -51,18 +51,19 @@ class LoadResult:
 def load_files(files: Iterable[Path]) -> LoadResult:
     """Load every file, keeping going past bad ones; duplicate bank ids name both files."""
     from pmquiz.bankcache import load_bank_cached
+    from pmquiz.bankfile import missing_reason
 
     result = LoadResult()
     seen: dict[str, Bank] = {}
     seen_files: set[Path] = set()
     for file in files:
-        key = file.resolve() if file.exists() else file
+        missing = missing_reason(file)
+        key = file.resolve() if missing is None else file
         if key in seen_files:
             continue
         seen_files.add(key)
-        if not file.exists():
-            result.problems.setdefault(str(file), []).append(
-                Problem(str(file), None, "no such file or folder"))
+        if missing is not None:
+            result.problems.setdefault(str(file), []).append(Problem(str(file), None, missing))
             continue
         try:
             bank = load_bank_cached(file)
@@ -92,6 +93,19 @@ def load_sources(sources: Sequence[Path]) -> LoadResult:
     return load_files(files)
 
 
+def _warn_about_extra_banks(result: LoadResult) -> None:
+    """An invalid bank in a PMQUIZ_BANKS folder is left out with a warning, so it does not
+    block practising the others; the built-in banks (and paths given) must be valid.
+    `pmquiz check` reports every problem as an error."""
+    builtin = paths.builtin_banks_dir()
+    for name in list(result.problems):
+        if Path(name).is_relative_to(builtin):
+            continue
+        problems = result.problems.pop(name)
+        first = problems[0]
+        notices.warn("bank_left_out", path=name, problem=first)
+
+
 def looks_like_path(arg: str) -> bool:
     return arg.endswith(BANK_SUFFIXES) or "/" in arg or "\\" in arg or Path(arg).exists()
 
@@ -118,6 +132,7 @@ class Catalog:
             banks.extend(result.banks)
         if id_args or not args:
             result = load_sources(default_sources())
+            _warn_about_extra_banks(result)
             result.raise_if_problems()
             if id_args:
                 by_id = {b.id: b for b in result.banks}

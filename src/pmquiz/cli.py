@@ -402,7 +402,8 @@ def export_anki(
         from pmquiz.errors import UsageError
 
         raise UsageError("export anki needs -o FILE.apkg",
-                         "Example: pmquiz export anki -o pmquiz.apkg")
+                         "Example: pmquiz export anki -o pmquiz.apkg",
+                         key="err_anki_output", hint_key="err_anki_output_hint")
     interchange.export_anki(banks or [], output, lang)
 
 
@@ -456,8 +457,14 @@ def _check_lang(lang: str | None) -> None:
 
 def main() -> None:
     """Entry point: run the app behind one error boundary (SPEC 2 exit codes)."""
+    from pmquiz import streams
     from pmquiz.errors import BankError, ExitCode, PmquizError
 
+    streams.prepare()  # closed, broken or ASCII-only standard streams (SPEC 5)
+    sys.argv[1:] = streams.decoded_args(sys.argv[1:])
+    from pmquiz import notices
+
+    notices.hook = _warn
     debug = os.environ.get("PMQUIZ_DEBUG") == "1"
     dump = os.environ.get("PMQUIZ_DUMP_MODULES")
     if dump:
@@ -498,10 +505,43 @@ def main() -> None:
     except OSError as exc:
         if debug:
             raise
+        from pmquiz.i18n import os_reason
+
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        _error(f"{where}{exc.strerror or exc}")
+        reason = os_reason(exc.errno, str(exc.strerror or exc), _ui_lang())
+        _error(f"{where}{reason}", label=_say("error_prefix"))
         sys.exit(ExitCode.BAD_INPUT)
+    except Exception as exc:  # noqa: BLE001 - the last line of "never a traceback"
+        if debug:
+            raise
+        from pmquiz.i18n import t
+
+        lang = _ui_lang()
+        _error(t("err_unexpected", lang, name=type(exc).__name__, reason=exc) + "\n"
+               + t("err_unexpected_hint", lang), label=t("error_prefix", lang))
+        sys.exit(ExitCode.BAD_INPUT)
+    finally:
+        _note_skipped_rows()
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _warn(key: str, **values: object) -> None:
+    from pmquiz.i18n import t
+
+    sys.stderr.write(t(key, _ui_lang(), **values) + "\n")
+    sys.stderr.flush()
+
+
+def _note_skipped_rows() -> None:
+    """One note per history file in which rows pmquiz did not write were left out."""
+    store = sys.modules.get("pmquiz.store")
+    if store is None:
+        return
+    from pmquiz.i18n import t
+
+    lang = _ui_lang()
+    for path, count in store.skipped_rows(clear=True).items():
+        sys.stderr.write(t("damaged_rows", lang, path=path, n=count) + "\n")
 
 
 def build_command(args: list[str]) -> Any:
@@ -593,8 +633,16 @@ def _localized(exc: Exception) -> str:
 
     if not isinstance(exc, PmquizError):
         return str(exc)
+    from pmquiz.i18n import os_reason
+
     lang = _ui_lang()
-    return exc.localized(lambda key, **values: t(key, lang, **values))
+
+    def say(key: str, **values: object) -> str:
+        # A system's reason travels with its errno, to be said in the UI language.
+        if "errno" in values:
+            values["reason"] = os_reason(values["errno"], str(values.get("reason")), lang)
+        return t(key, lang, **values)
+    return exc.localized(say)
 
 
 def _dump_modules(target: str) -> None:

@@ -28,12 +28,19 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
+        """`path:line:col: message` on one line: a value quoted from the bank with a line
+        break or another control character in it shows it escaped (`\\n`, `\\x1b`)."""
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message}".translate(_ESCAPES)
+
+
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+_ESCAPES = {code: ascii(chr(code))[1:-1] for code in
+            [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]}
 
 
 class PmquizError(Exception):

@@ -6,6 +6,7 @@ never call this: only views and sessions, which speak to the user.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from typing import Literal
@@ -484,6 +485,45 @@ STRINGS: dict[str, tuple[str, str]] = {
     "missed_none": ("当时没有漏掉要点", "no points missed then"),
     "answer_then": ("当时回答：{answer}", "answered then: {answer}"),
     "unsent_dropped": ("没有提交的回答未保存。", "The answer you had not submitted is not saved."),
+    # reliability (review with every question gone, capped answers)
+    "history_gone": (
+        "记录里的题目都已不在已加载的题库中（题库改了名、题目改了 id，"
+        "或题库不在 PMQUIZ_BANKS 里了？），没有可复习的题目。",
+        "Every question in your history has left the loaded banks (a bank renamed, question "
+        "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review.",
+    ),
+    "err_schema_missing": (
+        "{path}：历史数据库缺了一部分结构（{reason}），它被 pmquiz 以外的程序改动过",
+        "{path}: the history database is missing part of its schema ({reason}); it was "
+        "changed by something other than pmquiz"),
+    "err_now_range": ("{name}='{value}' 超出范围", "{name}='{value}' is out of range"),
+    "err_now_range_hint": ("请用 {first} 年到 {last} 年之间的时间，或取消 {name}。",
+                           "Use a time between {first} and {last}, or unset {name}."),
+    "err_home_file": ("PMQUIZ_HOME={value} 是一个文件，不是文件夹",
+                      "PMQUIZ_HOME={value} is a file, not a folder"),
+    "err_home_file_hint": ("把 PMQUIZ_HOME 指向一个文件夹（不存在会自动创建），或取消它。",
+                           "Point PMQUIZ_HOME at a folder (created when missing), or unset it."),
+    "err_unexpected": ("意外的 {name}：{reason}", "unexpected {name}: {reason}"),
+    "err_unexpected_hint": (
+        "这是 pmquiz 的缺陷（或它读到了不是它写的数据）；"
+        "设 PMQUIZ_DEBUG=1 可看到完整回溯，便于报告。",
+        "This is a bug in pmquiz (or data it did not write); PMQUIZ_DEBUG=1 shows the "
+        "traceback for a report."),
+    "bank_left_out": (
+        "警告：PMQUIZ_BANKS 中的题库 {path} 无效，已略过：{problem}；"
+        "`pmquiz check {path}` 会列出全部问题",
+        "warning: left out the bank {path} from PMQUIZ_BANKS: {problem}; "
+        "'pmquiz check {path}' lists every problem"),
+    "damaged_rows": (
+        "注意：{path} 中有 {n} 行数据不是 pmquiz 写入的值，已略过（文件保持原样）。",
+        "note: {path}: left out {n} damaged row(s) holding values pmquiz does not write "
+        "(they were left as they are).",
+    ),
+    "answer_capped": (
+        "你的回答有 {total} 个字符，只评分并保存了前 {kept} 个字符。",
+        "Your answer was {total} characters long; only the first {kept} were graded and "
+        "saved.",
+    ),
 }
 
 
@@ -575,18 +615,125 @@ STRINGS.update({
 
 
 def ui_lang(option: str | None, bank_languages: tuple[str, ...] = ()) -> Lang:
-    """The UI language of SPEC 2: --lang, PMQUIZ_LANG, the banks' (when they agree), the
-    locale, Chinese."""
-    for choice in (option, os.environ.get("PMQUIZ_LANG")):
-        if choice:
-            return "zh" if choice.lower().startswith("zh") else "en"
-    langs = {"zh" if b.lower().startswith("zh") else "en" for b in bank_languages}
-    if len(langs) == 1:
-        return "zh" if "zh" in langs else "en"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            if value.split(".")[0] in ("C", "POSIX"):
-                break
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "zh"
+    """The UI language of SPEC 2 for commands that know the languages of the banks in use."""
+    return resolve_lang(option, shared_language(bank_languages))
+
+
+# -- errors that were English only (issue 13, one language): import, export, mock, check,
+# PMQUIZ_NOW; each English text is the raiser's own message, word for word ----------------
+
+STRINGS.update({
+    # `pmquiz import`: the file and line stay as they are, then what is wrong
+    "err_export_where": ("{path}:{line}：{problem}", "{path}:{line}: {problem}"),
+    "err_export_hint": ("请给出由 `pmquiz export history` 写出的文件。没有导入任何记录。",
+                        "Give a file written by `pmquiz export history`. Nothing was "
+                        "imported."),
+    "exp_not_a_file": ("既不是文件也不是管道", "not a file or a pipe"),
+    "exp_cannot_read": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "exp_line_too_long": ("这一行超过 16 MiB", "line longer than 16 MiB"),
+    "exp_not_utf8": ("不是 UTF-8 文本（这一行的第 {byte} 个字节）",
+                     "not UTF-8 text (byte {byte} of the line)"),
+    "exp_empty": ("文件是空的：不是 pmquiz 历史记录导出文件",
+                  "empty: not a pmquiz history export"),
+    "exp_not_json": ("不是 JSON（第 {column} 列有误）", "not JSON ({reason} at column {column})"),
+    "exp_too_deep": ("不是 JSON（嵌套太深）", "not JSON (nested too deeply)"),
+    "exp_not_export": ("不是 pmquiz 历史记录导出文件（第一行应为 {header}）",
+                       "not a pmquiz history export (the first line should be {header})"),
+    "exp_version": ("这个 pmquiz 读不了历史记录格式版本 {version}（它只读版本 {known}）；"
+                    "更新版本的 pmquiz 也许能读",
+                    "history format version {version} is not one this pmquiz reads (it "
+                    "reads version {known}); a newer pmquiz may read it"),
+    "exp_not_object": ("一条作答记录应是一个 JSON 对象", "an attempt should be a JSON object"),
+    "exp_second_header": ("出现了第二个文件头：导出文件不能拼接，请逐个导入",
+                          "a second header: files cannot be joined; import each one on its "
+                          "own"),
+    "exp_missing": ("缺少字段“{field}”", "'{field}' is missing"),
+    "exp_should_id": ("字段“{field}”应是作答编号（字母、数字和 . _ : -），而不是 {shown}",
+                      "'{field}' should be an attempt id (letters, digits and . _ : -), not "
+                      "{shown}"),
+    "exp_should_time": ("字段“{field}”应是 ISO-8601 时间，而不是 {shown}",
+                        "'{field}' should be an ISO-8601 time, not {shown}"),
+    "exp_should_ref": ("字段“{field}”应是 题库编号/题目编号，而不是 {shown}",
+                       "'{field}' should be BANK_ID/QUESTION_ID, not {shown}"),
+    "exp_should_hash": ("字段“{field}”应是不超过 128 个字符的文本，而不是 {shown}",
+                        "'{field}' should be text of at most 128 characters, not {shown}"),
+    "exp_should_text": ("字段“{field}”应是文本，而不是 {shown}",
+                        "'{field}' should be text, not {shown}"),
+    "exp_should_score": ("字段“{field}”应是 0 到 1 之间的数，而不是 {shown}",
+                         "'{field}' should be a number from 0 to 1, not {shown}"),
+    "exp_should_bool": ("字段“{field}”应是布尔值，而不是 {shown}",
+                        "'{field}' should be true or false, not {shown}"),
+    "exp_should_points": ("字段“{field}”应是要点编号的列表，而不是 {shown}",
+                          "'{field}' should be a list of point ids, not {shown}"),
+    "exp_should_seconds": ("字段“{field}”应是不小于 0 的数，而不是 {shown}",
+                           "'{field}' should be a number of 0 or more, not {shown}"),
+    "exp_should_kind": ("字段“{field}”应是 {kinds} 之一，而不是 {shown}",
+                        "'{field}' should be one of {kinds}, not {shown}"),
+    "exp_no_offset": ("字段“time”的值 {shown} 没有 UTC 偏移", "'time' {shown} has no UTC offset"),
+    "exp_time_range": ("字段“time”的值 {shown} 超出范围", "'time' {shown} is out of range"),
+    # writing a file whole (export history, export anki)
+    "err_is_folder": ("{path}：这是一个文件夹", "{path}: is a folder"),
+    "err_is_folder_hint": ("请给出要写入的文件名。", "Give a file name to write."),
+    "err_cannot_write_file": ("{path}：无法写入文件（{reason}）",
+                              "{path}: cannot write the file ({reason})"),
+    "err_cannot_write_file_hint": ("检查文件夹是否存在，以及你能否在其中写入。",
+                                   "Check that the folder exists and that you may write "
+                                   "in it."),
+    "err_anki_output": ("export anki 需要 -o 文件.apkg", "export anki needs -o FILE.apkg"),
+    "err_anki_output_hint": ("例如：pmquiz export anki -o pmquiz.apkg",
+                             "Example: pmquiz export anki -o pmquiz.apkg"),
+    # mock
+    "err_minutes": ("--minutes 必须大于 0 且不超过 {max}，不能是 {value}",
+                    "--minutes must be more than 0 and at most {max}, not {value}"),
+    "err_minutes_hint": ("可以用小数：--minutes 0.5 就是 30 秒。",
+                         "Decimals are fine: --minutes 0.5 is 30 seconds."),
+    "err_report_format": ("--report {path}：报告只能写成 Markdown（.md）或 HTML（.html）",
+                          "--report {path}: the report is written as Markdown (.md) or HTML "
+                          "(.html)"),
+    "err_report_format_hint": ("请把文件命名为 interview.md 或 interview.html 这样的形式。",
+                               "Name the file e.g. interview.md or interview.html."),
+    "err_report_no_folder": ("--report {path}：文件夹 {folder} 不存在",
+                             "--report {path}: the folder {folder} does not exist"),
+    "err_report_no_folder_hint": ("请先创建它，或把报告写到别处。",
+                                  "Create it first, or write the report elsewhere."),
+    "err_report_is_folder": ("--report {path}：这是一个文件夹", "--report {path}: is a folder"),
+    "err_report_is_folder_hint": ("请给出以 .md 或 .html 结尾的文件名。",
+                                  "Give a file name ending in .md or .html."),
+    "err_report_write": ("{path}：无法写入报告（{reason}）",
+                         "{path}: cannot write the report ({reason})"),
+    "err_report_write_hint": ("这次面试已保存在历史记录里，报告内容已显示在上方。",
+                              "The interview is saved in the history; the report is shown "
+                              "above."),
+    # check --junit
+    "err_junit_write": ("{path}：无法写入 JUnit 报告：{reason}",
+                        "{path}: cannot write the JUnit report: {reason}"),
+    "err_junit_write_hint": ("检查文件夹是否存在且可写。",
+                             "Check that the folder exists and is writable."),
+    # PMQUIZ_NOW
+    "err_now": ("{name}='{value}' 不是 ISO-8601 时间", "{name}='{value}' is not an ISO-8601 time"),
+    "err_now_hint": ("请用 2025-01-31T09:00:00+00:00 这样的时间，或取消设置 {name}。",
+                     "Use e.g. 2025-01-31T09:00:00+00:00, or unset {name}."),
+})
+
+# What the system said when a file could not be read or written, for the Chinese UI:
+# the errors a person meets, by errno; any other keeps the system's own words.
+OS_REASONS_ZH: dict[int, str] = {
+    errno.ENOENT: "没有这个文件或文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许这样操作",
+    errno.EROFS: "文件系统是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EEXIST: "已经存在",
+    errno.EIO: "读写出错",
+    errno.ENAMETOOLONG: "文件名太长",
+}
+
+
+def os_reason(code: object, reason: str, lang: Lang) -> str:
+    """The system's reason (`strerror`) for errno `code`, in Chinese where it is known."""
+    if lang == "zh" and isinstance(code, int) and code in OS_REASONS_ZH:
+        return OS_REASONS_ZH[code]
+    return reason

@@ -67,15 +67,27 @@ Row = tuple[str, str, str, str, str, float, int, int, int, str, str, float, str,
 
 
 class ExportFileError(PmquizError):
-    """A file given to `pmquiz import` is not a pmquiz history export, or is damaged."""
+    """A file given to `pmquiz import` is not a pmquiz history export, or is damaged.
 
-    def __init__(self, path: Path | str, line: int, message: str) -> None:
+    `problem` is what is wrong in English; `key` and `values` say it in the UI language,
+    after the file and line (which stay as they are, like a compiler's location).
+    """
+
+    def __init__(self, path: Path | str, line: int, problem: str, key: str,
+                 values: dict[str, object] | None = None) -> None:
         super().__init__(
-            f"{path}:{line}: {message}",
+            f"{path}:{line}: {problem}",
             "Give a file written by `pmquiz export history`. Nothing was imported.",
+            key=key, hint_key="err_export_hint", values=values,
         )
         self.path = path
         self.line = line
+        self.problem = problem
+
+    def localized(self, translate: Callable[..., str]) -> str:
+        problem = translate(self.key, **self.values) if self.key else self.problem
+        where = translate("err_export_where", path=self.path, line=self.line, problem=problem)
+        return f"{where}\n{translate('err_export_hint')}"
 
 
 # -- export ------------------------------------------------------------------------------
@@ -194,11 +206,12 @@ def read_export(path: Path, stdin: IO[bytes] | None = None) -> Iterator[Row]:
     try:
         mode = path.stat().st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise ExportFileError(path, 1, "not a file or a pipe")
+            raise ExportFileError(path, 1, "not a file or a pipe", "exp_not_a_file")
         handle = path.open("rb")
     except OSError as exc:
-        raise ExportFileError(path, 1, f"cannot read the file: {exc.strerror or exc}"
-                              ) from None
+        reason = str(exc.strerror or exc)
+        raise ExportFileError(path, 1, f"cannot read the file: {reason}", "exp_cannot_read",
+                              {"reason": reason, "errno": exc.errno}) from None
     with handle:
         yield from _read_lines(path, handle)
 
@@ -211,18 +224,21 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
         try:
             raw = handle.readline(MAX_LINE_BYTES + 1)
         except OSError as exc:
-            raise ExportFileError(path, number + 1,
-                                  f"cannot read the file: {exc.strerror or exc}") from None
+            reason = str(exc.strerror or exc)
+            raise ExportFileError(path, number + 1, f"cannot read the file: {reason}",
+                                  "exp_cannot_read", {"reason": reason, "errno": exc.errno}
+                                  ) from None
         if not raw:
             break
         number += 1
         if len(raw) > MAX_LINE_BYTES:
-            raise ExportFileError(path, number, "line longer than 16 MiB")
+            raise ExportFileError(path, number, "line longer than 16 MiB", "exp_line_too_long")
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ExportFileError(path, number, f"not UTF-8 text (byte {exc.start + 1} "
-                                  "of the line)") from None
+            byte = exc.start + 1
+            raise ExportFileError(path, number, f"not UTF-8 text (byte {byte} of the line)",
+                                  "exp_not_utf8", {"byte": byte}) from None
         if number == 1:
             text = text.removeprefix("\ufeff")  # a byte-order mark from an editor
         if not text.strip():
@@ -235,28 +251,33 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
         yield _attempt_row(path, number, value)
     if not header_seen:
         raise ExportFileError(path, max(number, 1),
-                              "empty: not a pmquiz history export")
+                              "empty: not a pmquiz history export", "exp_empty")
 
 
 def _json(path: Path | str, number: int, text: str) -> Any:
     try:
         return json.loads(text.strip())
     except json.JSONDecodeError as exc:
-        raise ExportFileError(path, number, f"not JSON ({exc.msg} at column {exc.colno})"
+        raise ExportFileError(path, number, f"not JSON ({exc.msg} at column {exc.colno})",
+                              "exp_not_json", {"reason": exc.msg, "column": exc.colno}
                               ) from None
     except RecursionError:
-        raise ExportFileError(path, number, "not JSON (nested too deeply)") from None
+        raise ExportFileError(path, number, "not JSON (nested too deeply)", "exp_too_deep"
+                              ) from None
 
 
 def _check_header(path: Path | str, number: int, value: Any) -> None:
     if not isinstance(value, dict) or value.get("format") != FORMAT:
+        header = json.dumps(HEADER)
         raise ExportFileError(path, number, "not a pmquiz history export (the first line "
-                              f"should be {json.dumps(HEADER)})")
+                              f"should be {header})", "exp_not_export", {"header": header})
     version = value.get("version")
     if version != VERSION or isinstance(version, bool):
+        shown = json.dumps(version)
         raise ExportFileError(
-            path, number, f"history format version {json.dumps(version)} is not one this "
-            f"pmquiz reads (it reads version {VERSION}); a newer pmquiz may read it")
+            path, number, f"history format version {shown} is not one this "
+            f"pmquiz reads (it reads version {VERSION}); a newer pmquiz may read it",
+            "exp_version", {"version": shown, "known": VERSION})
 
 
 def _attempt_row(path: Path | str, number: int, value: Any) -> Row:
@@ -290,7 +311,7 @@ def _attempt_row(path: Path | str, number: int, value: Any) -> Row:
                         float(seconds), uid, kind)
     except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
         pass
-    raise ExportFileError(path, number, _problem(value))
+    raise ExportFileError(path, number, *_problem(value))
 
 
 def _is_number(item: Any) -> bool:
@@ -301,44 +322,56 @@ def _is_points(item: Any) -> bool:
     return type(item) is list and all(type(p) is str for p in item)
 
 
-def _problem(value: Any) -> str:
-    """What is wrong with an attempt line that `_attempt_row` refused."""
+def _problem(value: Any) -> tuple[str, str, dict[str, object]]:
+    """What is wrong with an attempt line that `_attempt_row` refused: in English, and
+    the UI-string key and values that say it in either language."""
     if not isinstance(value, dict):
-        return "an attempt should be a JSON object"
+        return "an attempt should be a JSON object", "exp_not_object", {}
     if value.get("format") == FORMAT:
-        return "a second header: files cannot be joined; import each one on its own"
-    expected: list[tuple[str, Callable[[Any], bool], str]] = [
+        return ("a second header: files cannot be joined; import each one on its own",
+                "exp_second_header", {})
+    kinds = ", ".join(KINDS)
+    # (field, check, what it should be in English, the key saying so in either language)
+    expected: list[tuple[str, Callable[[Any], bool], str, str]] = [
         ("id", lambda v: isinstance(v, str) and bool(_ID.match(v)),
-         "an attempt id (letters, digits and . _ : -)"),
-        ("time", lambda v: isinstance(v, str) and len(v) <= 64, "an ISO-8601 time"),
-        ("ref", lambda v: isinstance(v, str) and _is_ref(v), "BANK_ID/QUESTION_ID"),
+         "an attempt id (letters, digits and . _ : -)", "exp_should_id"),
+        ("time", lambda v: isinstance(v, str) and len(v) <= 64, "an ISO-8601 time",
+         "exp_should_time"),
+        ("ref", lambda v: isinstance(v, str) and _is_ref(v), "BANK_ID/QUESTION_ID",
+         "exp_should_ref"),
         ("content_hash", lambda v: isinstance(v, str) and len(v) <= 128,
-         "text of at most 128 characters"),
-        ("answer", lambda v: isinstance(v, str), "text"),
-        ("score", lambda v: _is_number(v) and 0 <= v <= 1, "a number from 0 to 1"),
-        ("passed", lambda v: isinstance(v, bool), "true or false"),
-        ("graded_passed", lambda v: isinstance(v, bool), "true or false"),
-        ("points_hit", _is_points, "a list of point ids"),
-        ("points_missed", _is_points, "a list of point ids"),
-        ("seconds", lambda v: _is_number(v) and 0 <= v < math.inf, "a number of 0 or more"),
-        ("overruled", lambda v: isinstance(v, bool), "true or false"),
-        ("kind", lambda v: v in KINDS, "one of " + ", ".join(KINDS)),
+         "text of at most 128 characters", "exp_should_hash"),
+        ("answer", lambda v: isinstance(v, str), "text", "exp_should_text"),
+        ("score", lambda v: _is_number(v) and 0 <= v <= 1, "a number from 0 to 1",
+         "exp_should_score"),
+        ("passed", lambda v: isinstance(v, bool), "true or false", "exp_should_bool"),
+        ("graded_passed", lambda v: isinstance(v, bool), "true or false", "exp_should_bool"),
+        ("points_hit", _is_points, "a list of point ids", "exp_should_points"),
+        ("points_missed", _is_points, "a list of point ids", "exp_should_points"),
+        ("seconds", lambda v: _is_number(v) and 0 <= v < math.inf, "a number of 0 or more",
+         "exp_should_seconds"),
+        ("overruled", lambda v: isinstance(v, bool), "true or false", "exp_should_bool"),
+        ("kind", lambda v: v in KINDS, "one of " + kinds, "exp_should_kind"),
     ]
-    for key, ok, what in expected:
-        if key not in value:
-            if key == "graded_passed":  # optional: `passed` and `overruled` tell it
+    for field, ok, what, key in expected:
+        if field not in value:
+            if field == "graded_passed":  # optional: `passed` and `overruled` tell it
                 continue
-            return f"'{key}' is missing"
-        if not ok(value[key]):
-            return f"'{key}' should be {what}, not {_shown(value[key])}"
+            return f"'{field}' is missing", "exp_missing", {"field": field}
+        if not ok(value[field]):
+            shown = _shown(value[field])
+            return (f"'{field}' should be {what}, not {shown}", key,
+                    {"field": field, "shown": shown, "kinds": kinds})
     raw = value["time"]
+    shown = _shown(raw)
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
-        return f"'time' should be an ISO-8601 time, not {_shown(raw)}"
+        return (f"'time' should be an ISO-8601 time, not {shown}", "exp_should_time",
+                {"field": "time", "shown": shown})
     if moment.tzinfo is None:
-        return f"'time' {_shown(raw)} has no UTC offset"
-    return f"'time' {_shown(raw)} is out of range"
+        return f"'time' {shown} has no UTC offset", "exp_no_offset", {"shown": shown}
+    return f"'time' {shown} is out of range", "exp_time_range", {"shown": shown}
 
 
 def _is_ref(text: str) -> bool:

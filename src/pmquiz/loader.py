@@ -66,7 +66,12 @@ def _yaml() -> Any:
 
 
 def decode_bank(data: bytes, shown: str) -> str:
-    """The bank's text, naming the first byte that is not UTF-8."""
+    """The bank's text, naming the first byte that is not UTF-8 (or UTF-16, if it is)."""
+    from pmquiz.bankfile import encoding_problem
+
+    encoding = encoding_problem(data)
+    if encoding is not None:
+        raise BankError([Problem(shown, None, encoding)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -128,19 +133,16 @@ def build_bank(path: Path, data: bytes) -> Bank:
     return _BankBuilder(path, shown).build(root)
 
 
-def validate_pattern(pattern: str) -> str | None:
-    """Why an `re:` pattern is unusable, or None when RE2 compiles it."""
+def validate_pattern(pattern: str, budget: Any = None) -> str | None:
+    """Why an `re:` pattern is unusable, or None when RE2 compiles it within its memory
+    budget (and within the bank's total, when `budget`, a BankRegexBudget, is given)."""
     if len(pattern) > MAX_PATTERN_CHARS:
         return f"pattern is {len(pattern)} characters; the limit is {MAX_PATTERN_CHARS}"
     if not pattern:
         return "empty pattern"
-    from pmquiz.regex import compile_pattern
+    from pmquiz.regex import BankRegexBudget
 
-    try:
-        compile_pattern(pattern)
-    except ValueError as exc:
-        return str(exc)
-    return None
+    return (budget if budget is not None else BankRegexBudget()).check(pattern)
 
 
 class _BankBuilder:
@@ -153,6 +155,7 @@ class _BankBuilder:
         self._seen_nodes: set[int] = set()
         self._yaml = _yaml()
         self._constructor = self._yaml.constructor.SafeConstructor()
+        self._regex_budget: Any = None  # a BankRegexBudget, made at the first `re:` term
 
     # -- reporting -----------------------------------------------------------------
 
@@ -213,11 +216,19 @@ class _BankBuilder:
                 continue
             key = key_node.value
             if key in entries:
-                first = entries[key][0].start_mark.line + 1
+                first_mark, again = entries[key][0].start_mark, key_node.start_mark
+                if first_mark.line == again.line:  # a flow mapping: {id: a, id: b}
+                    self.problems.append(Problem(
+                        self.shown, again.line + 1,
+                        _at(where, f"duplicate key '{key}' (first at column "
+                            f"{first_mark.column + 1}, again at column {again.column + 1} "
+                            "of this line); keep one."),
+                        column=again.column + 1))
+                    continue
                 self.error(
                     key_node, where,
-                    f"duplicate key '{key}' (first at line {first}, again at line "
-                    f"{key_node.start_mark.line + 1}); keep one.",
+                    f"duplicate key '{key}' (first at line {first_mark.line + 1}, again at "
+                    f"line {again.line + 1}); keep one.",
                 )
                 continue
             if allowed is not None and key not in allowed:
@@ -440,6 +451,9 @@ class _BankBuilder:
                 if member.startswith(("@", "re:")):
                     self.error(value, where, f"'{member}': synonym members are plain phrases "
                                "(no @group or re: inside a group)")
+                elif invisible(member):
+                    self.error(value, where, f"{member!r} has no visible character (only "
+                               "blanks or zero-width characters): remove it")
             if isinstance(value, self._yaml.SequenceNode) and not value.value:
                 self.error(value, where, "a synonym group needs at least one member")
             out[name] = tuple(members)
@@ -671,10 +685,21 @@ class _BankBuilder:
         if text is None:
             return None
         if text.startswith("re:"):
-            why = validate_pattern(text[3:])
+            if self._regex_budget is None:
+                from pmquiz.regex import BankRegexBudget
+
+                self._regex_budget = BankRegexBudget()
+            why = validate_pattern(text[3:], self._regex_budget)
             if why is not None:
-                self.error(item, where, f"invalid regular expression {text!r}{in_owner}: {why}")
+                costly = why.startswith(("too costly", "the bank's"))
+                self.error(item, where, f"{'costly' if costly else 'invalid'} regular "
+                           f"expression {text!r}{in_owner}: {why}")
                 return None
+        elif invisible(text):
+            self.error(item, where, f"term {text!r}{in_owner} has no visible character "
+                       "(only blanks or zero-width characters such as U+200B): it could "
+                       "never be matched; remove it")
+            return None
         elif text.startswith("@"):
             if text[1:] not in synonyms:
                 close = difflib.get_close_matches(text[1:], list(synonyms), n=1)
@@ -780,6 +805,20 @@ class _BankBuilder:
                        f"[{items[0].value}, {items[1].value}]{hint}")
             return None
         return (low, high)
+
+
+def _at(where: str, message: str) -> str:
+    return f"{where}: {message}" if where else message
+
+
+def invisible(text: str) -> bool:
+    """True when the text has no character a reader could see (only blanks and
+    zero-width or other format characters, such as U+200B)."""
+    if text.isprintable():
+        return not text.strip()
+    import unicodedata
+
+    return not any(unicodedata.category(ch)[0] not in "ZC" for ch in text)
 
 
 def _short(value: str, limit: int = 40) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -25,6 +26,26 @@ def emit_json(document: Any) -> None:
     """Print one JSON document on stdout, UTF-8, nothing else."""
     text = json.dumps(document, ensure_ascii=False, indent=2).translate(_JSON_UNSAFE)
     sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def emit_json_array(items: Iterable[Any]) -> None:
+    """Print one JSON array on stdout an item at a time, exactly as `emit_json` would print
+    the list, in memory bounded by the largest item (SPEC 2: `history --json` streams)."""
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+    chunk: list[str] = []
+    size = 0
+    first = True
+    for item in items:
+        text = encode(item).replace("\n", "\n  ")
+        chunk.append(("[\n  " if first else ",\n  ") + text)
+        size += len(text)
+        first = False
+        if size > 1 << 16:  # one write per 64 K characters, not one per item
+            sys.stdout.write("".join(chunk).translate(_JSON_UNSAFE))
+            chunk, size = [], 0
+    chunk.append("[]\n" if first else "\n]\n")
+    sys.stdout.write("".join(chunk).translate(_JSON_UNSAFE))
     sys.stdout.flush()
 
 
@@ -46,6 +67,15 @@ def write_error(message: str, every_line: bool = False, label: str = "error: ") 
             sys.stderr.write(f"\x1b[1;31m{prefix}\x1b[0m{line}\n")
         else:
             sys.stderr.write(f"{prefix}{line}\n")
+
+
+def columns() -> int | None:
+    """COLUMNS when it is a sensible width (`abc`, `-5` or `0` are ignored), else None."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not raw.isdigit():
+        return None
+    value = int(raw)
+    return min(value, 10_000) if value >= 20 else None
 
 
 def stdout_is_terminal() -> bool:
@@ -76,7 +106,7 @@ def console(stderr: bool = False) -> Console:
             terminal = False
     else:
         terminal = stdout_is_terminal()
-    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 160
+    width = None if terminal else columns() or 160
     return Console(
         file=stream,
         highlight=False,

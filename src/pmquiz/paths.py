@@ -21,7 +21,17 @@ def _home_override() -> Path | None:
     if _data_dir_override is not None:
         return _data_dir_override
     env = os.environ.get("PMQUIZ_HOME")
-    return Path(env).expanduser() if env else None
+    if not env:
+        return None
+    home = Path(env).expanduser()
+    if home.exists() and not home.is_dir():
+        from pmquiz.errors import UsageError
+
+        raise UsageError(f"PMQUIZ_HOME={env} is a file, not a folder",
+                         "Point PMQUIZ_HOME at a folder (created when missing), or unset it.",
+                         key="err_home_file", hint_key="err_home_file_hint",
+                         values={"value": env})
+    return home
 
 
 def data_dir() -> Path:

@@ -33,8 +33,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from pmquiz.errors import UsageError
-from pmquiz.store import Attempt, History, iso
+from pmquiz.errors import HistoryError, HistoryLockedError, UsageError
+from pmquiz.store import EARLIEST, LATEST, Attempt, History, iso, parse_time
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
@@ -57,10 +57,22 @@ def now() -> datetime:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         raise UsageError(f"{NOW_ENV}='{raw}' is not an ISO-8601 time",
-                         f"Use e.g. 2025-01-31T09:00:00+00:00, or unset {NOW_ENV}.") from None
+                         f"Use e.g. 2025-01-31T09:00:00+00:00, or unset {NOW_ENV}.",
+                         key="err_now", hint_key="err_now_hint",
+                         values={"name": NOW_ENV, "value": raw}) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:
+        moment = None  # type: ignore[assignment]
+    if moment is None or not EARLIEST <= moment <= LATEST:
+        raise UsageError(f"{NOW_ENV}='{raw}' is out of range",
+                         f"Use a time between {EARLIEST.year} and {LATEST.year}, or unset "
+                         f"{NOW_ENV}.", key="err_now_range", hint_key="err_now_range_hint",
+                         values={"name": NOW_ENV, "value": raw, "first": EARLIEST.year,
+                                 "last": LATEST.year})
+    return moment
 
 
 def card_id(ref: str) -> int:
@@ -107,7 +119,12 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _parse(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text).astimezone(UTC)
+    if text is None:
+        return None
+    moment = parse_time(text)
+    if moment is None:
+        raise ValueError(f"not a stored time: {text!r}")
+    return moment.astimezone(UTC)
 
 
 # A card as stored: (state, step, stability, difficulty, due, last_review).
@@ -143,6 +160,7 @@ def review(ref: str, before: CardRow | None, rating: int, when: datetime) -> Car
 
 def attach(history: History) -> History:
     """Keep cards in step with every attempt and overrule written through `history`."""
+    ensure_cards(history)
     if on_attempt not in history.on_attempt:
         history.on_attempt.append(on_attempt)
     if on_overrule not in history.on_overrule:
@@ -158,13 +176,20 @@ _LOG_INSERT = (
 
 
 def on_attempt(conn: sqlite3.Connection, attempt: Attempt) -> None:
-    """Rate the card from the attempt's grade; log the card as it was before."""
+    """Rate the card from the attempt's grade; log the card as it was before.
+
+    A card row with values pmquiz did not write is rebuilt from the question's attempts.
+    """
     key = (attempt.bank_id, attempt.question_id)
     found = conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE bank_id = ? "
                          "AND question_id = ?", key).fetchone()
     before: CardRow | None = tuple(found) if found else None
     rating = rating_for(attempt.passed, attempt.score)
-    after = review(attempt.ref, before, rating, attempt.time)
+    try:
+        after = review(attempt.ref, before, rating, attempt.time)
+    except (ValueError, TypeError, OverflowError):
+        _rebuild_question(conn, *key)
+        return
     conn.execute(_LOG_INSERT, (attempt.id, *key, rating, *(before or (None,) * 6)))
     conn.execute(
         f"""INSERT INTO cards (bank_id, question_id, {_CARD_COLUMNS}, last_attempt_id,
@@ -183,7 +208,15 @@ def on_attempt(conn: sqlite3.Connection, attempt: Attempt) -> None:
 
 
 def on_overrule(conn: sqlite3.Connection, attempt: Attempt) -> None:
-    """Replace the attempt's rating and recompute its card from the state before it."""
+    """Replace the attempt's rating and recompute its card from the state before it
+    (or from all the question's attempts, when a stored card state is unusable)."""
+    try:
+        _recompute_after_overrule(conn, attempt)
+    except (ValueError, TypeError, OverflowError):
+        _rebuild_question(conn, attempt.bank_id, attempt.question_id)
+
+
+def _recompute_after_overrule(conn: sqlite3.Connection, attempt: Attempt) -> None:
     key = (attempt.bank_id, attempt.question_id)
     logged = conn.execute("SELECT 1 FROM review_log WHERE attempt_id = ?",
                           (attempt.id,)).fetchone()
@@ -209,7 +242,7 @@ def on_overrule(conn: sqlite3.Connection, attempt: Attempt) -> None:
                 "UPDATE review_log SET before_state = ?, before_step = ?, "
                 "before_stability = ?, before_difficulty = ?, before_due = ?, "
                 "before_last_review = ? WHERE attempt_id = ?", (*(card or ()), attempt_id))
-        card = review(attempt.ref, card, rate, datetime.fromisoformat(when))
+        card = review(attempt.ref, card, rate, _stored_time(when))
     assert card is not None
     conn.execute(f"UPDATE cards SET ({_CARD_COLUMNS}) = (?, ?, ?, ?, ?, ?) "
                  "WHERE bank_id = ? AND question_id = ?", (*card, *key))
@@ -239,11 +272,42 @@ def _rebuild_question(conn: sqlite3.Connection, bank_id: str, question_id: str) 
         "WHERE bank_id = ? AND question_id = ? ORDER BY time, id", (bank_id, question_id)))
 
 
+def _stored_time(value: Any) -> datetime:
+    moment = parse_time(value)
+    if moment is None:
+        raise ValueError(f"not a stored time: {value!r}")
+    return moment
+
+
+def ensure_cards(history: History) -> None:
+    """Replay attempts that have no review_log row yet (an older history, migrated by
+    the store, or attempts written without the hooks) into cards.
+
+    The check is two steps down primary keys; the replay happens once, in one
+    transaction. A history that cannot be written (read-only) keeps the cards it has.
+    """
+    try:
+        stale = history.query(
+            "SELECT (SELECT max(id) FROM attempts) IS NOT "
+            "(SELECT max(attempt_id) FROM review_log)")[0][0]
+    except HistoryError:
+        return
+    if not stale:
+        return
+    try:
+        with history.transaction() as conn:
+            rebuild_cards(conn)
+    except HistoryLockedError:
+        raise
+    except HistoryError:  # read-only: the cards as they are
+        return
+
+
 def rebuild_cards(conn: sqlite3.Connection,
                   questions: Iterable[tuple[str, str]] | None = None) -> None:
-    """Recompute cards and review logs from the attempts, in time order: every card (the
-    m002 migration), or only those of `questions` (BANK_ID, QUESTION_ID) after an import
-    brought in attempts older than those already here.
+    """Recompute cards and review logs from the attempts, in time order: every card (an
+    older history's first use, `ensure_cards`), or only those of `questions` (BANK_ID,
+    QUESTION_ID) after an import brought in attempts older than those already here.
 
     Runs inside the caller's transaction.
     """
@@ -266,9 +330,17 @@ def _replay(conn: sqlite3.Connection, rows: Iterable[Any]) -> None:
         key = (bank_id, question_id)
         entry = cards.get(key)
         before: CardRow | None = entry[0] if entry else None
+        moment = parse_time(when)
+        if moment is None or isinstance(score, bool) or not isinstance(score, int | float):
+            # Values pmquiz did not write: logged unrated (0) so the replay is not redone.
+            logs.append((attempt_id, bank_id, question_id, 0, *(before or (None,) * 6)))
+            continue
         rating = attempt_rating(bool(passed), bool(graded_passed), score)
-        after = review(f"{bank_id}/{question_id}", before, rating,
-                       datetime.fromisoformat(when))
+        try:
+            after = review(f"{bank_id}/{question_id}", before, rating, moment)
+        except (ValueError, OverflowError):
+            logs.append((attempt_id, bank_id, question_id, 0, *(before or (None,) * 6)))
+            continue
         logs.append((attempt_id, bank_id, question_id, rating, *(before or (None,) * 6)))
         failed = 0 if passed else 1
         if entry is None:
@@ -329,6 +401,7 @@ _QUEUE_COLUMNS = "bank_id, question_id, due, last_score, last_answered, failures
 def queue(history: History, at: datetime | None = None) -> list[QueueItem]:
     """Missed questions (latest attempt failed), longest ago first; then due ones, most
     overdue first. Reads only the cards table."""
+    ensure_cards(history)
     moment = iso(at or now())
     missed = history.query(
         f"SELECT {_QUEUE_COLUMNS} FROM cards WHERE last_passed = 0 "
@@ -336,13 +409,23 @@ def queue(history: History, at: datetime | None = None) -> list[QueueItem]:
     due = history.query(
         f"SELECT {_QUEUE_COLUMNS} FROM cards WHERE last_passed = 1 AND due <= ? "
         "ORDER BY due, last_attempt_id", (moment,))
-    return [_item(row, "missed") for row in missed] + [_item(row, "due") for row in due]
+    items = [_item(row, "missed") for row in missed] + [_item(row, "due") for row in due]
+    kept = [item for item in items if item is not None]
+    if len(kept) < len(items):
+        history.skip_row(len(items) - len(kept))
+    return kept
 
 
-def _item(row: Any, reason: Reason) -> QueueItem:
-    return QueueItem(bank_id=row[0], question_id=row[1], reason=reason,
-                     due=datetime.fromisoformat(row[2]), last_score=float(row[3]),
-                     last_answered=datetime.fromisoformat(row[4]), failures=int(row[5]))
+def _item(row: Any, reason: Reason) -> QueueItem | None:
+    """A queue entry, or None for a card row with values pmquiz did not write."""
+    due, answered = parse_time(row[2]), parse_time(row[4])
+    score, failures = row[3], row[5]
+    if (due is None or answered is None or isinstance(score, bool)
+            or not isinstance(score, int | float) or not isinstance(failures, int)
+            or not isinstance(row[0], str) or not isinstance(row[1], str)):
+        return None
+    return QueueItem(bank_id=row[0], question_id=row[1], reason=reason, due=due,
+                     last_score=float(score), last_answered=answered, failures=failures)
 
 
 def next_due(history: History, refs: set[str] | None = None
@@ -351,8 +434,9 @@ def next_due(history: History, refs: set[str] | None = None
     rows = history.query("SELECT bank_id, question_id, due FROM cards ORDER BY due")
     for bank_id, question_id, due in rows:
         ref = f"{bank_id}/{question_id}"
-        if refs is None or ref in refs:
-            return ref, datetime.fromisoformat(due)
+        moment = parse_time(due)
+        if moment is not None and (refs is None or ref in refs):
+            return ref, moment
     return None
 
 
@@ -367,6 +451,7 @@ def queue_size(history: History, at: datetime | None = None) -> int:
 
 def leeches(history: History) -> list[tuple[str, int]]:
     """(ref, failures) of every question failed LEECH_FAILURES times or more, worst first."""
+    ensure_cards(history)
     rows = history.query(
         "SELECT bank_id, question_id, failures FROM cards WHERE failures >= ? "
         "ORDER BY failures DESC, bank_id, question_id", (LEECH_FAILURES,))

@@ -33,7 +33,7 @@ from pmquiz.reading import (
     command_word,
     suggest,
 )
-from pmquiz.store import Attempt, History
+from pmquiz.store import Attempt, History, cap_answer
 
 if TYPE_CHECKING:
     from pmquiz.editor import Edited
@@ -181,14 +181,18 @@ class Session:
             self.screen.skipped(question)
             return True
         seconds = self.clock() - shown_at
-        verdict = grade(question, action.text)
+        text, cut = cap_answer(action.text)  # what is graded is what is kept
+        verdict = grade(question, text)
         attempt = self.history.record_attempt(
-            question=question, answer=action.text, score=verdict.score,
+            question=question, answer=text, score=verdict.score,
             passed=verdict.passed, points_hit=verdict.hit_points,
             points_missed=list(verdict.missed), seconds=seconds, session_id=session_id,
         )
         entry.grade, entry.attempt = verdict, attempt
         self.screen.feedback(question, verdict)
+        if cut:
+            self.screen.message("answer_capped", total=f"{len(action.text):,}",
+                                kept=f"{len(text):,}")
         if not self.reader.interactive:
             return True
         return self._after_feedback(entry)

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from pmquiz.catalog import Catalog
-from pmquiz.store import History, iso
+from pmquiz.store import History, iso, parse_time
 
 DAYS = 30
 TOP_POINTS = 10
@@ -112,12 +112,16 @@ def _local_midnight(day: date) -> datetime:
 
 def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
     """Everything `pmquiz stats` shows, as of `now`."""
-    from pmquiz.scheduling import leeches
+    from pmquiz.scheduling import ensure_cards, leeches
 
+    ensure_cards(history)  # an older history's attempts become cards first
     questions = {q.ref: q for q in catalog.questions()}
     titles = {b.id: b.title for b in catalog.banks}
-    cards = history.query(
+    rows = history.query(
         "SELECT bank_id, question_id, due, last_passed, attempts, failures FROM cards")
+    cards = [c for c in rows if _usable_card(c)]
+    if len(cards) < len(rows):
+        history.skip_row(len(rows) - len(cards))
     if not cards:
         return Stats(now=now, daily=_daily(history, now), bank_titles=titles)
 
@@ -149,14 +153,19 @@ def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
     last = history.query("SELECT max(time) FROM attempts")[0][0]
     return Stats(
         now=now, attempts=attempts, passed=passed, questions=len(cards),
-        first=datetime.fromisoformat(first) if first else None,
-        last=datetime.fromisoformat(last) if last else None,
+        first=parse_time(first), last=parse_time(last),
         by_bank=_tallies(banks), by_tag=_tallies(tags),
         most_missed=_most_missed(history, catalog),
         leeches=leeches(history),
         daily=_daily(history, now), streak=_streak(history, now),
         review_now=review_now, due_today=due_today, due_week=due_week, bank_titles=titles,
     )
+
+
+def _usable_card(row: Any) -> bool:
+    """A cards row as pmquiz writes it (a damaged one is skipped with a note)."""
+    return (all(isinstance(v, str) for v in row[:3]) and parse_time(row[2]) is not None
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in row[3:]))
 
 
 def _tallies(groups: dict[str, list[int]]) -> list[Tally]:
@@ -168,13 +177,14 @@ def _most_missed(history: History, catalog: Catalog) -> list[MissedPoint]:
     """Rubric points missed most often (count, then share of the question's answers)."""
     rows = history.query(
         """SELECT a.bank_id, a.question_id, j.value, count(*) FROM attempts a,
-               json_each(a.points_missed) j
+               json_each(CASE WHEN json_valid(a.points_missed) THEN a.points_missed
+                         ELSE '[]' END) j
            WHERE a.points_missed <> '[]'
            GROUP BY a.bank_id, a.question_id, j.value""")
     if not rows:
         return []
-    answered = {f"{r[0]}/{r[1]}": int(r[2]) for r in history.query(
-        "SELECT bank_id, question_id, attempts FROM cards")}
+    answered = {f"{r[0]}/{r[1]}": r[2] for r in history.query(
+        "SELECT bank_id, question_id, attempts FROM cards WHERE typeof(attempts) = 'integer'")}
     labels: dict[tuple[str, str], str] = {}
     for question in catalog.questions():
         for point in question.rubric.points:
@@ -196,7 +206,7 @@ def _daily(history: History, now: datetime) -> list[Day]:
         """SELECT date(time, 'localtime') AS day, count(*), sum(passed) FROM attempts
            WHERE time >= ? AND time < ? GROUP BY day""",
         (iso(_local_midnight(start)), iso(_local_midnight(today + timedelta(days=1)))))
-    counts = {date.fromisoformat(r[0]): (int(r[1]), int(r[2] or 0)) for r in rows}
+    counts = {date.fromisoformat(r[0]): (int(r[1]), int(r[2] or 0)) for r in rows if r[0]}
     return [Day(day, *counts.get(day, (0, 0)))
             for day in (start + timedelta(days=i) for i in range(DAYS))]
 
@@ -207,7 +217,7 @@ def _streak(history: History, now: datetime) -> int:
     rows = history.query(
         "SELECT DISTINCT date(time, 'localtime') AS day FROM attempts WHERE time < ? "
         "ORDER BY day DESC", (iso(_local_midnight(today + timedelta(days=1))),))
-    days = [date.fromisoformat(r[0]) for r in rows]
+    days = [date.fromisoformat(r[0]) for r in rows if r[0]]
     if not days or days[0] < today - timedelta(days=1):
         return 0
     streak, expected = 0, days[0]

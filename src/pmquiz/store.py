@@ -5,7 +5,8 @@ forward by numbered, add-only migrations, each in one transaction with its versi
 A database that is corrupt, newer than this program, locked past the busy timeout or
 unwritable raises HistoryError naming the file; the file is never overwritten, moved or
 deleted. Every attempt is committed on its own before its feedback is shown, so a
-killed process loses nothing that was graded.
+killed process loses nothing that was graded; and with a rollback journal (not WAL) a
+commit is in history.sqlite3 itself, so that one file is the whole history.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +27,17 @@ from pmquiz.errors import HistoryError, HistoryLockedError
 from pmquiz.model import Question
 
 BUSY_TIMEOUT_SECONDS = 10.0
+# Answers are stored up to this many characters (at least 64 KiB, SPEC 5): a 1 MB paste
+# is cut, so the history and its views stay fast.
+MAX_STORED_ANSWER_CHARS = 65_536
+
+
+def cap_answer(text: str) -> tuple[str, bool]:
+    """The answer as stored, and whether it was cut to MAX_STORED_ANSWER_CHARS."""
+    if len(text) <= MAX_STORED_ANSWER_CHARS:
+        return text, False
+    return text[:MAX_STORED_ANSWER_CHARS], True
+
 
 
 def busy_timeout() -> float:
@@ -75,7 +88,9 @@ def _m002_cards(conn: sqlite3.Connection) -> None:
 
     `cards` also keeps each question's latest attempt and its counts, maintained by the
     scheduling hooks in the attempt's own transaction, so the review queue reads this
-    small table and never scans the attempts. Existing attempts are replayed into cards.
+    small table and never scans the attempts. The store knows nothing of FSRS: attempts
+    that have no review_log row yet (those of an older history) are replayed into cards
+    by the scheduling layer the first time it opens this history (`ensure_cards`).
     """
     conn.execute("""
         CREATE TABLE cards (
@@ -113,9 +128,6 @@ def _m002_cards(conn: sqlite3.Connection) -> None:
         )""")
     conn.execute(
         "CREATE INDEX review_log_by_question ON review_log(bank_id, question_id, attempt_id)")
-    from pmquiz.scheduling import rebuild_cards
-
-    rebuild_cards(conn)
 
 
 def attempt_uid(time: str, bank_id: str, question_id: str, question_hash: str, answer: str,
@@ -261,6 +273,7 @@ class History:
         # Hooks run inside the attempt's transaction (scheduling keeps cards in step).
         self.on_attempt: list[Callable[[sqlite3.Connection, Attempt], None]] = []
         self.on_overrule: list[Callable[[sqlite3.Connection, Attempt], None]] = []
+        self._wal = False  # see _use_rollback_journal
 
     # -- opening ----------------------------------------------------------------------
 
@@ -298,8 +311,8 @@ class History:
     def _prepare_when_free(self) -> None:
         """Prepare, retrying while another pmquiz holds the lock (up to the busy timeout).
 
-        Switching to WAL and migrating take locks that SQLite's busy handler does not
-        always wait for (two sessions creating the database at the same moment).
+        Migrating (and leaving an older history's WAL mode) takes locks that SQLite's busy
+        handler does not always wait for (two sessions creating the database at once).
         """
         import time
 
@@ -331,8 +344,8 @@ class History:
                 key="err_newer_history", hint_key="err_newer_history_hint",
                 values={"path": str(self.path), "version": version, "known": known},
             )
-        if version < known or not self._is_wal():
-            conn.execute("PRAGMA journal_mode = WAL")
+        mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        self._wal = mode == "wal"  # left at the first write (`_use_rollback_journal`)
         conn.execute("PRAGMA foreign_keys = ON")
         for number in range(version + 1, known + 1):
             name, migration = MIGRATIONS[number - 1]
@@ -343,29 +356,72 @@ class History:
                 migration(conn)
                 conn.execute(f"PRAGMA user_version = {number}")
 
-    def _is_wal(self) -> bool:
-        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-        return str(mode).lower() == "wal"
+    def _use_rollback_journal(self) -> None:
+        """Keep the history one file: a rollback journal, so every commit is in the
+        database file itself (SPEC 2), and nothing is left beside it between commits.
+
+        Histories of earlier versions are in WAL mode. They are switched at their first
+        write (a command that only reads never changes the file); switching needs the
+        file to ourselves, so while another process keeps it open in WAL mode, every
+        transaction is followed by a checkpoint instead (`_wal` stays set).
+        """
+        try:
+            mode = str(self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if not _is_lock(exc) and "readonly" not in str(exc).lower():
+                raise
+            return
+        self._wal = mode.lower() == "wal"
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database file (histories still in WAL mode only)."""
+        import time
+
+        deadline = time.monotonic() + busy_timeout()
+        while True:
+            try:
+                busy, frames, done = self.conn.execute(
+                    "PRAGMA wal_checkpoint(FULL)").fetchone()
+            except sqlite3.Error as exc:
+                raise _error(self.path, exc) from None
+            if not busy and frames == done:
+                return
+            if time.monotonic() >= deadline:
+                raise _error(self.path, sqlite3.OperationalError("database is locked"))
+            time.sleep(0.02)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT: the write lock is taken up front, waiting if busy."""
+        if self._wal:
+            try:
+                self._use_rollback_journal()
+            except sqlite3.Error as exc:
+                raise _error(self.path, exc) from None
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise _error(self.path, exc) from None
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             try:
                 self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+            if isinstance(exc, sqlite3.Error):  # read-only, full disk, damaged, ...
+                raise _error(self.path, exc) from None
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
             raise _error(self.path, exc) from None
+        if self._wal:
+            self._checkpoint()
 
     def close(self) -> None:
         try:
@@ -395,6 +451,7 @@ class History:
     ) -> Attempt:
         """Store one graded answer and commit it (with the hooks, in one transaction)."""
         moment = when or now_utc()
+        answer, _ = cap_answer(answer)
         with self.transaction() as conn:
             cursor = conn.execute(
                 """INSERT INTO attempts (session_id, time, bank_id, question_id, question_hash,
@@ -428,14 +485,53 @@ class History:
 
     # -- reading ------------------------------------------------------------------------
 
-    def recent(self, limit: int | None = 20) -> list[Attempt]:
+    def recent(self, limit: int | None = 20, answer_chars: int | None = None
+               ) -> list[Attempt]:
+        """The latest attempts, newest first (all when `limit` is 0 or None); rows with
+        values pmquiz did not write are skipped and counted (`skipped_rows`).
+
+        `answer_chars` reads only the start of each answer (for views of a history
+        written before answers were capped, which may hold megabytes each).
+        """
         # By time: attempts imported from another machine (SPEC 11) fall into place.
-        sql = "SELECT * FROM attempts ORDER BY time DESC, id DESC"
+        order = " ORDER BY time DESC, id DESC"
+        sql = "SELECT * FROM attempts" + order
+        if answer_chars is not None:
+            columns = [row[1] for row in self.query("PRAGMA table_info(attempts)")]
+            sql = "SELECT {} FROM attempts".format(", ".join(
+                f"substr(answer, 1, {int(answer_chars)})" if c == "answer" else c
+                for c in columns)) + order
         params: tuple[Any, ...] = ()
-        if limit is not None and limit > 0:
+        if limit is not None and 0 < limit < SQLITE_MAX_INT:  # beyond 64 bits: all of them
             sql += " LIMIT ?"
             params = (limit,)
-        return [_attempt(row) for row in self.query(sql, params)]
+        out = []
+        for row in self.query(sql, params):
+            attempt = _attempt(row)
+            if attempt is None:
+                self.skip_row()
+            else:
+                out.append(attempt)
+        return out
+
+    def each_recent(self, limit: int | None = 20) -> Iterator[Attempt]:
+        """`recent`, one attempt at a time (bounded memory for `history --json`)."""
+        sql = "SELECT * FROM attempts ORDER BY time DESC, id DESC"
+        params: tuple[Any, ...] = ()
+        if limit is not None and 0 < limit < SQLITE_MAX_INT:
+            sql += " LIMIT ?"
+            params = (limit,)
+        for row in self.iterate(sql, params, batch=200):
+            attempt = _attempt(row)
+            if attempt is None:
+                self.skip_row()
+            else:
+                yield attempt
+
+    def skip_row(self, count: int = 1) -> None:
+        """Count a row with values pmquiz did not write, left out of what is shown."""
+        key = str(self.path)
+        _SKIPPED[key] = _SKIPPED.get(key, 0) + count
 
     def iterate(self, sql: str, params: tuple[Any, ...] = (), batch: int = 1000
                 ) -> Iterator[Any]:
@@ -446,6 +542,7 @@ class History:
                 yield from rows
         except sqlite3.Error as exc:
             raise _error(self.path, exc) from None
+
     def overruled(self) -> list[tuple[Attempt, bool]]:
         """Attempts whose verdict the user changed (`:pass` / `:fail`), newest first, each
         with the grader's own verdict. An overrule that ended where the grader stood is
@@ -453,7 +550,14 @@ class History:
         rows = self.query(
             "SELECT * FROM attempts WHERE overruled = 1 AND passed != graded_passed "
             "ORDER BY time DESC, id DESC")
-        return [(_attempt(row), bool(row[9])) for row in rows]
+        out = []
+        for row in rows:
+            attempt = _attempt(row)
+            if attempt is None:
+                self.skip_row()
+            else:
+                out.append((attempt, bool(row[9])))
+        return out
 
     def latest_attempt(self, bank_id: str, question_id: str) -> Attempt | None:
         """The question's most recent attempt (review shows it as context), or None."""
@@ -470,6 +574,59 @@ class History:
             raise _error(self.path, exc) from None
 
 
+SQLITE_MAX_INT = 2**63 - 1
+
+# Rows skipped as damaged, per history file, for the CLI's closing note.
+_SKIPPED: dict[str, int] = {}
+
+
+def skipped_rows(clear: bool = False) -> dict[str, int]:
+    """{history file: rows skipped because they hold values pmquiz did not write}."""
+    counts = dict(_SKIPPED)
+    if clear:
+        _SKIPPED.clear()
+    return counts
+
+
+# The times pmquiz writes and accepts: from the epoch to far enough ahead for any
+# schedule, and far from the calendar's ends, where converting to a local time overflows.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """A stored ISO-8601 time as an aware datetime (naive means UTC); None when the value
+    is not one pmquiz could have written (not a time, or outside EARLIEST..LATEST)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment if EARLIEST <= moment <= LATEST else None
+    except OverflowError:
+        return None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _ids(value: Any) -> tuple[str, ...] | None:
+    try:
+        ids = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return None
+    return tuple(ids)
+
+
 def mark_mock_answer(conn: sqlite3.Connection, attempt_id: int, allowed_seconds: float,
                      time_up: bool) -> None:
     """Record a mock interview's timing of one attempt (inside the attempt's transaction)."""
@@ -477,13 +634,18 @@ def mark_mock_answer(conn: sqlite3.Connection, attempt_id: int, allowed_seconds:
                  "VALUES (?, ?, ?)", (attempt_id, float(allowed_seconds), int(time_up)))
 
 
-def _attempt(row: Any) -> Attempt:
+def _attempt(row: Any) -> Attempt | None:
+    """An attempt row, or None when it holds values pmquiz never writes."""
+    moment = parse_time(row[2])
+    score, seconds = _number(row[7]), _number(row[13])
+    hit, missed = _ids(row[11]), _ids(row[12])
+    if (moment is None or score is None or seconds is None or hit is None or missed is None
+            or not all(isinstance(row[i], str) for i in (3, 4, 6))):
+        return None
     return Attempt(
-        id=row[0], session_id=row[1], time=datetime.fromisoformat(row[2]),
-        bank_id=row[3], question_id=row[4], answer=row[6], score=row[7],
-        passed=bool(row[8]), overruled=bool(row[10]),
-        points_hit=tuple(json.loads(row[11])), points_missed=tuple(json.loads(row[12])),
-        seconds=row[13],
+        id=row[0], session_id=row[1], time=moment, bank_id=row[3], question_id=row[4],
+        answer=row[6], score=score, passed=bool(row[8]), overruled=bool(row[10]),
+        points_hit=hit, points_missed=missed, seconds=seconds,
     )
 
 
@@ -509,6 +671,15 @@ def _error(path: Path, exc: sqlite3.Error) -> HistoryError:
             "Another pmquiz may be running; try again when it finishes.",
             key="err_locked", hint_key="err_locked_hint",
             values={"path": str(path), "seconds": f"{busy_timeout():g}"},
+        )
+    if "no such table" in lowered or "no such column" in lowered:
+        return HistoryError(
+            f"{path}: the history database is missing part of its schema ({message}); "
+            "it was changed by something other than pmquiz",
+            "pmquiz leaves it as it is. Move it aside to start a new history, or point "
+            "--data-dir / PMQUIZ_HOME at another folder.",
+            key="err_schema_missing", hint_key="err_damaged_hint",
+            values={"path": str(path), "reason": message},
         )
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return HistoryError(

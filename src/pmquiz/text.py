@@ -121,7 +121,8 @@ _NEEDS_MAPPING = re.compile(
 _COMPAT_CLASS = (
     "[\u00a0-\u00bf\u0132-\u0149\u017f\u01c4-\u01cc\u01f1-\u01f3\u02b0-\u02ff"
     "\u0300-\u036f\u037a-\u0385\u03d0-\u03f9\u1d2c-\u1dbf\u1e9a-\u1e9b\u1fbd-\u1fff"
-    "\u2000-\u2bff\u2c7c-\u2c7d\u2d6f\u2e80-\u2fdf\u3000-\u33ff\ua69c-\ua69d"
+    # (、 and 。, U+3001-3002, fold to themselves: left out, as they fill Chinese answers.)
+    "\u2000-\u2bff\u2c7c-\u2c7d\u2d6f\u2e80-\u2fdf\u3000\u3003-\u33ff\ua69c-\ua69d"
     "\ua770\ua7f2-\ua7f9\uab5c-\uab69\uf900-\ufaff\ufb00-\ufdff\ufe10-\ufe6f"
     "\ufe70-\ufeff\uff00-\uffef\U0001d400-\U0001d7ff\U0001e030-\U0001e06d"
     "\U0001ee00-\U0001eeff\U0001f100-\U0001f2ff\U0001fbf0-\U0001fbf9"

@@ -29,7 +29,8 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
             raise UsageError(f"{file}: cannot read the answer file: {reason}",
                              "Check the path, or pass the answer with --answer.",
                              key="err_answer_file", hint_key="err_answer_file_hint",
-                             values={"file": str(file), "reason": reason}) from None
+                             values={"file": str(file), "reason": reason, "errno": exc.errno}
+                             ) from None
         return data.decode("utf-8", errors="replace")
     if not dash and sys.stdin.isatty():
         raise UsageError("no answer given",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pmquiz import paths
-from pmquiz.output import emit_json
+from pmquiz.output import emit_json_array
+
+TABLE_CHARS = 500
 
 
 def run(limit: int, json_output: bool, lang_option: str | None = None) -> None:
@@ -14,12 +16,14 @@ def run(limit: int, json_output: bool, lang_option: str | None = None) -> None:
         raise UsageError("--limit must be 0 (all) or more", key="err_limit")
     history = History.open(paths.history_path(), create=False)
     try:
-        attempts = history.recent(limit)
+        if json_output:  # streamed: a million attempts in bounded memory
+            emit_json_array(a.to_json() for a in history.each_recent(limit))
+            return
+        # The table shows the start of an answer's first line (40 columns): reading
+        # megabytes of an old, uncapped answer for it made `history` take 24 s.
+        attempts = history.recent(limit, answer_chars=TABLE_CHARS)
     finally:
         history.close()
-    if json_output:
-        emit_json([a.to_json() for a in attempts])
-        return
     from pmquiz import render
     from pmquiz.i18n import resolve_lang, shared_language
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from pmquiz import paths
-from pmquiz.i18n import Lang, resolve_lang, t
+from pmquiz.i18n import Lang, resolve_lang, shared_language, t
 
 
 def export_anki(bank_args: list[str], target: Path, lang_option: str | None) -> None:
@@ -30,7 +30,7 @@ def export_anki(bank_args: list[str], target: Path, lang_option: str | None) -> 
 
     summary = anki.write_package(catalog.banks, lambda bank: headings(bank.language), target,
                                  now())
-    lang = resolve_lang(lang_option, catalog.banks[0].language if catalog.banks else None)
+    lang = resolve_lang(lang_option, shared_language(bank.language for bank in catalog.banks))
     _say(t("anki_written", lang, path=target, notes=summary.notes, decks=summary.decks))
 
 

@@ -25,23 +25,30 @@ def check_options(count: int | None, minutes: float, report: Path | None) -> str
     from pmquiz.mockreport import report_format
 
     if count is not None and count < 0:
-        raise UsageError("--count must be 0 (all) or more")
+        raise UsageError("--count must be 0 (all) or more", key="err_count")
     if not math.isfinite(minutes) or minutes <= 0 or minutes > MAX_MINUTES:
         raise UsageError(f"--minutes must be more than 0 and at most {MAX_MINUTES:g}, "
-                         f"not {minutes:g}", "Decimals are fine: --minutes 0.5 is 30 seconds.")
+                         f"not {minutes:g}", "Decimals are fine: --minutes 0.5 is 30 seconds.",
+                         key="err_minutes", hint_key="err_minutes_hint",
+                         values={"max": f"{MAX_MINUTES:g}", "value": f"{minutes:g}"})
     if report is None:
         return None
     fmt = report_format(report)
     if fmt is None:
         raise UsageError(f"--report {report}: the report is written as Markdown (.md) or "
-                         "HTML (.html)", "Name the file e.g. interview.md or interview.html.")
+                         "HTML (.html)", "Name the file e.g. interview.md or interview.html.",
+                         key="err_report_format", hint_key="err_report_format_hint",
+                         values={"path": str(report)})
     folder = report.parent if str(report.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"--report {report}: the folder {folder} does not exist",
-                         "Create it first, or write the report elsewhere.")
+                         "Create it first, or write the report elsewhere.",
+                         key="err_report_no_folder", hint_key="err_report_no_folder_hint",
+                         values={"path": str(report), "folder": str(folder)})
     if report.is_dir():
         raise UsageError(f"--report {report}: is a folder", "Give a file name ending in "
-                         ".md or .html.")
+                         ".md or .html.", key="err_report_is_folder",
+                         hint_key="err_report_is_folder_hint", values={"path": str(report)})
     return fmt
 
 
@@ -112,6 +119,8 @@ def write_text(path: Path, text: str) -> None:
     except OSError as exc:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
-        raise UsageError(f"{path}: cannot write the report ({exc.strerror or exc})",
+        reason = str(exc.strerror or exc)
+        raise UsageError(f"{path}: cannot write the report ({reason})",
                          "The interview is saved in the history; the report is shown above.",
-                         ) from None
+                         key="err_report_write", hint_key="err_report_write_hint",
+                         values={"path": str(path), "reason": reason, "errno": exc.errno}) from None

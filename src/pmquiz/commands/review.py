@@ -42,6 +42,18 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
         next_due = upcoming[1] if upcoming else None
         if gone:
             _note(t("gone_note", lang, n=len(gone), refs=", ".join(gone)))
+        if not items and upcoming is None and scheduling.next_due(history) is not None:
+            # Cards exist, but none of their questions is in a loaded bank.
+            if json_output:
+                from pmquiz.output import emit_json
+
+                emit_json([])
+            else:
+                from pmquiz import views
+                from pmquiz.output import console
+
+                views.render_message(console(), "history_gone", lang)
+            return ExitCode.OK
         if list_only:
             if json_output:
                 from pmquiz.output import emit_json

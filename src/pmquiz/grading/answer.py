@@ -18,9 +18,13 @@ from pmquiz.text import Normalized, normalize
 # A clause ends at 。！？；，,.;!? and line breaks, and at contrast words (SPEC 4); an
 # enumeration comma 、 does not end it, nor do "rather than" and "instead of" (cues).
 # The lookahead lets the regex engine skip quickly to where a boundary can start.
+# A colon (not in a time, 10:30) and a dash (an em dash, ——, or a hyphen or en dash
+# with spaces around it) end a clause too: "Far from a dead end: hard to replace",
+# "rather than a fancy UI - plain is fine".
+COLON_OR_DASH = r"(?<![0-9]):(?![0-9])|\u2014+|(?<=\s)[-\u2013](?=\s)"
 CLAUSE_BOUNDARY = re.compile(
-    r"(?=[。!?;,.\n但而却bri])(?:[。!?;,.\n]|但是|但|而是|却"
-    r"|\b(?:but|rather(?! than)|instead(?! of))\b)"
+    r"(?=[。!?;,.\n但而却bri:\u2014\u2013-])(?:[。!?;,.\n]|但是|但|而是|却|" + COLON_OR_DASH
+    + r"|\b(?:but|rather(?! than)|instead(?! of))\b)"
 )
 # A word in Latin (or Greek, Cyrillic) script: a run of letters, digits and combining
 # marks, after case folding (SPEC 4: `naïve`, `résumé`, `İstanbul`, which folds to i +

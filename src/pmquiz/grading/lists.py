@@ -70,7 +70,7 @@ LIST_ITEM_CJK_ENUMERATED = 8  # longest item (CJK characters) between / | ; or l
 LIST_MIN_ITEMS_WITH_CLAUSES = 4
 # A lead-in before a colon ("原因有四：", "理由：", "Not a dead end:") says what the items
 # are: the answer is a sentence. More than one colon reads as label: value pairs.
-_LEAD_IN = re.compile(r"\A[^:]*[0-9a-z\u3400-\u9fff][^:]*:(?=[^:]*\Z)")
+_LEAD_IN_WORD = re.compile(r"[0-9a-z\u3400-\u9fff]")
 
 
 def is_keyword_list(text: str) -> bool:
@@ -82,8 +82,10 @@ def is_keyword_list(text: str) -> bool:
     enumerated = _ENUMERATION_ONLY.search(text) is not None
     if cjk and not enumerated and (_SENTENCE_ZH.search(text) or _LONG_CJK_RUN.search(text)):
         return False  # one pass finds what makes most answers sentences
-    if _LEAD_IN.match(text):
-        return False
+    colon = text.find(":")
+    if colon != -1 and text.find(":", colon + 1) == -1 and _LEAD_IN_WORD.search(
+            text, 0, colon):
+        return False  # a lead-in says what the items are
     chunks = [c.strip() for c in _STRONG_SEPARATORS.split(text) if c.strip()]
     if cjk:  # white space separates Chinese items too
         chunks = [w for c in chunks for w in c.split() if w]

@@ -16,8 +16,9 @@ A match is negated (the rules, in the order `is_negated` tries them):
 4. as an item of an English list across commas, governed by a cue before the list
    ("it isn't about payments, refunds or support tickets") or by a denial after it
    ("payments, refunds or support flows don't matter").
-A clause ends at 。！？；，,.;!? and line breaks and at contrast words (但, 而是, 却,
-but, rather, instead: pmquiz.grading.answer); 、 does not end it.
+A clause ends at 。！？；，,.;!? and line breaks, at a colon or a spaced dash, and at
+contrast words (但, 而是, 却, but, rather, instead: pmquiz.grading.answer); 、 does not
+end it.
 
 `is_negated(answer, start, end, cues)` is the one entry point. Its findings are cached on
 the `AnswerText`: each clause is scanned for cues and for a closing denial once, however
@@ -31,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pmquiz.grading.answer import EN_WORD, AnswerText
+from pmquiz.grading.answer import COLON_OR_DASH, EN_WORD, AnswerText
 from pmquiz.text import has_cjk, normalize_term
 
 DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
@@ -48,6 +49,10 @@ _PREDICATE_EN = (
     r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|isnt|arent|not)"
     r" (?:really )?about"
     r"|hardly|far from|by no means|rather than|instead of|(?:nothing|little) to do with"
+    # "not anything like R&D", "nothing like R&D", "it's not true that X": the whole
+    # rest of the clause is denied. ("I don't think" is not: "don't think it needs
+    # anything except efficiency" affirms efficiency; within 3 words it negates.)
+    r"|not anything like|nothing like|not true that"
 )
 # Words that contain a cue's characters but negate nothing.
 NOT_CUES_ZH = (
@@ -60,12 +65,16 @@ NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention"
                "not least")
 # A cue before a verb of knowing or noticing negates the verb, not what is known:
 # "新人往往没认识到权限设计有多重要" says that it matters.
-KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到")
+KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到",
+              # 不清楚 / 没搞清楚 / 不懂 too: "不清楚后台的重要性" affirms the importance
+              "清楚", "懂")
 KNOWING_EN = frozenset("""
 realise realises realised realising realize realizes realized realizing know knows knew
 known knowing understand understands understood understanding appreciate appreciates
 appreciated appreciating notice notices noticed noticing see sees saw seen seeing
 """.split())
+# Cues of needing, not of failing to know: "不用懂业务", "不需要了解业务" deny the need.
+_NEED_CUES_ZH = frozenset({"不需要", "不用", "无需", "不必", "无须", "别"})
 CJK_WINDOW = 4  # characters between a cue and the term it negates
 # A verb of knowing starting within the window after a cue (the longest verb is 3 long).
 _KNOWING_ZH = re.compile("|".join(KNOWING_ZH))
@@ -76,7 +85,7 @@ ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carrie
 # 涉及隐私数据" the second item is not negated.
 LIST_CUES_ZH = frozenset({"不是", "并非", "不需要", "无需", "不用", "别", "不必", "无须"})
 LOOKBACK = 160  # characters looked at before a term, whatever the clause length
-DENIAL_LOOKBACK = 32  # characters at the end of a clause searched for a denial
+DENIAL_LOOKBACK = 40  # characters at the end of a clause searched for a denial
 # What joins the items of a list a cue governs (SPEC 4).
 _LIST_JOIN_ZH = re.compile("、|以及|或者|和|与|及|或")
 _LIST_JOIN_EN = re.compile(r",|\b(?:and|or|nor)\b")
@@ -89,15 +98,23 @@ Cue = tuple[int, int, bool, bool]
 
 # Denials that close a clause and so negate the terms before them in it: each is found
 # where a clause boundary (pmquiz.grading.answer) or the end of the answer follows it.
-_CLAUSE_END = r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z)"
+_CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z|"
+               + COLON_OR_DASH + ")")
 _DENIAL = re.compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
-    r"(?=[不没无次关dia'nu])(?:(?<!不是)(?<!并非)(?<!不)"
+    r"(?=[不没无次关diahw'nu])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
     r"不值一提|不怎么重要)"
     r"[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
-    + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter|"
+    + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter"
+    # "don't matter for UX", "doesn't matter much", "don't matter to users at all"
+    r"(?: (?:much|at all|(?:for|to|in) (?:the )?[a-z]+(?: at all)?))?|"
+    # "X aren't where the difficulty lies", "X isn't the point", "X have nothing to do
+    # with it": what X is, is denied.
+    r"(?:is|are|was|were)(?:n't| not) (?:really )?where the (?:\w+ )?(?:lies|lie|is|are)|"
+    r"(?:is|are|was|were)(?:n't| not) (?:really )?the (?:point|issue|problem|focus|hard part)|"
+    r"(?:has|have|had) (?:nothing|little) to do with (?:it|this|that|them|anything)|"
     r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
     r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
     r"(?:important|needed|necessary)|"
@@ -172,8 +189,39 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
                 or _english_list_closed_by_denial(answer, start, clause_start, clause_end,
                                                   cues)))
         )
+        if known and _in_necessity(answer.text, start, end):
+            known = False  # "if you don't get the business you can't design": both count
         answer.negated[key] = known
     return known
+
+
+# "If you don't get the business you can't design the right thing", "如果不懂业务，就没法
+# 设计出对的产品": a negated condition with a consequence that cannot happen states a
+# necessity; both sides affirm that the thing matters. (A consequence that is itself a
+# denial, "if it isn't secure it doesn't matter how pretty it is", is no such shape.)
+_NECESSITY = re.compile(
+    r"\b(?:if|unless)\b[^.!?;\n]{0,120}?\b(?:not|no|never|don't|doesn't|didn't|dont|doesnt"
+    r"|can't|cannot|without|isn't|aren't)\b[^.!?;\n]{0,120}?\b(?:can't|cannot|can not|cant"
+    r"|won't|wont|will not|couldn't|wouldn't|unable to|no way to)\b[^.!?;\n]*"
+    r"|(?:如果|要是|假如|若是|倘若)[^。!?;\n]{0,60}?[不没][^。!?;\n]{0,60}?"
+    r"(?:不能|没法|没办法|无法|不可能|做不|[^。!?;\n]不[好出了成])[^。!?;\n]*"
+)
+_SENTENCE_STOP = re.compile(r"[.!?;\n。]")
+_CONDITION = re.compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
+
+
+def _in_necessity(text: str, start: int, end: int) -> bool:
+    """Whether the match lies in an "if not A, (then) not B" necessity."""
+    lo = max(0, start - LOOKBACK)
+    before = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)]
+    sentence_start = before[-1] if before else lo
+    hi = min(len(text), end + LOOKBACK)
+    stop = _SENTENCE_STOP.search(text, end, hi)
+    sentence_end = stop.start() if stop else hi
+    if _CONDITION.search(text, sentence_start, start) is None:
+        return False
+    m = _NECESSITY.search(text, sentence_start, sentence_end)
+    return m is not None and m.start() <= start and end <= m.end()
 
 
 def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
@@ -263,20 +311,72 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
         if any(w in KNOWING_EN for w in words[:EN_WINDOW]):
             return False  # "don't know how much X matters": X counts
         between = len(words) + sum(1 for c in gap if has_cjk(c))
-        reaches = predicate or between < EN_WINDOW or _english_list(gap)
+        if predicate and len(chain) == 1 and text[last[0]:last[1]] in _FRONTED_EN and (
+                _main_clause_starts(words)):
+            return None  # "instead of millions of consumers the users are internal staff"
+        reaches = (predicate or between < EN_WINDOW or _english_list(gap)
+                   or _FROM_TO.match(gap) is not None)
     else:
         compact = gap.replace(" ", "")
-        knowing = _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3)
+        cue = text[last[0]:last[1]]
+        knowing = (None if cue in _NEED_CUES_ZH  # "不用懂业务": no need to know it
+                   else _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3))
         if knowing is not None and knowing.start() <= CJK_WINDOW:
             return False  # "没认识到权限设计有多重要": 权限设计 counts
+        after = text[start:start + ENUMERATION_ITEM]
+        if not predicate and cue not in LIST_CUES_ZH and _own_item_zh(compact, after):
+            return None  # "界面不够美、门槛高": 门槛高 is an item with its own predicate
         reaches = predicate or len(compact) <= CJK_WINDOW or _chinese_list(
-            compact, text[last[0]:last[1]])
+            compact, cue, after)
     if not reaches:
         return None
     return len(chain) % 2 == 1
 
 
-def _chinese_list(compact: str, cue: str) -> bool:
+# "instead of X" / "rather than X" negate X, a noun phrase: when a new subject or a
+# finite verb follows it in the clause, the main clause has begun and is not negated.
+_FRONTED_EN = frozenset(("instead of", "rather than"))
+_SUBJECT_EN = frozenset("""
+the a an our their my your this these those we i they you he she it its
+""".split())
+_BEFORE_NOUN_PHRASE_EN = frozenset("""
+of for with in on at by from to about and or into over than like as
+""".split())
+
+
+# A cue before a verb of moving carries over its "from X to Y": "PMs don't really move
+# from front office to back office" denies the whole move.
+_FROM_TO = re.compile(
+    r"\A\s*(?:(?:really|actually|usually|necessarily|always|just|ever|simply) )?"
+    r"(?:move|go|shift|switch|transition|progress|graduate|jump|migrate|step|get|come)"
+    r"[a-z]* (?:(?:over|across|up|on) )?from (?:[\w'&-]+[ -]){0,3}?"
+    r"(?:(?:to|into|towards?) (?:the )?(?:[\w'&-]+[ -]){0,2}?)?\Z"
+)
+
+
+def _main_clause_starts(words: list[str]) -> bool:
+    """Whether, in the words between "instead of" and the term, a subject or a finite
+    verb starts a clause of its own (not the first word: "instead of the fancy UI")."""
+    for i in range(1, len(words)):
+        w = words[i]
+        before = words[i - 1]
+        if w in _FINITE_EN or (w in _SUBJECT_EN and before not in _BEFORE_NOUN_PHRASE_EN
+                               and not before.endswith("ing")):  # "polishing the screens"
+            return True
+    return False
+
+
+def _own_item_zh(compact: str, after: str) -> bool:
+    """The term is in a later item of a 、 list, and that item has a predicate of its own
+    ("界面不够美、门槛高"): a bare cue in an earlier item does not reach it. `after`: the
+    text from the term on (its item ends at the next 、, 和 ... or clause end)."""
+    if "、" not in compact:
+        return False
+    item = _LIST_JOIN_ZH.split(compact)[-1] + _ITEM_END_ZH.split(after, maxsplit=1)[0]
+    return _OWN_PREDICATE_ZH.search(item) is not None
+
+
+def _chinese_list(compact: str, cue: str, after: str) -> bool:
     """The term is an item of a list the cue governs: "没有权限、审批和日志"."""
     items = _LIST_JOIN_ZH.split(compact)
     if len(items) < 2:
@@ -286,6 +386,12 @@ def _chinese_list(compact: str, cue: str) -> bool:
         return False
     longest = ENUMERATION_ITEM if cue in LIST_CUES_ZH else CJK_WINDOW
     return all(len(item) <= longest for item in items[:-1])
+
+
+# An item that ends in an adjective of degree says something of its own ("门槛高",
+# "用户少"): a bare cue several items before it (不够美、门槛高) does not govern it.
+_OWN_PREDICATE_ZH = re.compile("..[高低少多难大小美差强弱慢快]$")
+_ITEM_END_ZH = re.compile(r"、|以及|或者|和|与|及|或|[。!?;,.\n:]")
 
 
 def _english_list(gap: str) -> bool:
@@ -331,6 +437,8 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
     list_end = clause_end
     if clause_end < len(text) and text[clause_end] == ",":
         list_end = answer.clause(clause_end + 1)[1]  # the list may close after this item
+    if _has_own_predicate(answer, clause_start, clause_end):
+        return False  # "looks aren't the point, efficiency and security are": a new clause
     pos = clause_start
     for _ in range(8):  # items walked back over
         if pos < 2 or text[pos - 1] != ",":
@@ -348,6 +456,31 @@ def _negated_as_english_list_item(answer: AnswerText, start: int, clause_start: 
         if has_cjk(item) or len(EN_WORD.findall(item)) > EN_WINDOW:
             return False
         pos = seg_start
+    return False
+
+
+# Finite verbs that give a run of items after a comma a predicate of its own: the run
+# is then the subject of a new clause, not more complements of the cue before it.
+_FINITE_EN = frozenset("""
+is are was were matter matters count counts come comes lie lies win wins
+""".split())
+_RELATIVE_EN = frozenset(("which", "that", "who", "what"))
+
+
+def _has_own_predicate(answer: AnswerText, clause_start: int, clause_end: int) -> bool:
+    """Whether the comma-joined run starting with this item ends in a predicate of its
+    own ("..., efficiency, functionality and security matter"; "..., efficiency and
+    security are"); a relative clause ("which are solved") is no predicate of the run."""
+    text = answer.text
+    end = clause_end
+    for _ in range(8):  # items walked over
+        words = EN_WORD.findall(text, clause_start, end)
+        for i, w in enumerate(words):
+            if w in _FINITE_EN and (i == 0 or words[i - 1] not in _RELATIVE_EN):
+                return True
+        if end >= len(text) or text[end] != "," or has_cjk(text[clause_start:end]):
+            return False
+        clause_start, end = answer.clause(end + 1)
     return False
 
 

@@ -62,6 +62,13 @@ class CompiledRubric:
     # each of its groups has a member found or one the automaton cannot rule out.
     member_slots: tuple[tuple[int, int, CompiledTerm], ...] = ()
     together: tuple[tuple[int, int, TogetherTerm, frozenset[int]], ...] = ()
+    # A regex term is searched only when its most selective required factor
+    # (pmquiz.grading.factors) occurs: the factors' strings are needles after the
+    # members, each slot naming its gate; per owner and per searched term, its gate
+    # (-1: none). Most regex terms of a broad rubric are ruled out so, RE2 never run.
+    gate_slots: tuple[int, ...] = ()
+    owner_gates: tuple[int, ...] = ()
+    searched_gates: tuple[int, ...] = ()
 
     @staticmethod
     def build(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...],
@@ -90,13 +97,35 @@ class CompiledRubric:
                     if member.literal:
                         member_needles.append(member.needle)
                         member_slots.append((t, g, member))
-        automaton = _automaton([*needles, *member_needles])
+        gate_needles: list[str] = []
+        gate_slots: list[int] = []
+        gates: dict[tuple[str, ...], int] = {}
+
+        def gate(term: AnyTerm) -> int:
+            if not isinstance(term, CompiledTerm) or not term.factors:
+                return -1
+            factor = term.factors[0]
+            if factor == (term.plain,):  # already known to occur
+                factor = term.factors[1] if len(term.factors) > 1 else ()
+            if not factor:
+                return -1
+            if factor not in gates:
+                gates[factor] = len(gates)
+                gate_needles.extend(factor)
+                gate_slots.extend(gates[factor] for _ in factor)
+            return gates[factor]
+
+        owner_gates = [gate(term) for _, _, term in owners]
+        searched_gates = [gate(term) for _, _, term in searched]
+        automaton = _automaton([*needles, *member_needles, *gate_needles])
         if automaton is None:  # no automaton: together terms are searched one by one
             searched.extend((p, t, term) for p, t, term, _ in together)
-            together, member_slots = [], []
+            return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
+                                  tuple(searched))
         return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
                               tuple(searched), automaton, tuple(member_slots),
-                              tuple(together))
+                              tuple(together), tuple(gate_slots), tuple(owner_gates),
+                              tuple(searched_gates))
 
     def candidates(self, answer: AnswerText) -> list[list[Candidate]]:
         """Per point (then penalty): the terms worth searching for in this answer, each
@@ -108,15 +137,25 @@ class CompiledRubric:
         owners = self.needle_owners
         if self.automaton is not None:
             n_owned = len(owners)
+            gate_base = n_owned + len(self.member_slots)
             pieces: dict[int, list[list[MemberSpans]]] = {}
             found = sorted((slot, spans) for slots, spans in _automaton_spans(
                 self.automaton, text) for slot in slots)
+            gate_slots = self.gate_slots
+            gates_open = {gate_slots[slot - gate_base] for slot, _ in found
+                          if slot >= gate_base}
+            owner_gates = self.owner_gates
             for slot, spans in found:
                 if slot < n_owned:
+                    gate = owner_gates[slot]
+                    if gate >= 0 and gate not in gates_open:
+                        continue
                     p_index, t_index, term = owners[slot]
                     known = spans if isinstance(term, CompiledTerm) and term.literal else None
                     per_point[p_index].append((t_index, term, known, None))
                     continue
+                if slot >= gate_base:
+                    break
                 t, g, member = self.member_slots[slot - n_owned]
                 groups = pieces.get(t)
                 if groups is None:
@@ -131,11 +170,16 @@ class CompiledRubric:
                 if all(groups[g] or g in unruled for g in range(len(groups))):
                     per_point[p_index].append((t_index, term, None, groups))
         else:
+            gates_open = set()
             for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
                 p_index, t_index, term = owners[slot]
                 per_point[p_index].append((t_index, term, None, None))
         initials: dict[str, list[int]] | None = None
-        for p_index, t_index, term in self.searched:
+        searched_gates = self.searched_gates
+        for s_index, (p_index, t_index, term) in enumerate(self.searched):
+            if searched_gates and searched_gates[s_index] >= 0 and searched_gates[
+                    s_index] not in gates_open:
+                continue
             if isinstance(term, TogetherTerm):
                 if not term.possible(text):
                     continue

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pmquiz.grading.answer import EN_WORD, AnswerText
+from pmquiz.grading.factors import required_factors
 from pmquiz.grading.negation import CueSet, is_negated
 from pmquiz.grading.words import typo_allowance, typo_of, word_forms, word_matches
 from pmquiz.regex import compile_pattern
@@ -45,6 +46,8 @@ class CompiledTerm:
     plain: str | None = field(init=False, repr=False, compare=False)
     # True when the term is exactly that substring (its occurrences are its matches).
     literal: bool = field(init=False, repr=False, compare=False)
+    # A regex's required factors: per factor, strings one of which the answer must hold.
+    factors: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A substring the answer must contain for this term to occur at all: the phrase
@@ -57,6 +60,8 @@ class CompiledTerm:
             plain = None
         object.__setattr__(self, "plain", plain)
         object.__setattr__(self, "literal", self.kind == "cjk" and self.spaced is None)
+        object.__setattr__(self, "factors", required_factors(self.pattern.pattern)
+                           if self.kind == "regex" else ())
 
     def find(self, answer: AnswerText) -> list[tuple[int, int]]:
         """Every occurrence in the normalised answer, at most MAX_MATCHES_PER_TERM."""
@@ -115,6 +120,8 @@ class TogetherTerm:
     groups: tuple[tuple[CompiledTerm, ...], ...]
     # Per group, substrings one of which the answer must hold (None: no such shortcut).
     group_needles: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
+    # Per group, the members the rubric's automaton does not find (searched one by one).
+    searched: tuple[tuple[CompiledTerm, ...], ...] = field(init=False, repr=False)
     plain: None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -124,6 +131,8 @@ class TogetherTerm:
             needles.append(None if any(p is None for p in plains)
                            else tuple(p for p in plains if p is not None))
         object.__setattr__(self, "group_needles", tuple(needles))
+        object.__setattr__(self, "searched", tuple(
+            tuple(m for m in group if not m.literal) for group in self.groups))
 
     def possible(self, text: str) -> bool:
         """False when some group certainly does not occur in the text."""
@@ -148,8 +157,8 @@ class TogetherTerm:
             else:
                 pieces = [(display, s, e) for display, spans in known[g]
                           for s, e in spans]
-                pieces.extend((m.display, s, e) for m in group if not m.literal
-                              for s, e in m.find(answer))
+                for m in self.searched[g]:
+                    pieces.extend((m.display, s, e) for s, e in m.find(answer))
             if not pieces:
                 return False, []
             found.append(pieces)

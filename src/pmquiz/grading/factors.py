@@ -1,0 +1,128 @@
+"""What an answer must contain for a `re:` term to match it: its required factors.
+
+A factor is a set of literal strings one of which every match of the pattern contains:
+`(业务|业物)[^。]{0,6}(不重要|次要)` has the factors {业务, 业物} and {不重要, 次要}. When
+some factor has no string in the answer the pattern cannot match there, and RE2 need not
+run: the rubric's automaton finds every factor string in its one pass over the answer.
+Most regex terms of a broad rubric fail that way on most answers.
+
+Patterns are read with Python's own regex parser, which accepts the RE2 subset the banks
+use. The reading is conservative: whatever it does not understand (flags, classes with
+ranges, lookarounds, back references) adds no factor, so a pattern is never ruled out
+that could match.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Factors whose strings are this short (one character) match almost every answer and
+# would only add work to the automaton's pass; a class of more characters than this is
+# no factor either.
+MIN_FACTOR_LENGTH = 2
+MAX_ALTERNATIVES = 24
+
+Factor = tuple[str, ...]
+
+
+def required_factors(pattern: str) -> tuple[Factor, ...]:
+    """The factors of `pattern` worth testing (none when it cannot be read)."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - a shortcut only; RE2 still decides
+        return ()
+    if parsed.state.flags & ~(re.UNICODE | re.ASCII):
+        return ()
+    found: list[Factor] = []
+    for factor in _factors(list(parsed), sre_parse):
+        if (min(map(len, factor)) >= MIN_FACTOR_LENGTH and len(factor) <= MAX_ALTERNATIVES
+                and factor not in found):
+            found.append(factor)
+    # The most selective first (longest shortest string, fewest strings): the test of a
+    # term that cannot occur usually stops at its first factor.
+    return tuple(sorted(found, key=_selectivity, reverse=True))
+
+
+def _factors(items: list[tuple[Any, Any]], sre: Any) -> list[Factor]:
+    """Every factor of a sequence of parsed items (each factor a sorted tuple).
+
+    Neighbouring items that match a small finite set of strings join into one factor
+    (业[务物] is {业务, 业物}); any other item ends it and adds its own factors."""
+    out: list[Factor] = []
+    current: set[str] = {""}
+    for op, arg in items:
+        exact = _exact([(op, arg)], sre)
+        if exact is not None:
+            joined = {s + a for s in current for a in exact}
+            if len(joined) <= MAX_ALTERNATIVES:
+                current = joined
+                continue
+        if current != {""}:
+            out.append(tuple(sorted(current)))
+        current = {""}
+        if exact is not None:
+            current = exact
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = arg
+            if not add_flags & ~(re.UNICODE | re.ASCII):
+                out.extend(_factors(list(sub), sre))
+        elif op is sre.BRANCH:
+            branch = _branch_factor(arg[1], sre)
+            if branch is not None:
+                out.append(branch)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            out.extend(_factors(list(arg[2]), sre))
+    if current != {""}:
+        out.append(tuple(sorted(current)))
+    return out
+
+
+def _exact(items: list[tuple[Any, Any]], sre: Any) -> set[str] | None:
+    """The strings a sequence of parsed items matches, when they are few (else None)."""
+    strings = {""}
+    for op, arg in items:
+        alternatives: set[str] | None = None
+        if op is sre.LITERAL:
+            alternatives = {chr(arg)}
+        elif op is sre.IN:
+            if arg and all(o is sre.LITERAL for o, _ in arg):
+                alternatives = {chr(a) for _, a in arg}
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = arg
+            if not add_flags & ~(re.UNICODE | re.ASCII):
+                alternatives = _exact(list(sub), sre)
+        elif op is sre.BRANCH:
+            alternatives = set()
+            for branch in arg[1]:
+                one = _exact(list(branch), sre)
+                if one is None:
+                    return None
+                alternatives |= one
+        if alternatives is None:
+            return None
+        strings = {s + a for s in strings for a in alternatives}
+        if len(strings) > MAX_ALTERNATIVES:
+            return None
+    return strings
+
+
+def _branch_factor(branches: list[Any], sre: Any) -> Factor | None:
+    """One factor of an alternation: a factor of each branch, joined (None when some
+    branch has none)."""
+    strings: set[str] = set()
+    for branch in branches:
+        factors = _factors(list(branch), sre)
+        if not factors:
+            return None
+        # The branch's most selective factor: longest shortest string, fewest strings.
+        best: Factor = max(factors, key=_selectivity)
+        strings.update(best)
+    return tuple(sorted(strings))
+
+
+def _selectivity(factor: Factor) -> tuple[int, int]:
+    """How rarely a factor is likely to occur: its shortest string long, its strings few."""
+    return (min(len(s) for s in factor), -len(factor))
