@@ -143,6 +143,7 @@ EXPECTED_SCHEMA = {
                    "before_step", "before_stability", "before_difficulty", "before_due",
                    "before_last_review"],
     "mock_answers": ["attempt_id", "allowed_seconds", "time_up"],
+    "missed_points": ["bank_id", "question_id", "point", "missed"],
 }
 EXPECTED_INDEXES = {
     "attempts_by_question": ("attempts", ["bank_id", "question_id", "id"]),
@@ -157,7 +158,7 @@ EXPECTED_INDEXES = {
 def test_fresh_database_has_exactly_the_expected_schema(tmp_path: Path) -> None:
     History.open(tmp_path / "h.sqlite3").close()
     conn = sqlite3.connect(tmp_path / "h.sqlite3")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
     tables = {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
     assert tables == set(EXPECTED_SCHEMA)
@@ -170,9 +171,10 @@ def test_fresh_database_has_exactly_the_expected_schema(tmp_path: Path) -> None:
     for name, (table, columns) in EXPECTED_INDEXES.items():
         assert indexes[name] == table
         assert [r[2] for r in conn.execute(f"PRAGMA index_info({name})")] == columns
-    triggers = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger'")]
-    assert triggers == ["attempts_uid"]
+    triggers = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert triggers == {"attempts_uid", "missed_points_insert", "missed_points_delete",
+                        "missed_points_update"}
     conn.close()
 
 

@@ -95,3 +95,13 @@ def test_export_history_imports_neither_anki_nor_scheduling(tmp_path: Path) -> N
     loaded = modules_imported_by(["export", "history"], home, tmp_path)
     assert loaded & {"genanki", "markdown_it", "fsrs", "rich", "yaml"} == set()
     assert "pmquiz" in loaded
+
+
+def test_streamed_history_json_imports_no_rich(tmp_path: Path) -> None:
+    """`history --json` writes through the streaming writer, never a view."""
+    home = tmp_path / "home"
+    modules_imported_by(["grade", "backoffice-pm-zh/core-ability", "--answer", "理解业务"],
+                        home, tmp_path)
+    loaded = modules_imported_by(["history", "--limit", "0", "--json"], home, tmp_path)
+    assert loaded & {"rich", "fsrs", "prompt_toolkit"} == set()
+    assert "pmquiz.jsonstream" in _full_names(tmp_path)

@@ -203,11 +203,14 @@ def render_history(con: Console, attempts: Sequence[Attempt], lang: Lang) -> Non
     table.add_column(t("col_ref", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True, min_width=4)
     table.add_column(t("result", lang), no_wrap=True)
-    table.add_column(t("col_answer", lang), overflow="ellipsis", no_wrap=True,
-                     width=rest_width(con, fixed))
+    width = rest_width(con, fixed)
+    table.add_column(t("col_answer", lang), overflow="ellipsis", no_wrap=True, width=width)
+    # Rich measures every cell it is given; an answer may be 64 KiB, and the column shows
+    # `width` cells of it: hand it a little more than fits (so it still adds the "…").
+    cut = 2 * width + 2
     for a, when, ref, score, result in zip(attempts, times, refs, scores, results,
                                            strict=True):
         table.add_row(when, Text(ref), score,
                       Text(result, style="green" if a.passed else "red"),
-                      Text(one_line(plain.first_line(a.answer))))
+                      Text(one_line(plain.first_line(a.answer)[:cut])))
     con.print(table)

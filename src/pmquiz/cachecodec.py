@@ -38,8 +38,11 @@ def _fail(expected: str, value: Any) -> Any:
 
 def dumps(stamp: list[Any], bank: model.Bank) -> bytes:
     """The JSON entry: the stamp it is valid for, then the bank."""
-    document = {"stamp": stamp, "bank": _encode(bank)}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    from pmquiz.gcpause import gc_paused
+
+    with gc_paused():  # as many new lists as the bank has objects, and no cycles
+        document = {"stamp": stamp, "bank": _encode(bank)}
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def loads(raw: bytes, stamp: list[Any]) -> model.Bank | None:
@@ -63,9 +66,21 @@ def loads(raw: bytes, stamp: list[Any]) -> model.Bank | None:
     return bank if isinstance(bank, model.Bank) else None
 
 
+# Field names of each model class met while encoding: dataclasses.fields() per object
+# was most of the time a first load spends writing its cache entry.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_TEXT = {str}
+
+
 def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    kind = type(value)
+    if kind is str or kind is float or kind is int or kind is bool or value is None:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return [_encode(getattr(value, name)) for name in names]
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]
     if isinstance(value, Mapping):
@@ -199,6 +214,9 @@ def _converter(hint: Any) -> Decoder:
         return lambda v: v if v in allowed and type(v) is str else _fail(str(args), v)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
+            if args[0] is str:  # texts, ids, tags: one check for the whole list
+                return lambda v: tuple(v) if type(v) is list and set(map(type, v)) <= _TEXT \
+                    else _fail("a list of texts", v)
             item = _converter(args[0])
             return lambda v: tuple([item(x) for x in v]) if type(v) is list else _fail(
                 "a list", v)

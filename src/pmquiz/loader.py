@@ -128,9 +128,12 @@ def load_bank(path: Path) -> Bank:
 
 def build_bank(path: Path, data: bytes) -> Bank:
     """Validate a bank file's bytes into a Bank (no cache involved)."""
+    from pmquiz.gcpause import gc_paused
+
     shown = str(path)
-    root = compose(decode_bank(data, shown), shown)
-    return _BankBuilder(path, shown).build(root)
+    with gc_paused():  # no cycles are made here; see gcpause (SPEC 9: cold load)
+        root = compose(decode_bank(data, shown), shown)
+        return _BankBuilder(path, shown).build(root)
 
 
 def validate_pattern(pattern: str, budget: Any = None) -> str | None:

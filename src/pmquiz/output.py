@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,9 +24,20 @@ _JSON_UNSAFE = {i: f"\\u{i:04x}" for i in (*range(0x7F, 0xA0), 0x061C, 0x200E, 0
                                             0x2028, 0x2029)}
 
 
+@lru_cache(maxsize=1)
+def _json_unsafe_class() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(chr, _JSON_UNSAFE)) + "]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with those characters escaped too (a search first: most text has none,
+    and `translate` looks up every character; `history --json` writes a million)."""
+    return text.translate(_JSON_UNSAFE) if _json_unsafe_class().search(text) else text
+
+
 def emit_json(document: Any) -> None:
     """Print one JSON document on stdout, UTF-8, nothing else."""
-    text = json.dumps(document, ensure_ascii=False, indent=2).translate(_JSON_UNSAFE)
+    text = json_safe(json.dumps(document, ensure_ascii=False, indent=2))
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
@@ -32,20 +45,9 @@ def emit_json(document: Any) -> None:
 def emit_json_array(items: Iterable[Any]) -> None:
     """Print one JSON array on stdout an item at a time, exactly as `emit_json` would print
     the list, in memory bounded by the largest item (SPEC 2: `history --json` streams)."""
-    encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
-    chunk: list[str] = []
-    size = 0
-    first = True
-    for item in items:
-        text = encode(item).replace("\n", "\n  ")
-        chunk.append(("[\n  " if first else ",\n  ") + text)
-        size += len(text)
-        first = False
-        if size > 1 << 16:  # one write per 64 K characters, not one per item
-            sys.stdout.write("".join(chunk).translate(_JSON_UNSAFE))
-            chunk, size = [], 0
-    chunk.append("[]\n" if first else "\n]\n")
-    sys.stdout.write("".join(chunk).translate(_JSON_UNSAFE))
+    from pmquiz.jsonstream import write_array
+
+    write_array(sys.stdout, items)
     sys.stdout.flush()
 
 

@@ -3,8 +3,9 @@ points, leeches, daily activity, streak and what falls due (`pmquiz stats`).
 
 `compute` returns a typed `Stats`; `pmquiz.commands.stats` prints it as JSON or through
 `statsviews`.
-Per-question totals come from the cards table (kept by the scheduling hooks); only the
-most-missed points and the daily chart read the attempts.
+Per-question totals come from the cards table (kept by the scheduling hooks), the
+most-missed points from the missed_points summary (kept by triggers); only the daily chart
+reads attempts (the last 30 days), and the streak probes the time index once a day.
 """
 
 from __future__ import annotations
@@ -175,12 +176,9 @@ def _tallies(groups: dict[str, list[int]]) -> list[Tally]:
 
 def _most_missed(history: History, catalog: Catalog) -> list[MissedPoint]:
     """Rubric points missed most often (count, then share of the question's answers)."""
-    rows = history.query(
-        """SELECT a.bank_id, a.question_id, j.value, count(*) FROM attempts a,
-               json_each(CASE WHEN json_valid(a.points_missed) THEN a.points_missed
-                         ELSE '[]' END) j
-           WHERE a.points_missed <> '[]'
-           GROUP BY a.bank_id, a.question_id, j.value""")
+    # The summary kept by triggers (pmquiz.missedpoints): a few hundred rows, not every
+    # attempt's JSON.
+    rows = history.query("SELECT bank_id, question_id, point, missed FROM missed_points")
     if not rows:
         return []
     answered = {f"{r[0]}/{r[1]}": r[2] for r in history.query(
@@ -212,18 +210,24 @@ def _daily(history: History, now: datetime) -> list[Day]:
 
 
 def _streak(history: History, now: datetime) -> int:
-    """Consecutive days with an attempt, ending today (or yesterday, if not yet today)."""
-    today = now.astimezone().date()
-    rows = history.query(
-        "SELECT DISTINCT date(time, 'localtime') AS day FROM attempts WHERE time < ? "
-        "ORDER BY day DESC", (iso(_local_midnight(today + timedelta(days=1))),))
-    days = [date.fromisoformat(r[0]) for r in rows if r[0]]
-    if not days or days[0] < today - timedelta(days=1):
-        return 0
-    streak, expected = 0, days[0]
-    for day in days:
-        if day != expected:
-            break
+    """Consecutive days with an attempt, ending today (or yesterday, if not yet today).
+
+    One probe of the time index per day, newest first, so a year of daily use costs a few
+    hundred index lookups rather than a read of every attempt's date.
+    """
+    day = now.astimezone().date()
+    if not _any_on(history, day):
+        day -= timedelta(days=1)
+    streak = 0
+    while _any_on(history, day):
         streak += 1
-        expected = day - timedelta(days=1)
+        day -= timedelta(days=1)
     return streak
+
+
+def _any_on(history: History, day: date) -> bool:
+    """Whether any attempt falls on this local calendar day."""
+    rows = history.query(
+        "SELECT EXISTS (SELECT 1 FROM attempts WHERE time >= ? AND time < ?)",
+        (iso(_local_midnight(day)), iso(_local_midnight(day + timedelta(days=1)))))
+    return bool(rows[0][0])

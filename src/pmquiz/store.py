@@ -195,12 +195,20 @@ def _m004_mock_answers(conn: sqlite3.Connection) -> None:
         )""")
 
 
+def _m006_missed_points(conn: sqlite3.Connection) -> None:
+    """The most-missed points summary, kept by triggers (see pmquiz.missedpoints)."""
+    from pmquiz import missedpoints
+
+    missedpoints.create(conn)
+
+
 # Add-only: never edit or reorder a released migration; append a new one.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
     ("m002_cards", _m002_cards),
     ("m003_attempt_ids", _m003_attempt_ids),
     ("m004_mock_answers", _m004_mock_answers),
+    ("m006_missed_points", _m006_missed_points),
 ]
 
 
@@ -533,9 +541,10 @@ class History:
         key = str(self.path)
         _SKIPPED[key] = _SKIPPED.get(key, 0) + count
 
-    def iterate(self, sql: str, params: tuple[Any, ...] = (), batch: int = 1000
+    def iterate(self, sql: str, params: tuple[Any, ...] = (), batch: int = 100
                 ) -> Iterator[Any]:
-        """Rows of one read-only statement, a batch at a time (bounded memory)."""
+        """Rows of one read-only statement, a batch at a time (bounded memory: small
+        batches, as one answer may be 64 KiB). `history --json` and `export history`."""
         try:
             cursor = self.conn.execute(sql, params)
             while rows := cursor.fetchmany(batch):
