@@ -22,7 +22,7 @@ from pmquiz.grading.answer import EN_WORD, AnswerText
 from pmquiz.grading.factors import required_factors
 from pmquiz.grading.negation import CueSet, is_negated
 from pmquiz.grading.words import typo_allowance, typo_of, word_forms, word_matches
-from pmquiz.regex import compile_pattern
+from pmquiz.regex import compile_matcher
 from pmquiz.text import has_cjk, normalize_term
 
 MAX_MATCHES_PER_TERM = 200  # bounds work on pathological answers (a 1 MB paste)
@@ -311,7 +311,7 @@ def compile_term(text: str) -> CompiledTerm | None:
     group); None for a literal that normalises to nothing."""
     display = text
     if text.startswith("re:"):
-        return CompiledTerm(display, "regex", pattern=compile_pattern(text[3:]))
+        return CompiledTerm(display, "regex", pattern=compile_matcher(text[3:]))
     norm = normalize_term(text)
     if not norm:
         return None
