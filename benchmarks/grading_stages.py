@@ -30,12 +30,11 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
     from pmquiz.grading.lists import is_keyword_list
 
     def normalise(q: Any, answer: str) -> object:
-        compile_rubric(q)
-        return AnswerText.of(answer)
+        return AnswerText.of(answer, compile_rubric(q).prefilter)
 
     def candidates(q: Any, answer: str) -> object:
-        text = AnswerText.of(answer)
-        return compile_rubric(q).candidates(text)
+        rubric = compile_rubric(q)
+        return rubric.candidates(AnswerText.of(answer, rubric.prefilter))
 
     def found(rubric: Any, text: Any) -> list[tuple[int, int]]:
         """Every span grading looks at, found as grading finds them: spans the
@@ -56,11 +55,12 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
         return spans
 
     def search(q: Any, answer: str) -> list[tuple[int, int]]:
-        return found(compile_rubric(q), AnswerText.of(answer))
+        rubric = compile_rubric(q)
+        return found(rubric, AnswerText.of(answer, rubric.prefilter))
 
     def negation(q: Any, answer: str) -> object:
         rubric = compile_rubric(q)
-        text = AnswerText.of(answer)
+        text = AnswerText.of(answer, rubric.prefilter)
         for start, end in found(rubric, text):
             is_negated(text, start, end, rubric.cues)
         return text
