@@ -30,11 +30,12 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
     from pmquiz.grading.lists import is_keyword_list
 
     def normalise(q: Any, answer: str) -> object:
-        return AnswerText.of(answer, compile_rubric(q).prefilter)
+        compile_rubric(q)
+        return AnswerText.of(answer)
 
     def candidates(q: Any, answer: str) -> object:
-        rubric = compile_rubric(q)
-        return rubric.candidates(AnswerText.of(answer, rubric.prefilter))
+        text = AnswerText.of(answer)
+        return compile_rubric(q).candidates(text)
 
     def found(rubric: Any, text: Any) -> list[tuple[int, int]]:
         """Every span grading looks at, found as grading finds them: spans the
@@ -55,12 +56,11 @@ def _pipelines(questions: list[Any]) -> dict[str, Callable[[Any, str], object]]:
         return spans
 
     def search(q: Any, answer: str) -> list[tuple[int, int]]:
-        rubric = compile_rubric(q)
-        return found(rubric, AnswerText.of(answer, rubric.prefilter))
+        return found(compile_rubric(q), AnswerText.of(answer))
 
     def negation(q: Any, answer: str) -> object:
         rubric = compile_rubric(q)
-        text = AnswerText.of(answer, rubric.prefilter)
+        text = AnswerText.of(answer)
         for start, end in found(rubric, text):
             is_negated(text, start, end, rubric.cues)
         return text

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
 
 from pmquiz.grading.words import word_forms
 from pmquiz.text import Normalized, normalize
@@ -48,9 +47,9 @@ class AnswerText:
 
     __slots__ = ("norm", "text", "boundaries", "boundary_ends", "_words", "by_form",
                  "by_initial", "clause_cues", "negated", "facts", "_yuqi",
-                 "_utf8", "_clauses_found", "prefilter", "_regex_searches", "_regex_found")
+                 "_utf8", "_clauses_found")
 
-    def __init__(self, norm: Normalized, text: str, prefilter: Any = None) -> None:
+    def __init__(self, norm: Normalized, text: str) -> None:
         self.norm = norm
         self.text = text
         self.boundaries: list[int] = []  # where each clause boundary starts
@@ -65,35 +64,11 @@ class AnswerText:
         self._yuqi: bool | None = None
         self._utf8: tuple[bytes, bool] | None = None
         self._clauses_found = False
-        # The rubric's RegexPrefilter (pmquiz.grading.prefilter), if any, and what it found.
-        self.prefilter = prefilter
-        self._regex_searches = 0
-        self._regex_found: frozenset[int] | None = None
 
     @staticmethod
-    def of(answer: str, prefilter: Any = None) -> AnswerText:
-        """The answer normalised; `prefilter`: the rubric's RegexPrefilter, if any."""
+    def of(answer: str) -> AnswerText:
         norm = normalize(answer)
-        return AnswerText(norm, norm.text, prefilter)
-
-    def regex_may_match(self, pattern: Any) -> bool:
-        """False when the rubric's prefilter knows `pattern` matches nowhere here. The
-        first regex search of an answer runs without asking (one search is cheaper than
-        the prefilter's scan); from the second on, the prefilter scans once."""
-        self._regex_searches += 1
-        if self._regex_searches < 2:
-            return True
-        number = self.prefilter.index.get(id(pattern))
-        if number is None:
-            return True
-        found = self._regex_found
-        if found is None:
-            found = self.prefilter.matching(self.utf8()[0])
-            if found is None:  # the prefilter could not tell: search every pattern
-                self.prefilter = None
-                return True
-            self._regex_found = found
-        return number in found
+        return AnswerText(norm, norm.text)
 
     def _find_boundaries(self) -> None:
         """Clause boundaries, found on first need (an answer without matches needs none)."""

@@ -15,7 +15,6 @@ from typing import Any
 
 from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.negation import CueSet, cueset
-from pmquiz.grading.prefilter import RegexPrefilter
 from pmquiz.grading.results import PointResult, empty_result
 from pmquiz.grading.terms import (
     MAX_MATCHES_PER_TERM,
@@ -70,8 +69,6 @@ class CompiledRubric:
     gate_slots: tuple[int, ...] = ()
     owner_gates: tuple[int, ...] = ()
     searched_gates: tuple[int, ...] = ()
-    # One RE2 Set over every regex term (pmquiz.grading.prefilter), or None.
-    prefilter: Any = None
 
     @staticmethod
     def build(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...],
@@ -121,15 +118,14 @@ class CompiledRubric:
         owner_gates = [gate(term) for _, _, term in owners]
         searched_gates = [gate(term) for _, _, term in searched]
         automaton = _automaton([*needles, *member_needles, *gate_needles])
-        prefilter = RegexPrefilter.build(_regex_patterns(points, penalties))
         if automaton is None:  # no automaton: together terms are searched one by one
             searched.extend((p, t, term) for p, t, term, _ in together)
             return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
-                                  tuple(searched), prefilter=prefilter)
+                                  tuple(searched))
         return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
                               tuple(searched), automaton, tuple(member_slots),
                               tuple(together), tuple(gate_slots), tuple(owner_gates),
-                              tuple(searched_gates), prefilter)
+                              tuple(searched_gates))
 
     def candidates(self, answer: AnswerText) -> list[list[Candidate]]:
         """Per point (then penalty): the terms worth searching for in this answer, each
@@ -203,19 +199,6 @@ class CompiledRubric:
 # known already: a plain phrase's spans, or per group a together term's literal pieces).
 Candidate = tuple[int, "AnyTerm", list[tuple[int, int]] | None,
                   list[list[MemberSpans]] | None]
-
-
-def _regex_patterns(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...]
-                    ) -> list[Any]:
-    """The compiled pattern of every regex term, together terms' members included."""
-    out: list[Any] = []
-    for cp in (*points, *penalties):
-        for alternatives in cp.terms:
-            for term in alternatives:
-                members = ([m for group in term.groups for m in group]
-                           if isinstance(term, TogetherTerm) else [term])
-                out.extend(m.pattern for m in members if m.kind == "regex")
-    return out
 
 
 def _automaton(needles: list[str]) -> Any:

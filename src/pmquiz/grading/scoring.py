@@ -88,7 +88,7 @@ def grade(question: Question, answer: str) -> Grade:
 
 def grade_open(question: Question, answer: str) -> Grade:
     rubric = compile_rubric(question)
-    text = AnswerText.of(answer, rubric.prefilter)
+    text = AnswerText.of(answer)
     if not text.text.strip():  # blank answers score 0: nothing can match
         points = tuple(empty_result(cp.point) for cp in rubric.points)
         penalties = tuple(empty_result(cp.point) for cp in rubric.penalties)

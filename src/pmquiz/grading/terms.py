@@ -223,8 +223,6 @@ def _regex_spans(pattern: Any, answer: AnswerText) -> list[tuple[int, int]]:
     several patterns over one answer, so the UTF-8 bytes are encoded once per answer and
     the compiled RE2 object is called directly, byte offsets mapped back to characters.
     """
-    if answer.prefilter is not None and not answer.regex_may_match(pattern):
-        return []  # it matches nowhere in this answer
     raw = getattr(pattern, "_regexp", None)
     unanchored, bytes_to_chars = _re2_internals()
     if raw is None or unanchored is None:  # not google-re2's wrapper: the public API
