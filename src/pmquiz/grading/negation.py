@@ -189,7 +189,7 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
                 or _english_list_closed_by_denial(answer, start, clause_start, clause_end,
                                                   cues)))
         )
-        if known and _in_necessity(answer.text, start, end):
+        if known and _may_hold_condition(answer) and _in_necessity(answer.text, start, end):
             known = False  # "if you don't get the business you can't design": both count
         answer.negated[key] = known
     return known
@@ -208,6 +208,17 @@ _NECESSITY = re.compile(
 )
 _SENTENCE_STOP = re.compile(r"[.!?;\n。]")
 _CONDITION = re.compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
+
+
+# What every match of _CONDITION contains: an answer without any of these has no
+# necessity (one scan per answer instead of one sentence search per negated match).
+_CONDITION_WORD = re.compile("if|unless|如果|要是|假如|若是|倘若")
+
+
+def _may_hold_condition(answer: AnswerText) -> bool:
+    if answer.condition is None:
+        answer.condition = _CONDITION_WORD.search(answer.text) is not None
+    return answer.condition
 
 
 def _in_necessity(text: str, start: int, end: int) -> bool:

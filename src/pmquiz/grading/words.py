@@ -6,6 +6,7 @@ letters may differ by one edit, of 10 or more by two, and the first letter must 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 
@@ -79,9 +80,8 @@ def typo_of(word: str, forms: frozenset[str], allowance: int) -> bool:
     (stem `sampl`) and `simple`, or `varies` (`vari`+y) and `very`. The answer word as
     typed is measured by the term's form (`buyng` is a typo of `buying`).
     """
-    from rapidfuzz.distance import OSA
-
-    term_forms = [(f, min(allowance, a)) for f, a in _typo_forms_of(forms)]
+    distance = _osa_distance()
+    term_forms = _term_typo_forms(forms, allowance)
     for answer_form, answer_allowance in typo_forms(word):
         if answer_form == word:
             answer_allowance = allowance  # as typed: a typo may have shortened it
@@ -90,9 +90,28 @@ def typo_of(word: str, forms: frozenset[str], allowance: int) -> bool:
             if not edits or answer_form[:1] != form[:1] or abs(
                     len(answer_form) - len(form)) > edits:
                 continue
-            if OSA.distance(answer_form, form, score_cutoff=edits) <= edits:
+            if distance(answer_form, form, score_cutoff=edits) <= edits:
                 return True
     return False
+
+
+_OSA: list[Callable[..., int]] = []
+
+
+def _osa_distance() -> Callable[..., int]:
+    """rapidfuzz's OSA distance, imported on first need (a typo check runs several times
+    per answer: an import statement each time costs more than the check)."""
+    if not _OSA:
+        from rapidfuzz.distance import OSA
+
+        _OSA.append(OSA.distance)
+    return _OSA[0]
+
+
+@lru_cache(maxsize=16384)
+def _term_typo_forms(forms: frozenset[str], allowance: int) -> tuple[tuple[str, int], ...]:
+    """A term word's forms with the edits forgiven in each, bounded by `allowance`."""
+    return tuple((f, min(allowance, a)) for f, a in _typo_forms_of(forms))
 
 
 @lru_cache(maxsize=65536)
