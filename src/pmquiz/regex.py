@@ -33,9 +33,6 @@ _BYTES_PER_INSTRUCTION = 32
 # 300-character answer for the bank's `(业务|流程…)[^。…]{0,8}(没那么重要|不重要|…)`). The
 # DFA only grows as an answer needs states, so most patterns never use the extra room.
 MATCH_MAX_MEM = 512 * 1024
-# A program of at most this many instructions fits PATTERN_MAX_MEM (RE2 refuses programs
-# of about 13,700 instructions and more there; a program does not depend on max_mem).
-_SURELY_FITS = 8192
 
 
 class PatternTooCostly(ValueError):
@@ -71,10 +68,12 @@ def compile_pattern(pattern: str) -> Any:
 
 @lru_cache(maxsize=4096)
 def compile_matcher(pattern: str) -> Any:
-    """The pattern compiled for grading: refused exactly as `compile_pattern` refuses it,
-    but with MATCH_MAX_MEM of room for RE2's matching automaton."""
+    """The pattern compiled for grading: refused exactly as `compile_pattern` refuses it
+    (that compile is the judge, and is cached: the loader has usually made it already),
+    then compiled again with MATCH_MAX_MEM of room for RE2's matching automaton."""
     import re2
 
+    validated = compile_pattern(pattern)
     options = re2.Options()
     options.log_errors = False
     options.max_mem = MATCH_MAX_MEM
@@ -82,13 +81,9 @@ def compile_matcher(pattern: str) -> Any:
     # submatch engine it otherwise runs over every match (the spans are the same).
     options.never_capture = True
     try:
-        compiled = re2.compile(pattern, options=options)
-    except re2.error:
-        return compile_pattern(pattern)  # refused there too, with its reason
-    size = getattr(compiled, "programsize", None)
-    if not isinstance(size, int) or size > _SURELY_FITS:
-        compile_pattern(pattern)  # raises PatternTooCostly when it does not fit there
-    return compiled
+        return re2.compile(pattern, options=options)
+    except re2.error:  # pragma: no cover - it compiled within the smaller budget
+        return validated
 
 
 def pattern_cost(compiled: Any) -> int:

@@ -1,0 +1,71 @@
+"""Issue 18, grading throughput: the faster forms of a rule find exactly what the plain
+form finds (the speed itself is measured by benchmarks/, never asserted here)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pmquiz.grading import grade
+from pmquiz.grading.answer import CLAUSE_BOUNDARY, CLAUSE_BOUNDARY_PLAIN, AnswerText
+from pmquiz.model import Point, Question, Rubric, Term
+from pmquiz.regex import PatternTooCostly, compile_matcher, compile_pattern
+
+BOUNDARY_TEXTS = [
+    "后台不是不重要，但是没人愿意做。而是因为门槛高；却没有竞品！对吗？",
+    "交互体验很重要,但界面不是全部.后台——尤其是权限——决定效率\n下一行",
+    "It isn't about the UI, but about the business: 10:30 is fine - really – yes",
+    "rather than a fancy UI, instead of polish; rather good; instead, butter about but",
+    "obut abut ibut but. rathers rather than insteadof instead of—done ——— x-y x - y",
+    "a:b 1:2 :3 4: 但 但是 而 而是 却 but",
+    ":开头的冒号和结尾的破折号——",
+]
+
+
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS)
+def test_clause_boundaries_are_those_of_the_plain_pattern(text: str) -> None:
+    plain = re.compile(CLAUSE_BOUNDARY_PLAIN)
+    assert [m.span() for m in CLAUSE_BOUNDARY.finditer(text)] == [
+        m.span() for m in plain.finditer(text)]
+
+
+def test_a_clause_ends_where_the_plain_pattern_says() -> None:
+    answer = AnswerText.of("界面好看不重要，但是效率很重要")
+    assert answer.clause(answer.text.index("效率")) == (answer.text.index("是") + 1,
+                                                      len(answer.text))
+
+
+def test_the_grading_matcher_refuses_what_the_validator_refuses() -> None:
+    # 26,000 instructions: too many for the validator's 256 KiB, not for the matcher's
+    # larger room, which must not let it through.
+    costly = "[a-c]{1000}" * 26
+    with pytest.raises(PatternTooCostly):
+        compile_pattern(costly)
+    with pytest.raises(PatternTooCostly):
+        compile_matcher(costly)
+    with pytest.raises(ValueError, match="RE2 syntax"):
+        compile_matcher(r"(?<=a)b")
+
+
+def test_the_grading_matcher_finds_the_spans_of_the_validated_pattern() -> None:
+    # A Chinese class repeated and a long alternation: the shape whose automaton ran out
+    # of room at 256 KiB and fell back to RE2's slow engine.
+    pattern = (r"(业务|流程|后台)[^。；;!，,界面ui好看]{0,8}(没那么重要|不重要|无所谓|次要)"
+               r"|(b)(u)siness")
+    text = "我觉得后台的业务流程不重要。business 很重要，但流程其实无所谓"
+    validated = [m.span() for m in compile_pattern(pattern).finditer(text)]
+    matcher = [m.span() for m in compile_matcher(pattern).finditer(text)]
+    assert matcher == validated
+    assert [text[s:e] for s, e in matcher] == ["后台的业务流程不重要", "business", "流程其实无所谓"]
+
+
+def test_a_regex_term_graded_with_the_matcher_keeps_its_spans_and_negation() -> None:
+    point = Point(id="p", label="p", any=(Term(r"re:(业务|流程)[^。，]{0,6}(重要|关键)"),))
+    question = Question(bank_id="b", id="q", type="open", prompt="?",
+                        rubric=Rubric(points=(point,)))
+    answer = "我认为业务洞察很重要。不是流程最关键"
+    result = grade(question, answer).points[0]
+    assert [(answer[s:e], m.negated) for m in result.matches for s, e in [m.span]] == [
+        ("业务洞察很重要", False), ("流程最关键", True)]
+    assert result.hit
