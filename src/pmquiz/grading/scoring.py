@@ -42,8 +42,8 @@ def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
             if counts:
                 counting_terms.add(index)
             for display, start, end, negated in pieces:
-                matches.append(Match(display, original_span(start, end) if mapped
-                                     else (start, end), negated))
+                matches.append(_new(Match, (display, original_span(start, end) if mapped
+                                            else (start, end), negated)))
             continue
         spans = known if known is not None else term.find(answer)
         if spans:
@@ -56,25 +56,35 @@ def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
             negated = negatable and is_negated(answer, start, end, cues)
             if not negated:
                 counting_terms.add(index)
-            matches.append(Match(display, original_span(start, end) if mapped
-                                 else (start, end), negated))
+            matches.append(_new(Match, (display, original_span(start, end) if mapped
+                                        else (start, end), negated)))
     n_any = len(cp.any)
-    any_ok = not n_any or any(i < n_any for i in counting_terms)
-    all_ok = all(i in counting_terms for i in range(n_any, len(cp.terms)))
+    # Some counting `any` term (the lowest index is one), and every `all` term counting.
+    any_ok = not n_any or (bool(counting_terms) and min(counting_terms) < n_any)
+    all_ok = counting_terms.issuperset(range(n_any, len(cp.terms)))
     hit = any_ok and all_ok and bool(cp.terms)
     if len(matches) > 1:
         # Original offsets follow normalised ones in order, so this is answer order.
         matches.sort(key=_BY_SPAN)
-    counting = next((m for m in matches if not m.negated), None)
-    shown = counting or matches[0]
-    return PointResult(
+    shown = matches[0]
+    for m in matches:
+        if not m.negated:  # the first counting match, else the first match
+            shown = m
+            break
+    return _new(PointResult, (
         point.id, point.label, point.weight, hit,
         not hit and any(m.negated for m in matches),
         shown.term, shown.span, tuple(matches), point.required,
-    )
+    ))
 
 
 _BY_SPAN = itemgetter(1)
+
+
+# Results are built with tuple's own constructor, fields in the order their NamedTuple
+# declares them: it skips the NamedTuple's generated Python-level __new__ (grading makes
+# several per answer; the objects are the same).
+_new = tuple.__new__
 
 
 def grade(question: Question, answer: str) -> Grade:
