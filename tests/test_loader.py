@@ -53,7 +53,7 @@ def _one(lines: list[str], *needles: str) -> str:
 
 
 def test_yaml_syntax_error_has_file_line_column(capsys: pytest.CaptureFixture[str],
-                                                write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                write_bank: WriteBank) -> None:
     path = write_bank("id: demo\ntitle: [Demo, x\nlanguage: en\nquestions: []\n")
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 1
@@ -61,7 +61,7 @@ def test_yaml_syntax_error_has_file_line_column(capsys: pytest.CaptureFixture[st
 
 
 def test_unclosed_quote_says_where_it_started(capsys: pytest.CaptureFixture[str],
-                                              write_bank) -> None:  # type: ignore[no-untyped-def]
+                                              write_bank: WriteBank) -> None:
     path = write_bank(HEAD + '  - id: a\n    prompt: "unterminated\n    type: open\n')
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 1
@@ -70,7 +70,7 @@ def test_unclosed_quote_says_where_it_started(capsys: pytest.CaptureFixture[str]
 
 
 def test_alias_bomb_is_refused_quickly(capsys: pytest.CaptureFixture[str],
-                                       write_bank) -> None:  # type: ignore[no-untyped-def]
+                                       write_bank: WriteBank) -> None:
     levels = ["a: &a [" + ", ".join(['"lol"'] * 9) + "]"]
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
@@ -86,7 +86,7 @@ def test_alias_bomb_is_refused_quickly(capsys: pytest.CaptureFixture[str],
 
 
 def test_file_over_5_mib_is_refused_without_reading_it(capsys: pytest.CaptureFixture[str],
-                                                      write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                      write_bank: WriteBank) -> None:
     filler = ("  " + "x" * 98 + "\n") * (6 * 1024 * 1024 // 100)
     path = write_bank(HEAD.replace("questions:\n", "description: |\n") + filler)
     assert path.stat().st_size >= 6 * 1024 * 1024 - 1024
@@ -112,7 +112,7 @@ def test_latin1_file_names_utf8_and_byte_offset(capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n\n"], ids=["empty", "comments-only"])
-def test_empty_file(capsys: pytest.CaptureFixture[str], write_bank, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_empty_file(capsys: pytest.CaptureFixture[str], write_bank: WriteBank, text: str) -> None:
     path = write_bank(text)
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 1 and "empty" in lines[0]
@@ -192,7 +192,7 @@ def test_a_mistake_is_one_line_naming_where_and_the_fix(
 
 
 def test_three_schema_errors_are_all_reported(capsys: pytest.CaptureFixture[str],
-                                              write_bank) -> None:  # type: ignore[no-untyped-def]
+                                              write_bank: WriteBank) -> None:
     path = write_bank(
         HEAD
         + "  - id: a\n"                              # 5
@@ -221,7 +221,7 @@ def test_three_schema_errors_are_all_reported(capsys: pytest.CaptureFixture[str]
 
 
 def test_missing_required_keys_are_named(capsys: pytest.CaptureFixture[str],
-                                         write_bank) -> None:  # type: ignore[no-untyped-def]
+                                         write_bank: WriteBank) -> None:
     path = write_bank("id: demo\ntitle: Demo\nquestions:\n"
                       "  - {id: a, type: truefalse, answer: true}\n")
     lines = _refused(_list(path, capsys), path)
@@ -231,7 +231,7 @@ def test_missing_required_keys_are_named(capsys: pytest.CaptureFixture[str],
 
 
 def test_duplicate_bank_ids_in_one_folder_name_both_files(capsys: pytest.CaptureFixture[str],
-                                                          write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                          write_bank: WriteBank) -> None:
     first = write_bank(HEAD + TF, "first.yaml")
     second = write_bank(HEAD + TF, "second.yaml")
     run = run_cli(["list", str(first.parent), "--json"], capsys)
@@ -243,7 +243,7 @@ def test_duplicate_bank_ids_in_one_folder_name_both_files(capsys: pytest.Capture
 # -- terms ------------------------------------------------------------------------------
 
 def test_unquoted_non_text_terms_tell_to_quote(capsys: pytest.CaptureFixture[str],
-                                               write_bank) -> None:  # type: ignore[no-untyped-def]
+                                               write_bank: WriteBank) -> None:
     path = write_bank(RUBRIC_HEAD.replace("[insight]", "[insight, no, on, 010, 1.0]"))
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 4
@@ -285,8 +285,8 @@ def test_chinese_content_in_error_messages(capsys: pytest.CaptureFixture[str],
 # -- the cache of validated banks --------------------------------------------------------
 
 
-def test_changed_file_is_never_served_from_cache(capsys: pytest.CaptureFixture[str],
-                                                 write_bank, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_changed_file_is_never_served_from_cache(
+        capsys: pytest.CaptureFixture[str], write_bank: WriteBank, isolated_home: Path) -> None:
     path = write_bank(HEAD + "  - {id: alpha, type: truefalse, prompt: P, answer: true}\n")
     run = _list(path, capsys)
     assert run.exit_code == 0, run.stderr
@@ -303,7 +303,7 @@ def test_changed_file_is_never_served_from_cache(capsys: pytest.CaptureFixture[s
 
 
 def test_file_broken_after_caching_is_reported(capsys: pytest.CaptureFixture[str],
-                                               write_bank) -> None:  # type: ignore[no-untyped-def]
+                                               write_bank: WriteBank) -> None:
     path = write_bank(HEAD + TF)
     assert _list(path, capsys).exit_code == 0
     path.write_text(HEAD + TF.replace("answer: true", "answer: maybe"), encoding="utf-8")
@@ -311,8 +311,8 @@ def test_file_broken_after_caching_is_reported(capsys: pytest.CaptureFixture[str
     assert "questions[0].answer: must be true or false" in _one(lines, "answer")
 
 
-def test_corrupt_cache_entries_are_ignored_and_rebuilt(capsys: pytest.CaptureFixture[str],
-                                                      write_bank, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_corrupt_cache_entries_are_ignored_and_rebuilt(
+        capsys: pytest.CaptureFixture[str], write_bank: WriteBank, isolated_home: Path) -> None:
     path = write_bank(HEAD + TF)
     first = _list(path, capsys)
     assert first.exit_code == 0, first.stderr
@@ -331,7 +331,7 @@ def test_corrupt_cache_entries_are_ignored_and_rebuilt(capsys: pytest.CaptureFix
 
 
 def test_alias_under_an_unknown_key_is_named_too(capsys: pytest.CaptureFixture[str],
-                                                 write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                 write_bank: WriteBank) -> None:
     # Validation never enters unknown keys; the alias must still be called what it is.
     path = write_bank(HEAD + "  - {id: a, type: truefalse, prompt: Is it?, answer: true}\n"
                       "extra: &x [1, 2]\nmore: *x\n")
