@@ -69,6 +69,13 @@ class CompiledRubric:
     gate_slots: tuple[int, ...] = ()
     owner_gates: tuple[int, ...] = ()
     searched_gates: tuple[int, ...] = ()
+    # Worked out from the above (__post_init__): points then penalties; per owner, whether
+    # the automaton's spans are its matches; per searched term, (point, written term,
+    # term, gate, first letter of a Latin term's first word or None).
+    _all_points: tuple[CompiledPoint, ...] = field(init=False, repr=False, compare=False)
+    owner_literal: tuple[bool, ...] = field(init=False, repr=False, compare=False)
+    searched_plan: tuple[tuple[int, int, AnyTerm, int, str | None], ...] = field(
+        init=False, repr=False, compare=False)
 
     @staticmethod
     def build(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...],
@@ -132,27 +139,27 @@ class CompiledRubric:
         with its spans when they are already known (plain phrases found by the
         automaton), else None."""
         text = answer.text
-        per_point: list[list[Candidate]] = [
-            [] for _ in range(len(self.points) + len(self.penalties))]
+        per_point: list[list[Candidate]] = [[] for _ in self._all_points]
         owners = self.needle_owners
         if self.automaton is not None:
             n_owned = len(owners)
             gate_base = n_owned + len(self.member_slots)
             pieces: dict[int, list[list[MemberSpans]]] = {}
-            found = sorted((slot, spans) for slots, spans in _automaton_spans(
-                self.automaton, text) for slot in slots)
+            found = sorted([(slot, spans) for slots, spans in _automaton_spans(
+                self.automaton, text) for slot in slots])
             gate_slots = self.gate_slots
             gates_open = {gate_slots[slot - gate_base] for slot, _ in found
                           if slot >= gate_base}
             owner_gates = self.owner_gates
+            owner_literal = self.owner_literal
             for slot, spans in found:
                 if slot < n_owned:
                     gate = owner_gates[slot]
                     if gate >= 0 and gate not in gates_open:
                         continue
                     p_index, t_index, term = owners[slot]
-                    known = spans if isinstance(term, CompiledTerm) and term.literal else None
-                    per_point[p_index].append((t_index, term, known, None))
+                    per_point[p_index].append(
+                        (t_index, term, spans if owner_literal[slot] else None, None))
                     continue
                 if slot >= gate_base:
                     break
@@ -163,11 +170,14 @@ class CompiledRubric:
                 groups[g].append((member.display, spans))
             for t, (p_index, t_index, term, unruled) in enumerate(self.together):
                 groups = pieces.get(t)
-                if groups is None and not unruled:
-                    continue
                 if groups is None:
+                    if not unruled:
+                        continue
                     groups = [[] for _ in term.groups]
-                if all(groups[g] or g in unruled for g in range(len(groups))):
+                for g in range(len(groups)):
+                    if not groups[g] and g not in unruled:
+                        break
+                else:
                     per_point[p_index].append((t_index, term, None, groups))
         else:
             gates_open = set()
@@ -175,24 +185,33 @@ class CompiledRubric:
                 p_index, t_index, term = owners[slot]
                 per_point[p_index].append((t_index, term, None, None))
         initials: dict[str, list[int]] | None = None
-        searched_gates = self.searched_gates
-        for s_index, (p_index, t_index, term) in enumerate(self.searched):
-            if searched_gates and searched_gates[s_index] >= 0 and searched_gates[
-                    s_index] not in gates_open:
+        for p_index, t_index, term, gate, initial in self.searched_plan:
+            if gate >= 0 and gate not in gates_open:
                 continue
-            if isinstance(term, TogetherTerm):
-                if not term.possible(text):
-                    continue
-            elif term.kind == "latin":
+            if initial is not None:
                 # Inflections and forgiven typos keep the first letter: a term whose
                 # first word's letter begins no word of the answer cannot occur.
                 if initials is None:
                     answer.words()
                     initials = answer.by_initial
-                if term.words[0][2][:1] not in initials:
+                if initial not in initials:
                     continue
+            elif isinstance(term, TogetherTerm) and not term.possible(text):
+                continue
             per_point[p_index].append((t_index, term, None, None))
         return per_point
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_all_points", (*self.points, *self.penalties))
+        object.__setattr__(self, "owner_literal", tuple(
+            isinstance(term, CompiledTerm) and term.literal
+            for _, _, term in self.needle_owners))
+        gates = self.searched_gates or (-1,) * len(self.searched)
+        object.__setattr__(self, "searched_plan", tuple(
+            (p_index, t_index, term, gate,
+             term.words[0][2][:1] if isinstance(term, CompiledTerm)
+             and term.kind == "latin" else None)
+            for (p_index, t_index, term), gate in zip(self.searched, gates, strict=True)))
 
 
 # A term worth looking for: (which written term of its point, the term, and what is
@@ -228,9 +247,9 @@ def _automaton_spans(automaton: Any, text: str
     found: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
     for last, (length, slots) in automaton.iter(text):
         start = last - length + 1
-        entry = found.get(id(slots))
+        entry = found.get(slots[0])  # needles have disjoint slot lists
         if entry is None:
-            found[id(slots)] = (slots, [(start, last + 1)])
+            found[slots[0]] = (slots, [(start, last + 1)])
         else:
             spans = entry[1]
             if start >= spans[-1][1] and len(spans) < MAX_MATCHES_PER_TERM:
