@@ -62,19 +62,20 @@ class CompiledRubric:
     # each of its groups has a member found or one the automaton cannot rule out.
     member_slots: tuple[tuple[int, int, CompiledTerm], ...] = ()
     together: tuple[tuple[int, int, TogetherTerm, frozenset[int]], ...] = ()
-    # A regex term is searched only when its most selective required factor
+    # A regex term is searched only when every one of its required factors
     # (pmquiz.grading.factors) occurs: the factors' strings are needles after the
-    # members, each slot naming its gate; per owner and per searched term, its gate
-    # (-1: none). Most regex terms of a broad rubric are ruled out so, RE2 never run.
+    # members, each slot naming its gate; per owner and per searched term, its gates
+    # (the most selective first; none: always searched). Most regex terms of a broad
+    # rubric are ruled out so, RE2 never run.
     gate_slots: tuple[int, ...] = ()
-    owner_gates: tuple[int, ...] = ()
-    searched_gates: tuple[int, ...] = ()
+    owner_gates: tuple[tuple[int, ...], ...] = ()
+    searched_gates: tuple[tuple[int, ...], ...] = ()
     # Worked out from the above (__post_init__): points then penalties; per owner, whether
     # the automaton's spans are its matches; per searched term, (point, written term,
-    # term, gate, first letter of a Latin term's first word or None).
+    # term, gates, first letter of a Latin term's first word or None).
     _all_points: tuple[CompiledPoint, ...] = field(init=False, repr=False, compare=False)
     owner_literal: tuple[bool, ...] = field(init=False, repr=False, compare=False)
-    searched_plan: tuple[tuple[int, int, AnyTerm, int, str | None], ...] = field(
+    searched_plan: tuple[tuple[int, int, AnyTerm, tuple[int, ...], str | None], ...] = field(
         init=False, repr=False, compare=False)
 
     @staticmethod
@@ -108,19 +109,21 @@ class CompiledRubric:
         gate_slots: list[int] = []
         gates: dict[tuple[str, ...], int] = {}
 
-        def gate(term: AnyTerm) -> int:
+        def gate(term: AnyTerm) -> tuple[int, ...]:
+            """The gates of every required factor of a regex term (the most selective
+            first), but the one that is its own needle (known to occur)."""
             if not isinstance(term, CompiledTerm) or not term.factors:
-                return -1
-            factor = term.factors[0]
-            if factor == (term.plain,):  # already known to occur
-                factor = term.factors[1] if len(term.factors) > 1 else ()
-            if not factor:
-                return -1
-            if factor not in gates:
-                gates[factor] = len(gates)
-                gate_needles.extend(factor)
-                gate_slots.extend(gates[factor] for _ in factor)
-            return gates[factor]
+                return ()
+            ids = []
+            for factor in term.factors:
+                if factor == (term.plain,):
+                    continue
+                if factor not in gates:
+                    gates[factor] = len(gates)
+                    gate_needles.extend(factor)
+                    gate_slots.extend(gates[factor] for _ in factor)
+                ids.append(gates[factor])
+            return tuple(ids)
 
         owner_gates = [gate(term) for _, _, term in owners]
         searched_gates = [gate(term) for _, _, term in searched]
@@ -155,7 +158,7 @@ class CompiledRubric:
             for slot, spans in found:
                 if slot < n_owned:
                     gate = owner_gates[slot]
-                    if gate >= 0 and gate not in gates_open:
+                    if gate and not gates_open.issuperset(gate):
                         continue
                     p_index, t_index, term = owners[slot]
                     per_point[p_index].append(
@@ -186,7 +189,7 @@ class CompiledRubric:
                 per_point[p_index].append((t_index, term, None, None))
         initials: dict[str, list[int]] | None = None
         for p_index, t_index, term, gate, initial in self.searched_plan:
-            if gate >= 0 and gate not in gates_open:
+            if gate and not gates_open.issuperset(gate):
                 continue
             if initial is not None:
                 # Inflections and forgiven typos keep the first letter: a term whose
@@ -206,7 +209,7 @@ class CompiledRubric:
         object.__setattr__(self, "owner_literal", tuple(
             isinstance(term, CompiledTerm) and term.literal
             for _, _, term in self.needle_owners))
-        gates = self.searched_gates or (-1,) * len(self.searched)
+        gates = self.searched_gates or ((),) * len(self.searched)
         object.__setattr__(self, "searched_plan", tuple(
             (p_index, t_index, term, gate,
              term.words[0][2][:1] if isinstance(term, CompiledTerm)
