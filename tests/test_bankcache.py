@@ -191,6 +191,17 @@ def test_an_unchanged_bank_is_read_from_the_cache_equal_to_a_fresh_load(
     assert again.questions[1].answer == ("A", "C") and again.questions[2].answer is False
 
 
+def test_a_warm_load_decodes_only_the_questions_used(bank_file: Path) -> None:
+    """What keeps `banks`, `list` and `grade` fast: a question's rubric, options and
+    examples stay undecoded in the entry until that question is used."""
+    bankcache.load_bank_cached(bank_file)
+    bank = bankcache.load_bank_cached(bank_file)
+    assert [q.id for q in bank.questions] == ["open-one", "pick", "tf"]
+    assert [type(q) is Question for q in bank.questions] == [False, False, False]
+    assert bank.questions[0].examples[1].score == (0.0, 0.2)
+    assert [type(q) is Question for q in bank.questions] == [True, False, False]
+
+
 def test_a_changed_file_is_never_served_from_the_cache(bank_file: Path) -> None:
     bankcache.load_bank_cached(bank_file)
     bank_file.write_text(TOGETHER_BANK.replace("缓存演示", "改过的标题"), encoding="utf-8")
