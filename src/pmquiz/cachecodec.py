@@ -109,6 +109,7 @@ def loads(raw: bytes, stamp: list[Any], recover: Recover) -> model.Bank | None:
 
 
 def _bank(values: Any, heads: Any, bodies: list[bytes], recover: Recover) -> model.Bank:
+    """The bank from its head line's values; its questions pending, one body each."""
     if type(heads) is not list or len(heads) != len(bodies):
         _fail("a head per body", heads)
     state = dict(zip(BANK_FIELDS, _row(model.Bank, BANK_FIELDS)(values), strict=True))
