@@ -165,15 +165,17 @@ def test_a_damaged_body_of_a_file_changed_meanwhile_stops_with_a_clear_error(
 def test_a_question_read_from_the_cache_behaves_as_one_built_from_the_file(
         bank_file: Path) -> None:
     bankcache.load_bank_cached(bank_file)
-    cached = bankcache.load_bank_cached(bank_file).questions
+    bank = bankcache.load_bank_cached(bank_file)
+    cached = bank.questions
     built = fresh(bank_file).questions  # type: ignore[attr-defined]
     assert repr(cached[0]) == repr(built[0])
     assert isinstance(cached[1], Question) and cached[1] == built[1]
     assert built[2] == cached[2] and not built[2] != cached[2]
     assert dataclasses.replace(cached[2], prompt="改") == dataclasses.replace(
         built[2], prompt="改")
-    assert cached[0].synonyms is bankcache.load_bank_cached(bank_file).synonyms or (
-        cached[0].synonyms == {"业务": ("业务", "流程")})
+    # The bank's synonyms and cues are written once and shared, as the loader shares them.
+    assert cached[0].synonyms is bank.synonyms and bank.synonyms == {"业务": ("业务", "流程")}
+    assert cached[2].negation_cues is bank.negation_cues == ("并非",)
 
 
 def test_an_unchanged_bank_is_read_from_the_cache_equal_to_a_fresh_load(
