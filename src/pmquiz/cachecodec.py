@@ -94,12 +94,11 @@ def loads(raw: bytes, stamp: list[Any], recover: Recover) -> model.Bank | None:
     paused = gc.isenabled()
     gc.disable()
     try:
-        end = raw.find(b"\n")
-        document = json.loads(raw if end < 0 else raw[:end])
+        head, *bodies = raw.split(b"\n")
+        document = json.loads(head)
         if not isinstance(document, dict) or document.get("stamp") != stamp:
             return None
-        bank = _bank(document["bank"], document["questions"],
-                     raw[end + 1:].split(b"\n") if end >= 0 else [], recover)
+        bank = _bank(document["bank"], document["questions"], bodies, recover)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError):
         return None
     finally:
