@@ -7,9 +7,9 @@ An entry is plain JSON (JSON Lines, `cachecodec`), read by `json.loads` and rebu
 the model by a decoder that knows only the model's own dataclasses and checks the type
 of every value on the way: a planted or damaged entry can at worst fail to decode, and
 then it is ignored and rebuilt (SPEC 2: loading a cache entry never runs code; pickle
-could). A question's rubric and examples are decoded when first used, so a damaged one
-is found then: that question is taken from a fresh build of the file, and the entry
-rewritten. An entry is used only when the BLAKE2b hash of the file's bytes, pmquiz's
+could). A question's rubric, options, answer and examples are decoded when first used
+(most commands use none or one), so damage there is found then: that question is taken
+from a fresh build of the file, and the entry rewritten. An entry is used only when the BLAKE2b hash of the file's bytes, pmquiz's
 version and the shape of the model all match, so a changed file is never served from
 the cache. The cache folder (PMQUIZ_HOME/cache or the user cache folder) is safe to
 delete at any time.
