@@ -183,7 +183,7 @@ def _decode_body(question: Any) -> None:
         fresh = recover(state["id"])
         values = [getattr(fresh, name) for name in LAZY_FIELDS]
     state.update(zip(LAZY_FIELDS, values, strict=True))
-    del state[_BODY]
+    state.pop(_BODY, None)  # (another thread may have decoded it meanwhile: same values)
     object.__setattr__(question, "__class__", model.Question)
 
 
