@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import QUESTIONS
-from pmquiz import bankcache, cachecodec, loader
+from helpers import run_cli
+from pmquiz import bankcache, cachecodec, loader, paths
 from pmquiz.errors import BankError
 from pmquiz.model import Question
 
@@ -160,6 +161,26 @@ def test_a_damaged_body_of_a_file_changed_meanwhile_stops_with_a_clear_error(
                                         "command again"):
         _ = bank.questions[0].rubric
     assert bankcache.load_bank_cached(bank_file).title == "改过的标题"
+
+
+def test_grade_with_a_damaged_cached_rubric_answers_as_from_the_file(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The graded question's body is the first one decoded: damaged, the file answers."""
+    args = ["grade", "backoffice-pm-zh/core-ability", "--answer",
+            "最重要的不是交互设计，而是理解业务", "--json"]
+    first = run_cli(args, capsys)
+    entry = bankcache._cache_file(paths.builtin_banks_dir() / "backoffice-pm.zh.yaml")
+    good = entry.read_bytes()
+    lines = good.split(b"\n")
+    ids = [head[cachecodec.HEAD_FIELDS.index("id")]
+           for head in json.loads(lines[0])["questions"]]
+    lines[1 + ids.index("core-ability")] = b"{not json"
+    entry.write_bytes(b"\n".join(lines))
+    again = run_cli(args, capsys)
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        first.exit_code, first.stdout, first.stderr)
+    assert json.loads(again.stdout)["points"]  # a real grade, not an empty document
+    assert entry.read_bytes() == good
 
 
 def test_a_question_read_from_the_cache_behaves_as_one_built_from_the_file(

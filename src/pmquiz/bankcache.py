@@ -9,10 +9,10 @@ of every value on the way: a planted or damaged entry can at worst fail to decod
 then it is ignored and rebuilt (SPEC 2: loading a cache entry never runs code; pickle
 could). A question's rubric, options, answer and examples are decoded when first used
 (most commands use none or one), so damage there is found then: that question is taken
-from a fresh build of the file, and the entry rewritten. An entry is used only when the BLAKE2b hash of the file's bytes, pmquiz's
-version and the shape of the model all match, so a changed file is never served from
-the cache. The cache folder (PMQUIZ_HOME/cache or the user cache folder) is safe to
-delete at any time.
+from a fresh build of the file, and the entry rewritten. An entry is used only when the
+BLAKE2b hash of the file's bytes, pmquiz's version and the shape of the model all
+match, so a changed file is never served from the cache. The cache folder
+(PMQUIZ_HOME/cache or the user cache folder) is safe to delete at any time.
 """
 
 from __future__ import annotations
