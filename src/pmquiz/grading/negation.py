@@ -100,6 +100,10 @@ _OPINION_STOP = re.compile(
     + "|".join(sorted(KNOWING_EN)) + r"|except|besides|apart from|other than|than"
     r"|as much as)\b"
 )
+_KNOWING_ALL = frozenset(KNOWING_ZH) | KNOWING_EN
+# A need or a cause before a verb of knowing: what is denied is the need ("不认为是因为
+# 要懂技术", "don't think it's because you need to know code").
+_NEED_BEFORE = re.compile(r"要|因为|为了|得|必须|需|\b(?:because|need|needs|have to|has to|must)\b")
 # Cues of needing, not of failing to know: "不用懂业务", "不需要了解业务" deny the need.
 _NEED_CUES_ZH = frozenset({"不需要", "不用", "无需", "不必", "无须", "别"})
 # After a predicate cue, a need or a cause before the verb of knowing is what is denied:
@@ -235,9 +239,9 @@ _VERDICT_END_ZH = ("(?:而已|罢了|[的了啊吧呢嘛哈呀])*(?:这(?:个|�
                    "(?:说法|观点|看法)?(?=[。!?;,.\n:]|\\Z)")
 _DISAGREE_WORDS_ZH = ("认同", "同意", "赞同", "认可", "买账", "苟同", "这么看", "这么认为",
                       "这样认为", "这么想", "并非如此", "不是这样", "站不住脚", "不对")
-_BELITTLE_WORDS_ZH = ("不重要", "那么重要", "不太重要", "无所谓", "无关紧要", "次要", "可有可无",
-                      "无足轻重", "不是重点", "没关系", "没有关系", "没什么关系", "不值一提", "锦上添花",
-                      "准备工作", "铺垫", "前置工作")
+_BELITTLE_WORDS_ZH = ("不重要", "那么重要", "不太重要", "无所谓", "无关紧要", "次要",
+                      "可有可无", "无足轻重", "不是重点", "没关系", "没有关系", "没什么关系",
+                      "不值一提", "锦上添花", "准备工作", "铺垫", "前置工作")
 _VERDICT_CORE = re.compile(
     "(?:" + "|".join(_DISAGREE_WORDS_ZH + _BELITTLE_WORDS_ZH) + ")" + _VERDICT_END_ZH
 )
@@ -246,7 +250,7 @@ _VERDICT_CORE_EN = re.compile(
     r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
     r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
     r"|nice[- ]to[- ]haves?|secondary|afterthoughts?|big deal|important|irrelevant"
-    r"|icing on the cake|optional|wrong)(?: with (?:any of |all of |most of )?(?:that|this"
+    r"|icing on the cake|optional)(?: with (?:any of |all of |most of )?(?:that|this"
     r"|it|them|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
     r"(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
@@ -264,7 +268,7 @@ _DISAGREE_CLAUSE = re.compile(
     r"| completely| really| just| personally| simply)? (?:disagree|(?:don't|do not|dont"
     r"|can't|cannot) (?:really )?(?:agree|buy (?:it|that|this|any of (?:it|that|this)))"
     r"|am not convinced)|i'm not convinced|(?:that|this|it|none of (?:that|this|it))"
-    r"(?:'s| is)(?: just| simply)? (?:not true|untrue|wrong|not the case|a myth)"
+    r"(?:'s| is)(?: just| simply)? (?:not true|untrue|not the case|a myth)"
     r"|not true|i don't think so)(?: with (?:any of |all of |most of )?(?:that|this|it|them"
     r"|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
 )
@@ -356,12 +360,51 @@ def _judge(answer: AnswerText, start: int, end: int, clause_start: int, known: b
     for at in opinions:
         if clause_start <= at < start:
             m = _OPINION_ZH.match(text, at) or _OPINION_EN_RE.match(text, at)
-            if m is not None and m.end() <= start and _OPINION_STOP.search(
-                    text, m.end(), start) is None:
+            if m is None or m.end() > start:
+                continue
+            stop = _OPINION_STOP.search(text, m.end(), start)
+            if stop is None or (stop.group() in _KNOWING_ALL  # "是因为要懂技术": a need
+                                and _NEED_BEFORE.search(text, m.end(), stop.start())):
                 known = not known
     for lo, hi, flips in verdicts:
         if lo <= start and end <= hi:
             known = (not known) if flips else True
+    return known
+
+
+# Words that deny or belittle by themselves: a `together` term with such a piece describes
+# the closing denial ("the business side is a nice-to-have" is the claim of a penalty
+# [business] + [nice-to-have]), so the denial does not negate its other pieces. ("matter"
+# or 重要 are no such words: [security] + [matter] is not "security doesn't matter".)
+_SELF_DENYING = re.compile(
+    "锦上添花|可有可无|无足轻重|无所谓|无关紧要|次要的?|点缀|不重要|没那么重要|没必要|不必要|准备工作"
+    r"|nice[- ]to[- ]haves?|nice extras?|afterthoughts?|icing on the cake|no big deal|trivial"
+    r"|optional|secondary|irrelevant|unnecessary|unimportant|for free|free"
+)
+
+
+def claims_denial(text: str) -> bool:
+    """Whether this matched piece of an answer is itself a denying or belittling word."""
+    return _SELF_DENYING.fullmatch(text) is not None
+
+
+def negated_apart_from_denial(answer: AnswerText, start: int, end: int, cues: CueSet
+                              ) -> bool:
+    """`is_negated` without the denial that closes the clause (for the pieces of a
+    `together` term that describes that denial: see claims_denial)."""
+    clause_start, clause_end, first_cue_end, _ = _clause_facts(answer, start, cues)
+    known = (
+        (first_cue_end <= start
+         and _negated_before(answer, start, clause_start, clause_end, cues))
+        or (answer.has_yuqi() and _negated_by_yuqi(answer, start))
+        or (answer.text[start:start + 1].isascii()
+            and _negated_as_english_list_item(answer, start, clause_start, clause_end, cues))
+    )
+    if known and _in_necessity(answer.text, start, end):
+        known = False
+    opinions, verdicts = _judged(answer)
+    if opinions or verdicts:
+        known = _judge(answer, start, end, clause_start, known, opinions, verdicts)
     return known
 
 
