@@ -182,13 +182,12 @@ _LEANING_ZH = re.compile("[要需得应必可能会是很都也就还再才又�
 
 def _is_telegraphic(text: str, cjk: bool) -> bool:
     """Telegraphic notes (see above): True only when every test passes."""
-    if ":" in text:
-        return False  # a lead-in ("原因有四：") or label: value pairs (the rules above)
+    # What makes a sentence is usually found within its first few characters: first.
+    if (_TELEGRAPH_NOT_ZH if cjk else _TELEGRAPH_NOT_EN).search(text) or ":" in text:
+        return False  # (a colon: a lead-in, "原因有四：", or label: value pairs)
     explicit = _TELEGRAPH_SEPARATORS.search(text) is not None
     if cjk:
         if not explicit and " " not in text:
-            return False
-        if _TELEGRAPH_NOT_ZH.search(text):
             return False
         fragments = [f for f in _TELEGRAPH_SPLIT_ZH.split(text.rstrip("。.!? ")) if f]
         if len(fragments) < (TELEGRAPH_MIN if explicit else TELEGRAPH_MIN_SPACED):
@@ -200,7 +199,7 @@ def _is_telegraphic(text: str, cjk: bool) -> bool:
             return False
         bare = sum(1 for f in fragments if _is_item(f, LIST_ITEM_CJK_ENUMERATED))
     else:
-        if not explicit or _TELEGRAPH_NOT_EN.search(text):
+        if not explicit:
             return False
         fragments = [f for f in _TELEGRAPH_SPLIT_EN.split(text.rstrip(".!? ")) if f.strip()]
         if len(fragments) < TELEGRAPH_MIN or any(

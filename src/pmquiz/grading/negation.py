@@ -136,17 +136,18 @@ _CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead
                + COLON_OR_DASH + ")")
 _DENIAL = re.compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
-    r"(?=[不没无次关可用意作价帮只仅也都是个锦点顺diahw'numcbls])(?:(?<!不是)(?<!并非)(?<!不)"
+    r"(?=[不没无次关可锦点准铺顺diahw'numcbr])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
     r"不值一提|不怎么重要|"
-    # Belittling that keeps the terms: "X 只是锦上添花", "X 可有可无", "X 顺带做做就行"
-    # (the group `bel` is checked against a denial just before it: 不只是锦上添花).
+    # Belittling that keeps the terms: "X 只是锦上添花", "X 可有可无", "X 顺带做做就行".
+    # Each starts at a word rare in other places, so that the engine skips to few places
+    # (只是, 都是 are everywhere): `bel` is checked against a denial just before it (不只是
+    # 锦上添花), `prep` for the 只是 / 都是 before it (那都是…准备工作), in _closing_denial.
     r"没那么重要|没有那么重要|没多重要|不算重要|不太要紧|不要紧|可有可无|无足轻重|无关痛痒|"
-    r"没什么大不了|(?:用处|意义|作用|价值|帮助)不大|"
-    r"(?P<bel>(?:只不过|只|仅仅|不过|也就|都)?是?(?:个|一种)?(?:锦上添花|点缀)|"
-    r"(?:只不过|只|不过|也就|都)是[^,。!?;\n]{0,12}?(?:准备工作|铺垫)|"
-    r"(?:顺带|顺便|顺手)[^,。!?;\n]{0,4}?(?:就行|就好|就可以|即可)))"
+    r"没什么大不了|(?<=用处|意义|作用|价值|帮助)不大|"
+    r"(?P<bel>锦上添花|点缀)|(?P<prep>准备工作|铺垫)|"
+    r"(?:顺带|顺便|顺手)[^,。!?;\n]{0,4}?(?:就行|就好|就可以|即可))"
     r"(?:而已|罢了)?[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
     + r"|(?<!not )(?<!never )(?<!n't )(?<!nt )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter"
     # "don't matter for UX", "doesn't matter much", "don't matter to users at all"
@@ -233,19 +234,20 @@ def cueset(extra: tuple[str, ...]) -> CueSet:
 # 后台不重要，我不认同，后台很重要" the reported part is denied (so 后台 counts) and the
 # last clause is untouched. A belittling verdict on an anaphor ("那都是做交互之前的准备
 # 工作", "those don't matter") negates the clause just before it.
-# The last word of a verdict clause, where a clause ends: only these are looked at.
-# (Flat alternations of words, so that the regex engine skips to their first characters.)
-_VERDICT_END_ZH = ("(?:而已|罢了|[的了啊吧呢嘛哈呀])*(?:这(?:个|种|些|点)?|那(?:个|种|些)?)?"
-                   "(?:说法|观点|看法)?(?=[。!?;,.\n:]|\\Z)")
-_DISAGREE_WORDS_ZH = ("认同", "同意", "赞同", "认可", "买账", "苟同", "这么看", "这么认为",
-                      "这样认为", "这么想", "并非如此", "不是这样", "站不住脚", "不对")
-_BELITTLE_WORDS_ZH = ("不重要", "那么重要", "不太重要", "无所谓", "无关紧要", "次要",
-                      "可有可无", "无足轻重", "不是重点", "没关系", "没有关系", "没什么关系",
-                      "不值一提", "锦上添花", "准备工作", "铺垫", "前置工作")
-_VERDICT_CORE = re.compile(
-    "(?:" + "|".join(_DISAGREE_WORDS_ZH + _BELITTLE_WORDS_ZH) + ")" + _VERDICT_END_ZH
+# Where a verdict clause may be: each pattern starts with one fixed character, or one
+# of three, so that the regex engine skips at C speed to the few places worth a look.
+# 不 starts the disagreements (不认同, 不这么看, 不对, 站不住脚) and the opinion cues
+# (group `op`: 不认为, 不觉得); an anaphor starts a belittling verdict (那都是…准备工作).
+_NOT_SCAN_ZH = re.compile(
+    "不(?:(?:太|大|怎么)?(?:(?P<op>认为|觉得)|认同|同意|赞同|认可|买账|敢苟同|这么看|这样看|这么认为"
+    "|这样认为|这么想|这样想|是这样|对)|(?<=站不)住脚)"
 )
-_DISAGREE_START_ZH = frozenset(w[:2] for w in _DISAGREE_WORDS_ZH)
+_BELITTLE_SCAN_ZH = re.compile(
+    "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
+    "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
+    "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
+    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作))"
+)
 _VERDICT_CORE_EN = re.compile(
     r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
     r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
@@ -255,8 +257,6 @@ _VERDICT_CORE_EN = re.compile(
     r"(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
 VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
-VERDICT_LEAD = 16  # characters before a belittling word where its anaphor stands
-_ANAPHOR_ZH = re.compile("[这那它]")
 _DISAGREE_CLAUSE = re.compile(
     "(?:其实|说实话|老实说|坦白说)?(?:(?:这些|这个|这种|这|那些|那种|那个|那)"
     "(?:说法|观点|看法|话)?)?(?:我|我们|我个人|本人)?"
@@ -297,6 +297,9 @@ _FRAME = re.compile(
     r"|\bthe (?:claim|idea|notion) that\b"
 )
 _NONE: tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]] = ((), ())
+# What may stand just before the anaphor of a belittling verdict: a clause boundary, a
+# space, or the last character of a lead-in (其实, 说到底, 说白了, 本质上, 总之, 但是, 不过).
+_CLAUSE_OPENING = frozenset("。!?;,.:\n \t实底了上之但是过")
 
 
 def _judged(answer: AnswerText
@@ -306,20 +309,27 @@ def _judged(answer: AnswerText
     found = answer.judged
     if found is None:
         text = answer.text
-        opinions = tuple(m.start() for m in _OPINION_ZH.finditer(text))
-        if "n't" in text or "not" in text or "never" in text or "dont" in text:
-            opinions += tuple(m.start() for m in _OPINION_EN_RE.finditer(text))
+        opinions: list[int] = []
+        candidates: list[tuple[int, bool]] = []  # (where, may be a belittling verdict)
+        for m in _NOT_SCAN_ZH.finditer(text):
+            if m.group("op"):
+                opinions.append(m.start())
+            else:
+                candidates.append((m.start(), False))
+        at = text.find("并非如此")
+        if at != -1:
+            candidates.append((at, False))
+        candidates.extend((m.start(), True) for m in _BELITTLE_SCAN_ZH.finditer(text)
+                          if not m.start() or text[m.start() - 1] in _CLAUSE_OPENING)
+        if "t" in text or "e" in text:  # each English opinion or verdict has a t or an e
+            opinions.extend(m.start() for m in _OPINION_EN_RE.finditer(text))
+            candidates.extend((m.start(), True) for m in _VERDICT_CORE_EN.finditer(text))
         verdicts: list[tuple[int, int, bool]] = []
-        for core in (_VERDICT_CORE, _VERDICT_CORE_EN):
-            for m in core.finditer(text):
-                at = m.start()
-                belittle = core is _VERDICT_CORE and text[at:at + 2] not in _DISAGREE_START_ZH
-                if belittle and _ANAPHOR_ZH.search(text, max(0, at - VERDICT_LEAD), at) is None:
-                    continue  # a belittling verdict has an anaphor before it: 那都是…
-                scope = _verdict_scope(answer, at, belittle or core is _VERDICT_CORE_EN)
-                if scope is not None and scope not in verdicts:
-                    verdicts.append(scope)
-        found = (opinions, tuple(verdicts)) if opinions or verdicts else _NONE
+        for at, belittle in candidates:
+            scope = _verdict_scope(answer, at, belittle)
+            if scope is not None and scope not in verdicts:
+                verdicts.append(scope)
+        found = (tuple(opinions), tuple(verdicts)) if opinions or verdicts else _NONE
         answer.judged = found
     return found
 
@@ -762,17 +772,23 @@ def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> i
     m = _DENIAL.search(answer.text, max(clause_start, clause_end - DENIAL_LOOKBACK),
                        clause_end)
     while m is not None and (m.end() != clause_end  # it must close the clause
-                             or (m.group("bel") and _raised(answer.text, m.start()))):
+                             or (m.group("bel") and _raised(answer.text, m.start()))
+                             or (m.group("prep") and _PREP_LEAD.search(
+                                 answer.text, max(clause_start, m.start() - PREP_LEAD),
+                                 m.start()) is None)):
         m = _DENIAL.search(answer.text, m.end(), clause_end)
     return m.start() if m is not None else None
 
 
-_RAISED_ZH = re.compile("不|非|止|仅")
+_RAISED_ZH = re.compile("不|非|止")
+# "那都是做交互之前的准备工作": preparation is a belittling only after 只是 / 都是 ...
+_PREP_LEAD = re.compile("只是|都是|不过是|也就是|只不过是|无非是")
+PREP_LEAD = 14  # characters before 准备工作 / 铺垫 where that lead stands
 
 
 def _raised(text: str, at: int) -> bool:
     """A belittling word denied just before it ("不只是锦上添花", "绝非点缀"): no belittling."""
-    return _RAISED_ZH.search(text, max(0, at - 3), at) is not None
+    return _RAISED_ZH.search(text, max(0, at - 5), at) is not None
 
 
 def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[Cue]:
