@@ -56,6 +56,10 @@ def test_telegraphic_notes_are_keyword_lists(answer: str) -> None:
     "It runs payments; it handles refunds; it supports the staff; it keeps data safe",
     "Learn the business first; then walk the refund flow; then talk to support; rank",
     "Efficiency matters most; looks come last.",
+    # A numbered or sequenced plan is a written answer.
+    "1. 先调研业务\n2. 亲自走一遍退款流程\n3. 访谈客服和财务\n4. 按效率排优先级",
+    "第一步调研业务；第二步亲自走一遍流程；第三步访谈客服；第四步排优先级",
+    "first learn the business; then walk the refund flow; then support; finally rank",
     # Notes that each say something are not mostly bare items: not a list.
     "退款流程要跑通 / 客服要能查单 / 财务要能对账 / 权限要分级",
     "refund flow must work / support can look up orders / finance can reconcile / roles",
@@ -76,6 +80,10 @@ def test_sentences_and_predicate_notes_are_not_lists(answer: str) -> None:
     ("They say refunds and audit logs are the hard part, that's not true.", "audit logs"),
     ("People say you must learn the business first, I don't agree with any of that.",
      "learn the business"),
+    # A verdict opening its sentence judges a question or a report just before it.
+    ("做后台要懂技术？我不这么认为。", "懂技术"),
+    ("Is the back office just plumbing? I don't think so.", "plumbing"),
+    ("Some say UX is all that matters. I don't agree.", "ux"),
     # A belittling verdict on an anaphor negates the clause before it.
     ("权限和审批当然要做，但说到底那都是上线前的准备工作", "审批"),
     ("数据看板、操作日志，这些都可有可无", "操作日志"),
@@ -94,6 +102,8 @@ def test_a_verdict_clause_denies_the_claim_before_it(answer: str, term: str) -> 
     # The speaker's own claim before the frame, and anything after the verdict, stand.
     ("后台要懂业务，可有人说只看界面，我不同意", "懂业务"),
     ("我不同意。后台的核心是效率", "效率"),
+    ("有人说后台没前途。我不同意。", "前途"),
+    ("后台很重要。我不同意只看界面。", "重要"),
     ("I disagree. The back office runs on efficiency.", "efficiency"),
     # A disagreement with an object of its own is no verdict on what came before.
     ("后台要懂业务，我不认同只看界面的做法", "懂业务"),

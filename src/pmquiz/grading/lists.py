@@ -176,6 +176,14 @@ _TELEGRAPH_NOT_ZH = re.compile(
 _TELEGRAPH_NOT_EN = re.compile(
     r"[.!?](?!\s*\Z)|\b(?:" + "|".join(sorted(_LINKING_EN)) + r"|and then|but|however)\b"
 )
+# A numbered or sequenced plan ("1. 先调研业务 2. 亲自走一遍退款流程 …", "第一步…；第二步…",
+# "first …; then …") is a written answer, not notes: telegraphic notes are neither.
+_NUMBERED = re.compile(
+    r"(?:^|(?<=\s))(?:\d+[.)、]|[①-⑩]|[一二三四五六七八九十][、.])|第[一二三四五六七八九十\d]+[步点条]"
+)
+_SEQUENCE = re.compile(
+    r"先|再|然后|接着|之后|最后|首先|其次|(?:first|then|next|finally|after that)\b"
+)
 # Openings of a fragment that lean on the fragment before (spaces only, Chinese).
 _LEANING_ZH = re.compile("[要需得应必可能会是很都也就还再才又更最而且则却即]")
 
@@ -185,6 +193,8 @@ def _is_telegraphic(text: str, cjk: bool) -> bool:
     # What makes a sentence is usually found within its first few characters: first.
     if (_TELEGRAPH_NOT_ZH if cjk else _TELEGRAPH_NOT_EN).search(text) or ":" in text:
         return False  # (a colon: a lead-in, "原因有四：", or label: value pairs)
+    if _NUMBERED.search(text):
+        return False
     explicit = _TELEGRAPH_SEPARATORS.search(text) is not None
     if cjk:
         if not explicit and " " not in text:
@@ -206,4 +216,6 @@ def _is_telegraphic(text: str, cjk: bool) -> bool:
                 not 0 < len(EN_WORD.findall(f)) <= TELEGRAPH_WORDS for f in fragments):
             return False
         bare = sum(1 for f in fragments if _is_item(f))
+    if sum(1 for f in fragments if _SEQUENCE.match(f.strip())) >= 2:
+        return False  # a plan in steps
     return 3 * bare >= 2 * len(fragments)  # two in three fragments are bare items

@@ -15,7 +15,17 @@ A match is negated (the rules, in the order `is_negated` tries them):
 3. by 与其(说) before it, up to 不如 ("与其说 X，不如说 Y" negates X);
 4. as an item of an English list across commas, governed by a cue before the list
    ("it isn't about payments, refunds or support tickets") or by a denial after it
-   ("payments, refunds or support flows don't matter").
+   ("payments, refunds or support flows don't matter");
+5. flipped by a denied opinion before it in its clause ("我不认为是因为 X", "I don't
+   think X", "I wouldn't say X"), so that a double denial affirms ("我不觉得权限不重要");
+   not past a verb of knowing, an exception (except, 除了) or a comparison (than, 比);
+6. by a clause that is only a verdict on the claim before it: a disagreement flips the
+   claim ("说后台难以替代、薪资更高，我都不太认同"; from a reported-speech frame, 有人说 /
+   people say, when there is one), a belittling verdict on an anaphor negates the clause
+   before it ("…，但说到底那都是做交互之前的准备工作", "…, none of that matters").
+Closing denials include belittling that keeps the terms ("只是锦上添花", "可有可无",
+"matters only a little", "comes along for free", "is a nice-to-have"); a `together`
+term one of whose pieces is such a word describes the denial and is not negated by it.
 A clause ends at 。！？；，,.;!? and line breaks, at a colon or a spaced dash, and at
 contrast words (但, 而是, 却, but, rather, instead: pmquiz.grading.answer); 、 does not
 end it.
@@ -348,8 +358,20 @@ def _verdict_scope(answer: AnswerText, pos: int, belittle: bool
                                                           clause_start)]
         lo = stop[-1] if stop else max(0, clause_start - LOOKBACK)
         frames = [m.start() for m in _FRAME.finditer(text, lo, clause_start)]
-        lo = frames[-1] if frames else lo
-        return (lo, clause_start, True) if text[lo:clause_start].strip(" ,:") else None
+        if text[lo:clause_start].strip(" ,:"):
+            return (frames[-1] if frames else lo, clause_start, True)
+        if len(stop) < 1 or lo < 1:
+            return None
+        # The verdict opens its sentence: it judges the sentence before when that one is
+        # a question ("做后台要懂技术？我不这么认为") or reports what others say ("Some say
+        # UX is all that matters. I don't agree.").
+        prev_start = stop[-2] if len(stop) > 1 else max(0, clause_start - LOOKBACK)
+        frames = [m.start() for m in _FRAME.finditer(text, prev_start, lo - 1)]
+        if frames:
+            return (frames[-1], lo - 1, True)
+        if text[lo - 1] == "?" and text[prev_start:lo - 1].strip():
+            return (prev_start, lo - 1, True)
+        return None
     if belittle and _BELITTLE_CLAUSE.fullmatch(body):
         k = answer.clause_index(clause_start) - 1
         while k >= 0:  # back over empty clauses ("，但"), not over a sentence end
