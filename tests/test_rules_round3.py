@@ -89,6 +89,11 @@ def test_sentences_and_predicate_notes_are_not_lists(answer: str) -> None:
     ("数据看板、操作日志，这些都可有可无", "操作日志"),
     ("We keep an audit trail, that's a nice-to-have.", "audit trail"),
     ("Audit trails and permissions, none of that really matters", "permissions"),
+    # ... and so does one that hands the claim to someone else, its own terms included.
+    ("要懂数据库和服务器，其实那些都是研发负责的", "服务器"),
+    ("要懂数据库和服务器，其实那些都是研发负责的", "研发"),
+    ("You need architecture and operations knowledge, that's the engineers' job.",
+     "architecture"),
 ])
 def test_a_verdict_clause_denies_the_claim_before_it(answer: str, term: str) -> None:
     assert hits(answer, term) == [False]
@@ -110,6 +115,8 @@ def test_a_verdict_clause_denies_the_claim_before_it(answer: str, term: str) -> 
     # Agreement and praise are no verdicts.
     ("后台要先懂业务，我同意这个观点", "懂业务"),
     ("权限和审批都要做，这些很重要", "审批"),
+    ("后台PM要懂业务，那些技术细节都是研发负责的", "懂业务"),
+    ("后台PM要懂业务，这是产品经理的事", "懂业务"),
     ("Audit logs and permissions, that matters a lot.", "permissions"),
     ("Audit logs and permissions, that matters.", "permissions"),
 ])

@@ -248,6 +248,9 @@ def cueset(extra: tuple[str, ...]) -> CueSet:
 # of three, so that the regex engine skips at C speed to the few places worth a look.
 # 不 starts the disagreements (不认同, 不这么看, 不对, 站不住脚) and the opinion cues
 # (group `op`: 不认为, 不觉得); an anaphor starts a belittling verdict (那都是…准备工作).
+# "那些都是研发负责的": the claim before is someone else's job, not the speaker's point.
+_OTHERS_JOB_ZH = ("(?:研发|开发|技术|运维|工程师|程序员|别人|其他人)(?:团队|同学|部门)?"
+                  "(?:负责|管|做|干)?的(?:事|事情|活|工作)?")
 _NOT_SCAN_ZH = re.compile(
     "不(?:(?:太|大|怎么)?(?:(?P<op>认为|觉得)|认同|同意|赞同|认可|买账|敢苟同|这么看|这样看|这么认为"
     "|这样认为|这么想|这样想|是这样|对)|(?<=站不)住脚)"
@@ -256,13 +259,13 @@ _BELITTLE_SCAN_ZH = re.compile(
     "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
     "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
     "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
-    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作))"
+    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
 )
 _VERDICT_CORE_EN = re.compile(
     r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
     r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
     r"|nice[- ]to[- ]haves?|secondary|afterthoughts?|big deal|important|irrelevant"
-    r"|icing on the cake|optional)(?: with (?:any of |all of |most of )?(?:that|this"
+    r"|icing on the cake|optional|job)(?: with (?:any of |all of |most of )?(?:that|this"
     r"|it|them|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
     r"(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
@@ -287,14 +290,16 @@ _BELITTLE_CLAUSE = re.compile(
     "|这种|这几个|这几点|这两个)(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只|不过|倒|只不过"
     "|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓|无关紧要"
     "|次要的?|可有可无|无足轻重|不是重点|没(?:有)?(?:什么)?关系|不值一提|是?(?:个)?锦上添花"
-    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作))(?:而已|罢了|[的了啊吧呢嘛哈呀])*"
+    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
+    "(?:而已|罢了|[的了啊吧呢嘛哈呀])*"
     r"|(?:(?:but|and|honestly|really) )?(?:that|this|those|these|it|they|all (?:of )?(?:that"
     r"|this|those|these)|none of (?:that|this|it|them))(?: really| just| all| stuff| things)?"
     r"(?: (?:don't|doesn't|do not|does not|dont|doesnt) (?:really )?matter(?: much| at all)?"
     r"| (?:really )?matters? (?:only a little|very little|little)"
     r"|(?:'s|'re| is| are)(?: just| only| merely| all)? (?:a )?(?:nice[- ]to[- ]haves?"
     r"|secondary|afterthoughts?|an afterthought|no big deal|not a big deal|not important"
-    r"|unimportant|irrelevant|icing on the cake|optional))"
+    r"|unimportant|irrelevant|icing on the cake|optional"
+    r"|(?:the )?(?:engineers'|developers'|devs'|someone else's|the tech team's) job))"
     r"|(?:(?:but|and|honestly|really) )?none of (?:that|this|it|them)(?: really)? matters"
 )
 # A reported-speech frame: the claim a disagreement denies starts here.
@@ -380,7 +385,7 @@ def _verdict_scope(answer: AnswerText, pos: int, belittle: bool
                 return None
             prev_start, prev_end = answer.clause(b - 1)
             if text[prev_start:prev_end].strip():
-                return (prev_start, prev_end, False)
+                return (prev_start, clause_end, False)  # its own terms too: 那都是研发的事
             k -= 1
     return None
 
