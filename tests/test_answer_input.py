@@ -14,23 +14,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from drillbank import write_drill_bank
 from terminal import BACKSPACE, CTRL_D, ENTER, LEFT, paste, ready, spawn, terminal_env
-
-OPEN_BANK = """\
-id: input
-title: 输入测试
-language: zh
-questions:
-""" + "".join(f"""\
-  - id: q{n}
-    type: open
-    prompt: 第{n}题：产品经理最重要的能力是什么？
-    hint: 想想面试官的回应。
-    reference: 以洞察业务为基础。
-    rubric:
-      points:
-        - {{id: business, label: 以洞察业务为基础, any: [理解业务, 洞察业务]}}
-""" for n in (1, 2, 3))
 
 TF_BANK = """\
 id: tf
@@ -65,7 +50,7 @@ def go_on(child: pexpect.spawn) -> None:
 
 @pytest.mark.slow
 def test_paste_edit_and_wide_characters_reach_the_history(tmp_path: Path) -> None:
-    bank = write(tmp_path, "input.yaml", OPEN_BANK)
+    bank = write_drill_bank(tmp_path)
     home = tmp_path / "home"
     child = spawn(["practice", str(bank)], home)
     ready(child)

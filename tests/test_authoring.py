@@ -124,13 +124,42 @@ def broken(tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: st
     return errors[0][len(prefix):]
 
 
-def test_unknown_type_names_the_value(tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
-    message = broken(tmp_path, capsys, "type: open ", "type: essay")
-    assert message.endswith(": questions[0].type: 'essay' is not one of open, choice, "
-                            "truefalse")
-    assert broken(tmp_path / "b", capsys, "type: choice", "type: choise").endswith(
-        "'choise' is not one of open, choice, truefalse; did you mean 'choice'?")
+# The starter bank with one value made wrong, and how the one error message ends.
+WRONG_VALUES = [
+    pytest.param("type: open ", "type: essay",
+                 ": questions[0].type: 'essay' is not one of open, choice, truefalse",
+                 id="unknown-type-names-the-value"),
+    pytest.param("type: choice", "type: choise",
+                 "'choise' is not one of open, choice, truefalse; did you mean 'choice'?",
+                 id="misspelt-type-suggests-the-right-one"),
+    pytest.param('- "@insight"', "- @insight",
+                 "YAML reserves '@' at the start of a value: quote it, as in \"@insight\"",
+                 id="reserved-at-sign-says-to-quote-the-group"),
+    pytest.param("weight: 2 ", "weight: 60%",
+                 "weight: must be a number, not '60%'; write the fraction 0.6 instead of 60%",
+                 id="weight-written-as-a-percentage"),
+    pytest.param("score: [0, 0.4]", "score: [0, 40]",
+                 "score: needs 0 <= low <= high <= 1, not [0, 40]; scores are fractions: "
+                 "did you mean [0, 0.4]?", id="score-written-as-percentages"),
+    pytest.param("expect: fail", "expect: maybe", "expect: 'maybe' is not 'pass' or 'fail'",
+                 id="expect"),
+    pytest.param("difficulty: 1 ", "difficulty: 5 ",
+                 "difficulty: must be 1 (easy), 2 or 3 (hard), not 5", id="difficulty"),
+    pytest.param("required: true", "required: 'sure'",
+                 "required: must be true or false, not 'sure'", id="required"),
+    pytest.param("weight: 2 ", "weight: -2 ", "weight: must be a positive number, not -2",
+                 id="negative-weight"),
+    pytest.param("answer: [A, C, D]", "answer: [A, C, A]",
+                 "questions[1].answer: option 'A' is listed twice", id="answer-listed-twice"),
+    pytest.param("tags: [basics]", "tags: basics",
+                 "questions[0].tags: must be a list, not text 'basics'", id="tags-not-a-list"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "ending"), WRONG_VALUES)
+def test_a_wrong_value_is_named_with_the_fix(old: str, new: str, ending: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert broken(tmp_path, capsys, old, new).endswith(ending)
 
 
 def test_unquoted_colon_in_a_value_says_to_quote_it(
@@ -170,40 +199,11 @@ def test_control_character_after_chinese_text_has_the_right_column(
     assert problem.message.startswith("control character U+0007 (BEL)")
 
 
-def test_reserved_at_sign_says_to_quote_the_group(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    message = broken(tmp_path, capsys, '- "@insight"', "- @insight")
-    assert message.endswith("YAML reserves '@' at the start of a value: quote it, as in "
-                            "\"@insight\"")
-
-
 def test_threshold_written_as_a_percentage_suggests_the_fraction(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     message = broken(tmp_path, capsys, "threshold: 0.6 ", "threshold: 60  ")
     assert message == ("12: threshold: must be a number above 0 and at most 1, not 60; it "
                        "looks like a percentage: write 0.6 for 60%")
-    message = broken(tmp_path / "b", capsys, "weight: 2 ", "weight: 60%")
-    assert message.endswith("weight: must be a number, not '60%'; write the fraction 0.6 "
-                            "instead of 60%")
-    message = broken(tmp_path / "c", capsys, "score: [0, 0.4]", "score: [0, 40]")
-    assert message.endswith("score: needs 0 <= low <= high <= 1, not [0, 40]; scores are "
-                            "fractions: did you mean [0, 0.4]?")
-
-
-def test_other_values_are_named_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                    ) -> None:
-    assert broken(tmp_path, capsys, "expect: fail", "expect: maybe").endswith(
-        "expect: 'maybe' is not 'pass' or 'fail'")
-    assert broken(tmp_path / "b", capsys, "difficulty: 1 ", "difficulty: 5 ").endswith(
-        "difficulty: must be 1 (easy), 2 or 3 (hard), not 5")
-    assert broken(tmp_path / "c", capsys, "required: true", "required: 'sure'").endswith(
-        "required: must be true or false, not 'sure'")
-    assert broken(tmp_path / "d", capsys, "weight: 2 ", "weight: -2 ").endswith(
-        "weight: must be a positive number, not -2")
-    assert broken(tmp_path / "e", capsys, "answer: [A, C, D]", "answer: [A, C, A]").endswith(
-        "questions[1].answer: option 'A' is listed twice")
-    assert broken(tmp_path / "f", capsys, "tags: [basics]", "tags: basics").endswith(
-        "questions[0].tags: must be a list, not text 'basics'")
 
 
 def test_unknown_bank_id_matching_a_file_here_says_how_to_load_it(

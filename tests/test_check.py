@@ -116,6 +116,48 @@ def test_score_range_and_negation_shown(capsys: pytest.CaptureFixture[str],
     assert _closing(out) == (0, 2)
 
 
+EXPLAINED_BANK = (
+    "id: explain\ntitle: 解释\nlanguage: zh\nquestions:\n"
+    "  - id: focus\n    type: open\n    prompt: 后台产品注重什么？\n"
+    "    rubric:\n      points:\n"
+    "        - {id: efficiency, label: 效率, any: [效率]}\n"
+    "        - {id: security, label: 安全, any: [安全]}\n"
+    "        - {id: stability, label: 稳定, required: true, any: [稳定]}\n"
+    "    examples:\n      - {answer: 不要效率，也不要安全。, expect: pass}\n"
+    "  - id: pick\n    type: choice\n    prompt: 后台产品注重哪些方面？\n"
+    "    options: {A: 效率, B: 安全, C: 好看, D: 稳定}\n    answer: [A, B, D]\n"
+    "    examples:\n      - {answer: C, expect: pass}\n"
+)
+
+
+@pytest.mark.parametrize(("lang", "explained"), [
+    ("en", ["  graded:    fail, score 0 (pass mark 0.6)",
+            "  negated:   efficiency (效率); security (安全)",
+            "  missed:    stability",
+            "  required missed: stability",
+            "  graded:    fail, score 0 (given C, answer A, B, D)"]),
+    ("zh", ["  评分：未通过，得分 0（及格线 0.6）",
+            "  被否定：efficiency（效率）；security（安全）",
+            "  漏掉：stability",
+            "  缺少必答：stability",
+            "  评分：未通过，得分 0"]),
+])
+def test_explanation_in_each_language_and_junit_in_english(
+        lang: str, explained: list[str], capsys: pytest.CaptureFixture[str],
+        tmp_path: Path, write_bank: WriteBank) -> None:
+    """The same facts in the UI language's words and punctuation; a choice question's
+    graded line names the choices in English; JUnit is English whatever the UI says."""
+    path = write_bank(EXPLAINED_BANK)
+    report = tmp_path / "check.xml"
+    run = run_cli(["check", "--lang", lang, str(path), "--junit", str(report)], capsys)
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert [line for line in lines if line in explained] == explained
+    failures = [f.text or "" for f in ET.parse(report).getroot().iter("failure")]
+    assert "graded:    fail, score 0 (given C, answer A, B, D)" in failures[1]
+    assert "negated:   efficiency (效率); security (安全)" in failures[0]
+
+
 # -- invalid banks ----------------------------------------------------------------------
 
 

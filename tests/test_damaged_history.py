@@ -3,18 +3,33 @@ file, the file never changed, never a traceback."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from helpers import run_cli
+from helpers import Run, run_cli
 from pmquiz import paths
 
 ANSWERS = "以业务为基础，围绕用户需求做产品设计\n\n交互最重要\n\n"
 
 
 _TEMPLATE: list[bytes] = []
+
+
+def practise(capsys: pytest.CaptureFixture[str], count: int, *options: str,
+             stdin: str = ANSWERS) -> Run:
+    """`count` questions of the built-in Chinese bank, the same ones every time."""
+    return run_cli(["practice", "backoffice-pm-zh", "-n", str(count), "--seed", "4",
+                    *options], capsys, stdin=stdin)
+
+
+def stored_attempts(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        count: int = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
+    conn.close()
+    return count
 
 
 @pytest.fixture(autouse=True)
@@ -32,8 +47,7 @@ def history(capsys: pytest.CaptureFixture[str]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(_TEMPLATE[0])
         return target
-    run = run_cli(["practice", "backoffice-pm-zh", "-n", "2", "--seed", "4"], capsys,
-                  stdin=ANSWERS)
+    run = practise(capsys, 2)
     assert run.exit_code == 0, run.stderr
     _TEMPLATE.append(target.read_bytes())
     return target
@@ -79,7 +93,7 @@ def test_a_damaged_attempt_is_left_out_of_history_with_a_note(
     damage(history, "UPDATE attempts SET time = 'last tuesday' WHERE id = 1")
     run = run_cli(["history", "--json"], capsys)
     assert run.exit_code == 0
-    assert len(__import__("json").loads(run.stdout)) == 1
+    assert len(json.loads(run.stdout)) == 1
     assert f"note: {history}: left out 1 damaged row" in run.stderr
 
 
@@ -94,11 +108,10 @@ def test_a_missing_table_is_exit_2_naming_the_file(
 def test_answering_a_question_whose_card_is_damaged_rebuilds_that_card(
         history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     damage(history, "UPDATE cards SET state = 99")
-    run = run_cli(["practice", "backoffice-pm-zh", "-n", "2", "--seed", "4"], capsys,
-                  stdin=ANSWERS)
+    run = practise(capsys, 2)
     assert run.exit_code == 0, run.stderr
+    assert stored_attempts(history) == 4
     with sqlite3.connect(history) as conn:
-        assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 4
         assert {r[0] for r in conn.execute("SELECT state FROM cards")} <= {1, 2, 3}
         assert conn.execute("SELECT sum(attempts) FROM cards").fetchone()[0] == 4
 
@@ -116,8 +129,7 @@ def test_a_read_only_history_is_exit_2_naming_it(
 
     monkeypatch.setattr(sqlite3, "connect", read_only)
     before = history.read_bytes()
-    run = run_cli(["practice", "backoffice-pm-zh", "-n", "1", "--seed", "4", "--lang", "en"],
-                  capsys, stdin=ANSWERS)
+    run = practise(capsys, 1, "--lang", "en")
     assert run.exit_code == 2, run.stderr
     assert str(history) in run.stderr and "cannot write" in run.stderr
     assert "Traceback" not in run.stderr
@@ -131,7 +143,7 @@ def test_a_limit_beyond_64_bits_shows_everything(
         history: Path, limit: str, capsys: pytest.CaptureFixture[str]) -> None:
     run = run_cli(["history", "--limit", limit, "--json"], capsys)
     assert run.exit_code == 0, run.stderr
-    assert len(__import__("json").loads(run.stdout)) == 2
+    assert len(json.loads(run.stdout)) == 2
 
 
 @pytest.mark.parametrize("now", ["0001-01-01T00:00:00", "9999-12-31T23:59:59",
@@ -162,8 +174,7 @@ def test_a_full_disk_mid_transaction_is_exit_2_and_nothing_half_written(
 
     monkeypatch.setattr(sqlite3, "connect", no_room)
     big = "业务" * 20000 + "\n\n"
-    run = run_cli(["practice", "backoffice-pm-zh", "-n", "1", "--seed", "4"], capsys,
-                  stdin=big)
+    run = practise(capsys, 1, stdin=big)
     assert run.exit_code == 2, run.stderr
     assert str(history) in run.stderr and "Traceback" not in run.stderr
     monkeypatch.setattr(sqlite3, "connect", real_connect)
@@ -176,13 +187,11 @@ def test_a_failure_inside_an_attempts_transaction_is_exit_2_and_rolled_back(
         history: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The attempt's INSERT works; the card hook's INSERT into review_log does not.
     damage(history, "DROP TABLE review_log")
-    run = run_cli(["practice", "backoffice-pm-zh", "-n", "1", "--seed", "4"], capsys,
-                  stdin=ANSWERS)
+    run = practise(capsys, 1)
     assert run.exit_code == 2, run.stderr
     assert str(history) in run.stderr and "Traceback" not in run.stderr
     assert "unexpected" not in run.stderr
-    with sqlite3.connect(history) as conn:
-        assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 2
+    assert stored_attempts(history) == 2
 
 
 @pytest.mark.parametrize("moment", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+00:00"])

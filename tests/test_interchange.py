@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -94,23 +95,38 @@ def fill(home: Path, entries: list[Entry]) -> None:
     history.close()
 
 
-def at(home: Path, args: list[str], capsys: pytest.CaptureFixture[str],
-       monkeypatch: pytest.MonkeyPatch) -> Run:
-    monkeypatch.setenv("PMQUIZ_HOME", str(home))
-    return run_cli(args, capsys)
+@dataclass
+class Cli:
+    """pmquiz's entry point run on one machine or the other (PMQUIZ_HOME switched)."""
 
+    capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch
 
-def views(home: Path, capsys: pytest.CaptureFixture[str],
-          monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    """What `history`, `stats` and `review --list` show, times read as instants."""
-    out = {}
-    for name, args in (("history", ["history", "--limit", "0", "--json"]),
-                       ("stats", ["stats", "--json"]),
-                       ("review", ["review", "--list", "--json"])):
-        run = at(home, args, capsys, monkeypatch)
+    def at(self, home: Path, args: list[str], stdin: str | None = None) -> Run:
+        self.monkeypatch.setenv("PMQUIZ_HOME", str(home))
+        return run_cli(args, self.capsys, stdin=stdin)
+
+    def views(self, home: Path) -> dict[str, Any]:
+        """What `history`, `stats` and `review --list` show, times read as instants."""
+        out = {}
+        for name, args in (("history", ["history", "--limit", "0", "--json"]),
+                           ("stats", ["stats", "--json"]),
+                           ("review", ["review", "--list", "--json"])):
+            run = self.at(home, args)
+            assert run.exit_code == 0, run.stderr
+            out[name] = json.loads(run.stdout, object_hook=_instants)
+        return out
+
+    def export(self, home: Path, target: Path) -> list[dict[str, Any]]:
+        run = self.at(home, ["export", "history", "-o", str(target)])
         assert run.exit_code == 0, run.stderr
-        out[name] = json.loads(run.stdout, object_hook=_instants)
-    return out
+        lines = target.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return Cli(capsys, monkeypatch)
 
 
 def _instants(item: dict[str, Any]) -> dict[str, Any]:
@@ -118,14 +134,6 @@ def _instants(item: dict[str, Any]) -> dict[str, Any]:
         if isinstance(item.get(key), str):
             item[key] = datetime.fromisoformat(item[key]).astimezone(UTC)
     return item
-
-
-def export(home: Path, target: Path, capsys: pytest.CaptureFixture[str],
-           monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    run = at(home, ["export", "history", "-o", str(target)], capsys, monkeypatch)
-    assert run.exit_code == 0, run.stderr
-    lines = target.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
 
 
 def checksum(path: Path) -> str:
@@ -142,11 +150,10 @@ def checksum(path: Path) -> str:
 
 
 def test_export_writes_the_header_then_every_attempt_with_its_fields(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        homes: tuple[Path, Path], cli: Cli) -> None:
     home_a, _ = homes
     fill(home_a, MACHINE_A)
-    run = at(home_a, ["export", "history"], capsys, monkeypatch)  # stdout
+    run = cli.at(home_a, ["export", "history"])  # stdout
     assert run.exit_code == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0] == '{"format": "pmquiz-history", "version": 1}'
@@ -165,49 +172,39 @@ def test_export_writes_the_header_then_every_attempt_with_its_fields(
 
     target = home_a.parent / "out" / "a.jsonl"
     target.parent.mkdir()
-    run = at(home_a, ["export", "history", "-o", str(target), "--lang", "zh"], capsys,
-             monkeypatch)
+    run = cli.at(home_a, ["export", "history", "-o", str(target), "--lang", "zh"])
     assert run.exit_code == 0, run.stderr
-    assert target.read_text(encoding="utf-8") == run_stdout_of(home_a, capsys, monkeypatch)
+    assert target.read_text(encoding="utf-8") == cli.at(home_a, ["export", "history"]).stdout
     assert f"已导出 5 条作答记录到 {target}" in run.stdout
 
 
-def run_stdout_of(home: Path, capsys: pytest.CaptureFixture[str],
-                  monkeypatch: pytest.MonkeyPatch) -> str:
-    return at(home, ["export", "history"], capsys, monkeypatch).stdout
-
-
-def test_data_dir_works_after_the_sub_command_too(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_dir_works_after_the_sub_command_too(homes: tuple[Path, Path], cli: Cli) -> None:
     home_a, home_b = homes
     fill(home_a, MACHINE_A)
-    expected = at(home_a, ["export", "history"], capsys, monkeypatch).stdout
-    run = at(home_b, ["export", "history", "--data-dir", str(home_a)], capsys, monkeypatch)
+    expected = cli.at(home_a, ["export", "history"]).stdout
+    run = cli.at(home_b, ["export", "history", "--data-dir", str(home_a)])
     assert run.exit_code == 0, run.stderr
     assert run.stdout == expected
 
 
 def test_export_of_a_folder_without_history_is_just_the_header(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        homes: tuple[Path, Path], cli: Cli) -> None:
     _, home_b = homes
-    run = at(home_b, ["export", "history"], capsys, monkeypatch)
+    run = cli.at(home_b, ["export", "history"])
     assert run.exit_code == 0, run.stderr
     assert run.stdout == '{"format": "pmquiz-history", "version": 1}\n'
     assert not (home_b / "history.sqlite3").exists()  # exporting creates nothing
 
 
 def test_a_row_pmquiz_did_not_write_is_left_out_with_a_note(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        homes: tuple[Path, Path], cli: Cli) -> None:
     home_a, _ = homes
     fill(home_a, MACHINE_A[:2])
     conn = sqlite3.connect(home_a / "history.sqlite3")
     conn.execute("UPDATE attempts SET points_missed = '{broken' WHERE id = 1")
     conn.commit()
     conn.close()
-    run = at(home_a, ["export", "history", "--lang", "en"], capsys, monkeypatch)
+    run = cli.at(home_a, ["export", "history", "--lang", "en"])
     assert run.exit_code == 0, run.stderr
     assert len(run.stdout.splitlines()) == 2  # the header and the one good attempt
     assert "could not be read (not written by pmquiz): 1" in run.stderr
@@ -217,51 +214,47 @@ def test_a_row_pmquiz_did_not_write_is_left_out_with_a_note(
 
 
 def test_round_trip_into_an_empty_home_shows_the_same_history(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        homes: tuple[Path, Path], cli: Cli) -> None:
     home_a, home_b = homes
     fill(home_a, MACHINE_A)
-    exported = export(home_a, home_a.parent / "a.jsonl", capsys, monkeypatch)
+    exported = cli.export(home_a, home_a.parent / "a.jsonl")
 
-    run = at(home_b, ["import", str(home_a.parent / "a.jsonl"), "--lang", "en"], capsys,
-             monkeypatch)
+    run = cli.at(home_b, ["import", str(home_a.parent / "a.jsonl"), "--lang", "en"])
     assert run.exit_code == 0, run.stderr
     assert run.stdout.strip() == "Attempts imported: 5 new, 0 already here."
-    seen_a = views(home_a, capsys, monkeypatch)
+    seen_a = cli.views(home_a)
     assert seen_a["history"] and seen_a["review"] and seen_a["stats"]["attempts"] == 5
-    assert views(home_b, capsys, monkeypatch) == seen_a
-    assert export(home_b, home_b.parent / "b.jsonl", capsys, monkeypatch) == exported
+    assert cli.views(home_b) == seen_a
+    assert cli.export(home_b, home_b.parent / "b.jsonl") == exported
 
     # The same file again: nothing new, nothing changed.
     before = checksum(home_b.parent / "b.jsonl")
-    run = at(home_b, ["import", str(home_a.parent / "a.jsonl"), "--lang", "zh"], capsys,
-             monkeypatch)
+    run = cli.at(home_b, ["import", str(home_a.parent / "a.jsonl"), "--lang", "zh"])
     assert run.exit_code == 0, run.stderr
     assert run.stdout.strip() == "导入完成：新增 0 条作答记录，5 条已存在。"
-    export(home_b, home_b.parent / "b.jsonl", capsys, monkeypatch)
+    cli.export(home_b, home_b.parent / "b.jsonl")
     assert checksum(home_b.parent / "b.jsonl") == before
-    assert views(home_b, capsys, monkeypatch) == seen_a
+    assert cli.views(home_b) == seen_a
 
 
 def test_two_machines_importing_each_other_end_with_the_same_history(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        homes: tuple[Path, Path], cli: Cli) -> None:
     home_a, home_b = homes
     fill(home_a, MACHINE_A)
     fill(home_b, MACHINE_B)
     file_a, file_b = home_a.parent / "a.jsonl", home_b.parent / "b.jsonl"
-    ids_a = {r.get("id") for r in export(home_a, file_a, capsys, monkeypatch)[1:]}
-    ids_b = {r.get("id") for r in export(home_b, file_b, capsys, monkeypatch)[1:]}
+    ids_a = {r.get("id") for r in cli.export(home_a, file_a)[1:]}
+    ids_b = {r.get("id") for r in cli.export(home_b, file_b)[1:]}
     assert not ids_a & ids_b
 
-    assert at(home_a, ["import", str(file_b)], capsys, monkeypatch).exit_code == 0
-    assert at(home_b, ["import", str(file_a)], capsys, monkeypatch).exit_code == 0
-    merged_a = export(home_a, home_a.parent / "a2.jsonl", capsys, monkeypatch)
-    merged_b = export(home_b, home_b.parent / "b2.jsonl", capsys, monkeypatch)
+    assert cli.at(home_a, ["import", str(file_b)]).exit_code == 0
+    assert cli.at(home_b, ["import", str(file_a)]).exit_code == 0
+    merged_a = cli.export(home_a, home_a.parent / "a2.jsonl")
+    merged_b = cli.export(home_b, home_b.parent / "b2.jsonl")
     assert {r.get("id") for r in merged_a[1:]} == ids_a | ids_b
     assert merged_a == merged_b  # same attempts, same order (time), same fields
-    seen = views(home_a, capsys, monkeypatch)
-    assert views(home_b, capsys, monkeypatch) == seen
+    seen = cli.views(home_a)
+    assert cli.views(home_b) == seen
     # Newest first by time, whichever machine an attempt came from.
     times = [item["time"] for item in seen["history"]]
     assert times == sorted(times, reverse=True) and len(times) == 8
@@ -271,17 +264,15 @@ def test_two_machines_importing_each_other_end_with_the_same_history(
 
 
 def test_cards_after_a_merge_are_those_of_one_history_with_every_attempt(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        homes: tuple[Path, Path], cli: Cli, tmp_path: Path) -> None:
     home_a, home_b = homes
     fill(home_a, MACHINE_A)
     fill(home_b, MACHINE_B)
     both = tmp_path / "both"
     fill(both, sorted(MACHINE_A + MACHINE_B, key=lambda e: e[0]))
-    export(home_b, tmp_path / "b.jsonl", capsys, monkeypatch)
-    assert at(home_a, ["import", str(tmp_path / "b.jsonl")], capsys, monkeypatch
-              ).exit_code == 0
-    merged, single = views(home_a, capsys, monkeypatch), views(both, capsys, monkeypatch)
+    cli.export(home_b, tmp_path / "b.jsonl")
+    assert cli.at(home_a, ["import", str(tmp_path / "b.jsonl")]).exit_code == 0
+    merged, single = cli.views(home_a), cli.views(both)
     assert merged["review"] == single["review"]
     assert merged["stats"] == single["stats"]
 
@@ -299,52 +290,47 @@ GOOD = '{"format": "pmquiz-history", "version": 1}\n'
 ], ids=["not-json", "wrong-header", "unknown-version", "broken-line-after-good-ones",
         "time-without-offset"])
 def test_a_damaged_or_foreign_file_is_refused_and_nothing_is_written(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: str, line: int,
-        says: str) -> None:
+        homes: tuple[Path, Path], cli: Cli, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, content: str, line: int, says: str) -> None:
     home_a, home_b = homes
     monkeypatch.setenv("PMQUIZ_LANG", "en")  # the English words; the walk tests Chinese
     fill(home_a, MACHINE_A[:2])
     fill(home_b, MACHINE_B)
-    good = export(home_a, tmp_path / "a.jsonl", capsys, monkeypatch)
+    good = cli.export(home_a, tmp_path / "a.jsonl")
     good_lines = GOOD + "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in good[1:])
     bad = tmp_path / "坏的.jsonl"
     local = json.dumps({**good[1], "id": "0a1b", "time": "2026-11-03 09:00"}) + "\n"
     bad.write_text(content.replace("GOOD_LINES", good_lines).replace("LOCAL_TIME", local),
                    encoding="utf-8")
     before = checksum(home_b / "history.sqlite3")
-    history_before = views(home_b, capsys, monkeypatch)
+    history_before = cli.views(home_b)
 
     # The bad file after a good one: the good one is not imported either.
-    run = at(home_b, ["import", str(tmp_path / "a.jsonl"), str(bad)], capsys, monkeypatch)
+    run = cli.at(home_b, ["import", str(tmp_path / "a.jsonl"), str(bad)])
     assert run.exit_code == 2
     assert f"{bad}:{line}: " in run.stderr and says in run.stderr, run.stderr
     assert "Traceback" not in run.stderr and run.stdout == ""
     assert checksum(home_b / "history.sqlite3") == before
-    assert views(home_b, capsys, monkeypatch) == history_before
+    assert cli.views(home_b) == history_before
 
 
-def test_import_reads_stdin_for_a_dash(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_reads_stdin_for_a_dash(homes: tuple[Path, Path], cli: Cli) -> None:
     home_a, home_b = homes
     fill(home_a, MACHINE_A)
-    exported = at(home_a, ["export", "history"], capsys, monkeypatch).stdout
-    monkeypatch.setenv("PMQUIZ_HOME", str(home_b))
-    run = run_cli(["import", "-", "--lang", "en"], capsys, stdin=exported)
+    exported = cli.at(home_a, ["export", "history"]).stdout
+    run = cli.at(home_b, ["import", "-", "--lang", "en"], stdin=exported)
     assert run.exit_code == 0, run.stderr
     assert "5 new, 0 already here" in run.stdout
-    assert at(home_b, ["export", "history"], capsys, monkeypatch).stdout == exported
+    assert cli.at(home_b, ["export", "history"]).stdout == exported
 
-    run = run_cli(["import", "-", "--lang", "en"], capsys, stdin=exported[:-40])
+    run = cli.at(home_b, ["import", "-", "--lang", "en"], stdin=exported[:-40])
     assert run.exit_code == 2 and "<stdin>:6: not JSON" in run.stderr, run.stderr
 
 
 def test_import_of_a_missing_file_names_it(
-        homes: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        homes: tuple[Path, Path], cli: Cli, tmp_path: Path) -> None:
     _, home_b = homes
-    run = at(home_b, ["import", str(tmp_path / "nowhere.jsonl")], capsys, monkeypatch)
+    run = cli.at(home_b, ["import", str(tmp_path / "nowhere.jsonl")])
     assert run.exit_code == 2
     assert "nowhere.jsonl" in run.stderr and "Traceback" not in run.stderr
 

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,9 @@ from helpers import Run, run_cli
 
 HEAD = "id: demo\ntitle: Demo\nlanguage: en\nquestions:\n"  # lines 1-4
 TF = "  - {id: tf, type: truefalse, prompt: Is it?, answer: true}\n"
+RUBRIC_HEAD = (HEAD + "  - id: core-ability\n    type: open\n    prompt: Why?\n    rubric:\n"
+               "      points:\n        - {id: insight, label: Insight, any: [insight]}\n")
+WriteBank = Callable[..., Path]  # the conftest fixture: (text, name=...) -> path
 
 
 def _list(path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
@@ -49,7 +53,7 @@ def _one(lines: list[str], *needles: str) -> str:
 
 
 def test_yaml_syntax_error_has_file_line_column(capsys: pytest.CaptureFixture[str],
-                                                write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                write_bank: WriteBank) -> None:
     path = write_bank("id: demo\ntitle: [Demo, x\nlanguage: en\nquestions: []\n")
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 1
@@ -57,7 +61,7 @@ def test_yaml_syntax_error_has_file_line_column(capsys: pytest.CaptureFixture[st
 
 
 def test_unclosed_quote_says_where_it_started(capsys: pytest.CaptureFixture[str],
-                                              write_bank) -> None:  # type: ignore[no-untyped-def]
+                                              write_bank: WriteBank) -> None:
     path = write_bank(HEAD + '  - id: a\n    prompt: "unterminated\n    type: open\n')
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 1
@@ -65,18 +69,8 @@ def test_unclosed_quote_says_where_it_started(capsys: pytest.CaptureFixture[str]
     assert "started at line 6" in lines[0]  # the end of the file alone would not help
 
 
-def test_duplicate_mapping_keys_name_key_and_both_lines(capsys: pytest.CaptureFixture[str],
-                                                        write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - id: a\n    type: truefalse\n    prompt: First?\n"
-                      "    answer: true\n    prompt: Second?\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "duplicate key 'prompt'")
-    assert line.startswith(f"error: {path}:9: questions[0]")
-    assert "line 7" in line and "line 9" in line
-
-
 def test_alias_bomb_is_refused_quickly(capsys: pytest.CaptureFixture[str],
-                                       write_bank) -> None:  # type: ignore[no-untyped-def]
+                                       write_bank: WriteBank) -> None:
     levels = ["a: &a [" + ", ".join(['"lol"'] * 9) + "]"]
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
@@ -91,18 +85,8 @@ def test_alias_bomb_is_refused_quickly(capsys: pytest.CaptureFixture[str],
     assert elapsed < 1.0  # safety bound: an expanding loader would hang or run out of memory
 
 
-def test_alias_inside_a_question_is_refused(capsys: pytest.CaptureFixture[str],
-                                            write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - {id: a, type: truefalse, prompt: &p Is it?, answer: true}\n"
-                      "  - {id: b, type: truefalse, prompt: *p, answer: false}\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "alias")
-    assert line.startswith(f"error: {path}:5: questions[1].prompt")  # where the anchor is
-    assert "anchored (&name) at line 5" in line
-
-
 def test_file_over_5_mib_is_refused_without_reading_it(capsys: pytest.CaptureFixture[str],
-                                                      write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                      write_bank: WriteBank) -> None:
     filler = ("  " + "x" * 98 + "\n") * (6 * 1024 * 1024 // 100)
     path = write_bank(HEAD.replace("questions:\n", "description: |\n") + filler)
     assert path.stat().st_size >= 6 * 1024 * 1024 - 1024
@@ -128,17 +112,87 @@ def test_latin1_file_names_utf8_and_byte_offset(capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n\n"], ids=["empty", "comments-only"])
-def test_empty_file(capsys: pytest.CaptureFixture[str], write_bank, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_empty_file(capsys: pytest.CaptureFixture[str], write_bank: WriteBank, text: str) -> None:
     path = write_bank(text)
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 1 and "empty" in lines[0]
+
+
+# -- one mistake, one line: where it is and what to do -----------------------------------
+
+# The bank, words that pick out its one error line, what follows `error: PATH` on that
+# line (the line number and the key's path), and what else the line must say.
+MISTAKES = [
+    # YAML itself
+    pytest.param(HEAD + "  - id: a\n    type: truefalse\n    prompt: First?\n"
+                 "    answer: true\n    prompt: Second?\n",
+                 "duplicate key 'prompt'", ":9: questions[0]", ["line 7", "line 9"],
+                 id="duplicate-mapping-keys-name-key-and-both-lines"),
+    pytest.param(HEAD + "  - {id: a, type: truefalse, prompt: &p Is it?, answer: true}\n"
+                 "  - {id: b, type: truefalse, prompt: *p, answer: false}\n",
+                 "alias", ":5: questions[1].prompt",  # where the anchor is
+                 ["anchored (&name) at line 5"], id="alias-inside-a-question"),
+    # the bank's structure
+    pytest.param(HEAD + "  - id: a\n    type: truefalse\n    promt: Is it?\n    answer: true\n",
+                 "promt", ":7: questions[0].promt", ["did you mean 'prompt'"],
+                 id="misspelt-key-suggests-the-right-one"),
+    pytest.param(HEAD + "  - {id: same, type: truefalse, prompt: A?, answer: true}\n"
+                 "  - {id: other, type: truefalse, prompt: B?, answer: true}\n"
+                 "  - {id: same, type: truefalse, prompt: C?, answer: false}\n",
+                 "duplicate question id 'same'", ":7: questions[2].id", ["line 5", "line 7"],
+                 id="duplicate-question-ids-name-both-lines"),
+    *(pytest.param(HEAD + "  - id: a\n    type: open\n    prompt: Why?\n    rubric:\n"
+                   f"      points:\n        - {{id: p, label: L, weight: {weight}, any: [x]}}\n",
+                   "questions[0].rubric.points[0].weight", ":10: ",
+                   ["must be a positive number"], id=f"weight-{weight}-must-be-positive")
+      for weight in ("0", "-2")),
+    pytest.param("threshold: 1.5\n" + HEAD + TF, "threshold", ":1: threshold: ", ["at most 1"],
+                 id="bank-threshold-above-one"),
+    pytest.param(HEAD + "  - {id: a, type: truefalse, prompt: P, answer: true, "
+                 "difficulty: 4}\n", "questions[0].difficulty", ":5: ",
+                 ["1 (easy), 2 or 3 (hard)"], id="difficulty-out-of-range"),
+    pytest.param(HEAD + "  - id: a\n    type: choice\n    prompt: Pick one\n"
+                 "    options: {A: Speed, B: Safety}\n    answer: [A, E]\n",
+                 "questions[0].answer", ":9: ", ["'E' is not one of the options (A, B)"],
+                 id="choice-answer-must-be-an-option"),
+    pytest.param(HEAD + "  - {id: a, type: choice, prompt: Pick, options: {}, answer: A}\n",
+                 "questions[0].options", "", ["two options"],
+                 id="choice-needs-two-options-even-when-empty"),
+    pytest.param(HEAD + "  - {id: a, type: truefalse, prompt: P, answer: true, "
+                 "options: {A: x, B: y}}\n", "questions[0].options", "", ["use type: choice"],
+                 id="truefalse-question-with-options"),
+    # terms
+    pytest.param(RUBRIC_HEAD + "        - id: needs\n          label: Needs\n"
+                 "          any: [needs, demand, 're:(?=x)']\n",
+                 "re:(?=x)", ":13: questions[0].rubric.points[1].any[2]: ",
+                 ["invalid regular expression", "question 'core-ability'", "point 'needs'"],
+                 id="invalid-regex-names-question-point-and-term"),
+    pytest.param(RUBRIC_HEAD.replace("[insight]", "['re:" + "a" * 501 + "']"),
+                 "questions[0].rubric.points[0].any[0]", "", ["limit is 500"],
+                 id="regex-over-500-characters"),
+    pytest.param("synonyms:\n  fool: [fool, jester]\n"
+                 + RUBRIC_HEAD.replace("[insight]", "[insight, '@foo']"),
+                 "'@foo'", ":12: questions[0].rubric.points[0].any[1]: ",
+                 ["unknown synonym group", "did you mean '@fool'"], id="unknown-synonym-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "where", "says"), MISTAKES)
+def test_a_mistake_is_one_line_naming_where_and_the_fix(
+        capsys: pytest.CaptureFixture[str], write_bank: WriteBank, text: str, needle: str,
+        where: str, says: list[str]) -> None:
+    path = write_bank(text)
+    line = _one(_refused(_list(path, capsys), path), needle)
+    assert line.startswith(f"error: {path}{where}"), line
+    for words in says:
+        assert words in line, line
 
 
 # -- the bank's structure ---------------------------------------------------------------
 
 
 def test_three_schema_errors_are_all_reported(capsys: pytest.CaptureFixture[str],
-                                              write_bank) -> None:  # type: ignore[no-untyped-def]
+                                              write_bank: WriteBank) -> None:
     path = write_bank(
         HEAD
         + "  - id: a\n"                              # 5
@@ -166,18 +220,8 @@ def test_three_schema_errors_are_all_reported(capsys: pytest.CaptureFixture[str]
     assert _one(lines, "questions[1].rubric.threshold").startswith(f"error: {path}:19: ")
 
 
-def test_misspelt_key_suggests_the_right_one(capsys: pytest.CaptureFixture[str],
-                                             write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - id: a\n    type: truefalse\n    promt: Is it?\n"
-                      "    answer: true\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "promt")
-    assert line.startswith(f"error: {path}:7: questions[0].promt")
-    assert "did you mean 'prompt'" in line
-
-
 def test_missing_required_keys_are_named(capsys: pytest.CaptureFixture[str],
-                                         write_bank) -> None:  # type: ignore[no-untyped-def]
+                                         write_bank: WriteBank) -> None:
     path = write_bank("id: demo\ntitle: Demo\nquestions:\n"
                       "  - {id: a, type: truefalse, answer: true}\n")
     lines = _refused(_list(path, capsys), path)
@@ -186,19 +230,8 @@ def test_missing_required_keys_are_named(capsys: pytest.CaptureFixture[str],
         f"error: {path}:4: questions[0]")
 
 
-def test_duplicate_question_ids_name_both_lines(capsys: pytest.CaptureFixture[str],
-                                                write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - {id: same, type: truefalse, prompt: A?, answer: true}\n"
-                      "  - {id: other, type: truefalse, prompt: B?, answer: true}\n"
-                      "  - {id: same, type: truefalse, prompt: C?, answer: false}\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "duplicate question id 'same'")
-    assert line.startswith(f"error: {path}:7: questions[2].id")
-    assert "line 5" in line and "line 7" in line
-
-
 def test_duplicate_bank_ids_in_one_folder_name_both_files(capsys: pytest.CaptureFixture[str],
-                                                          write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                          write_bank: WriteBank) -> None:
     first = write_bank(HEAD + TF, "first.yaml")
     second = write_bank(HEAD + TF, "second.yaml")
     run = run_cli(["list", str(first.parent), "--json"], capsys)
@@ -207,81 +240,10 @@ def test_duplicate_bank_ids_in_one_folder_name_both_files(capsys: pytest.Capture
     assert str(first) in line and str(second) in line
 
 
-@pytest.mark.parametrize(("weight", "line_text"), [("0", "0"), ("-2", "-2")])
-def test_weight_must_be_positive(capsys: pytest.CaptureFixture[str], write_bank,  # type: ignore[no-untyped-def]
-                                 weight: str, line_text: str) -> None:
-    path = write_bank(HEAD + "  - id: a\n    type: open\n    prompt: Why?\n    rubric:\n"
-                      "      points:\n"
-                      f"        - {{id: p, label: L, weight: {weight}, any: [x]}}\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "questions[0].rubric.points[0].weight")
-    assert line.startswith(f"error: {path}:10: ") and "must be a positive number" in line
-
-
-def test_bank_threshold_above_one(capsys: pytest.CaptureFixture[str], write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank("threshold: 1.5\n" + HEAD + TF)
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "threshold")
-    assert line.startswith(f"error: {path}:1: threshold: ") and "at most 1" in line
-
-
-def test_difficulty_out_of_range(capsys: pytest.CaptureFixture[str], write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - {id: a, type: truefalse, prompt: P, answer: true, "
-                      "difficulty: 4}\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "questions[0].difficulty")
-    assert line.startswith(f"error: {path}:5: ") and "1 (easy), 2 or 3 (hard)" in line
-
-
-def test_choice_answer_must_be_an_option(capsys: pytest.CaptureFixture[str], write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - id: a\n    type: choice\n    prompt: Pick one\n"
-                      "    options: {A: Speed, B: Safety}\n    answer: [A, E]\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "questions[0].answer")
-    assert line.startswith(f"error: {path}:9: ")
-    assert "'E' is not one of the options (A, B)" in line
-
-
-def test_choice_needs_two_options_even_when_empty(capsys: pytest.CaptureFixture[str],
-                                                  write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - {id: a, type: choice, prompt: Pick, options: {}, answer: A}\n")
-    lines = _refused(_list(path, capsys), path)
-    assert "two options" in _one(lines, "questions[0].options")
-
-
-def test_truefalse_question_with_options(capsys: pytest.CaptureFixture[str], write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(HEAD + "  - {id: a, type: truefalse, prompt: P, answer: true, "
-                      "options: {A: x, B: y}}\n")
-    lines = _refused(_list(path, capsys), path)
-    assert "use type: choice" in _one(lines, "questions[0].options")
-
-
 # -- terms ------------------------------------------------------------------------------
 
-RUBRIC_HEAD = (HEAD + "  - id: core-ability\n    type: open\n    prompt: Why?\n    rubric:\n"
-               "      points:\n        - {id: insight, label: Insight, any: [insight]}\n")
-
-
-def test_invalid_regex_names_question_point_and_term(capsys: pytest.CaptureFixture[str],
-                                                     write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(RUBRIC_HEAD + "        - id: needs\n          label: Needs\n"
-                      "          any: [needs, demand, 're:(?=x)']\n")
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "re:(?=x)")
-    assert line.startswith(f"error: {path}:13: questions[0].rubric.points[1].any[2]: ")
-    assert "invalid regular expression" in line
-    assert "question 'core-ability'" in line and "point 'needs'" in line
-
-
-def test_regex_over_500_characters_is_refused(capsys: pytest.CaptureFixture[str],
-                                              write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank(RUBRIC_HEAD.replace("[insight]", "['re:" + "a" * 501 + "']"))
-    lines = _refused(_list(path, capsys), path)
-    assert "limit is 500" in _one(lines, "questions[0].rubric.points[0].any[0]")
-
-
 def test_unquoted_non_text_terms_tell_to_quote(capsys: pytest.CaptureFixture[str],
-                                               write_bank) -> None:  # type: ignore[no-untyped-def]
+                                               write_bank: WriteBank) -> None:
     path = write_bank(RUBRIC_HEAD.replace("[insight]", "[insight, no, on, 010, 1.0]"))
     lines = _refused(_list(path, capsys), path)
     assert len(lines) == 4
@@ -289,15 +251,6 @@ def test_unquoted_non_text_terms_tell_to_quote(capsys: pytest.CaptureFixture[str
         line = _one(lines, f"any[{index}]:")
         assert line.startswith(f"error: {path}:10: questions[0].rubric.points[0].any[{index}]")
         assert f'quote it: "{word}"' in line
-
-
-def test_unknown_synonym_group(capsys: pytest.CaptureFixture[str], write_bank) -> None:  # type: ignore[no-untyped-def]
-    path = write_bank("synonyms:\n  fool: [fool, jester]\n"
-                      + RUBRIC_HEAD.replace("[insight]", "[insight, '@foo']"))
-    lines = _refused(_list(path, capsys), path)
-    line = _one(lines, "'@foo'")
-    assert line.startswith(f"error: {path}:12: questions[0].rubric.points[0].any[1]: ")
-    assert "unknown synonym group" in line and "did you mean '@fool'" in line
 
 
 def test_chinese_content_in_error_messages(capsys: pytest.CaptureFixture[str],
@@ -332,8 +285,8 @@ def test_chinese_content_in_error_messages(capsys: pytest.CaptureFixture[str],
 # -- the cache of validated banks --------------------------------------------------------
 
 
-def test_changed_file_is_never_served_from_cache(capsys: pytest.CaptureFixture[str],
-                                                 write_bank, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_changed_file_is_never_served_from_cache(
+        capsys: pytest.CaptureFixture[str], write_bank: WriteBank, isolated_home: Path) -> None:
     path = write_bank(HEAD + "  - {id: alpha, type: truefalse, prompt: P, answer: true}\n")
     run = _list(path, capsys)
     assert run.exit_code == 0, run.stderr
@@ -350,7 +303,7 @@ def test_changed_file_is_never_served_from_cache(capsys: pytest.CaptureFixture[s
 
 
 def test_file_broken_after_caching_is_reported(capsys: pytest.CaptureFixture[str],
-                                               write_bank) -> None:  # type: ignore[no-untyped-def]
+                                               write_bank: WriteBank) -> None:
     path = write_bank(HEAD + TF)
     assert _list(path, capsys).exit_code == 0
     path.write_text(HEAD + TF.replace("answer: true", "answer: maybe"), encoding="utf-8")
@@ -358,8 +311,8 @@ def test_file_broken_after_caching_is_reported(capsys: pytest.CaptureFixture[str
     assert "questions[0].answer: must be true or false" in _one(lines, "answer")
 
 
-def test_corrupt_cache_entries_are_ignored_and_rebuilt(capsys: pytest.CaptureFixture[str],
-                                                      write_bank, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_corrupt_cache_entries_are_ignored_and_rebuilt(
+        capsys: pytest.CaptureFixture[str], write_bank: WriteBank, isolated_home: Path) -> None:
     path = write_bank(HEAD + TF)
     first = _list(path, capsys)
     assert first.exit_code == 0, first.stderr
@@ -378,7 +331,7 @@ def test_corrupt_cache_entries_are_ignored_and_rebuilt(capsys: pytest.CaptureFix
 
 
 def test_alias_under_an_unknown_key_is_named_too(capsys: pytest.CaptureFixture[str],
-                                                 write_bank) -> None:  # type: ignore[no-untyped-def]
+                                                 write_bank: WriteBank) -> None:
     # Validation never enters unknown keys; the alias must still be called what it is.
     path = write_bank(HEAD + "  - {id: a, type: truefalse, prompt: Is it?, answer: true}\n"
                       "extra: &x [1, 2]\nmore: *x\n")

@@ -12,34 +12,27 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from drillbank import write_drill_bank
 from terminal import CTRL_D, ENTER, ready, spawn, terminal_env
 
-BANK = """\
-id: drill
-title: 练习题
-language: zh
-questions:
-{questions}
-"""
-OPEN_QUESTION = """\
-  - id: {qid}
-    type: open
-    prompt: 第{n}题：产品经理最重要的能力是什么？
-    hint: 想想面试官的回应。
-    reference: 以洞察业务为基础。
-    rubric:
-      points:
-        - id: business
-          label: 以洞察业务为基础
-          any: [理解业务, 洞察业务]
-"""
+
+def start_practice(tmp_path: Path, *args: str, count: int = 3) -> tuple[pexpect.spawn, Path]:
+    """`pmquiz practice` on a pseudo-terminal, on a drill bank of `count` questions and a
+    fresh home; returns the session and its home."""
+    bank = write_drill_bank(tmp_path, count)
+    home = tmp_path / "home"
+    return spawn(["practice", str(bank), *args], home), home
 
 
-def write_drill_bank(folder: Path, count: int = 3) -> Path:
-    questions = "".join(OPEN_QUESTION.format(qid=f"q{i}", n=i) for i in range(1, count + 1))
-    path = folder / "drill.zh.yaml"
-    path.write_text(BANK.format(questions=questions), encoding="utf-8")
-    return path
+def summary_then_exit(child: pexpect.spawn, *then: str) -> int | None:
+    """Wait for the session's summary (and the texts `then` after it) and the end of the
+    program; its exit status."""
+    child.expect("本次小结")
+    for text in then:
+        child.expect(text)
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
 
 
 def env_for(home: Path, **extra: str) -> dict[str, str]:
@@ -55,9 +48,7 @@ def attempts(home: Path) -> list[tuple[str, str, int]]:
 
 @pytest.mark.slow
 def test_terminal_session_answer_hint_skip_quit(tmp_path: Path) -> None:
-    bank = write_drill_bank(tmp_path)
-    home = tmp_path / "home"
-    child = spawn(["practice", str(bank), "--seed", "1"], home)
+    child, home = start_practice(tmp_path, "--seed", "1")
     child.expect("第 1 / 3 题")
     ready(child)
     child.send(":hint" + ENTER)
@@ -76,10 +67,7 @@ def test_terminal_session_answer_hint_skip_quit(tmp_path: Path) -> None:
     child.expect("第 3 / 3 题")
     ready(child)
     child.send("：quit" + ENTER)  # full-width colon, as a Chinese IME types it
-    child.expect("本次小结")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert summary_then_exit(child) == 0
     stored = attempts(home)
     assert len(stored) == 1
     assert stored[0][1] == "我觉得最重要的是\n理解业务，再做设计"
@@ -88,9 +76,7 @@ def test_terminal_session_answer_hint_skip_quit(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_overrule_is_stored(tmp_path: Path) -> None:
-    bank = write_drill_bank(tmp_path, count=1)
-    home = tmp_path / "home"
-    child = spawn(["practice", str(bank)], home)
+    child, home = start_practice(tmp_path, count=1)
     ready(child)
     child.send("交互最重要" + ENTER + ENTER)
     child.expect("未通过")
@@ -108,9 +94,7 @@ def test_overrule_is_stored(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_sigkill_after_feedback_keeps_the_attempt(tmp_path: Path) -> None:
-    bank = write_drill_bank(tmp_path)
-    home = tmp_path / "home"
-    child = spawn(["practice", str(bank)], home)
+    child, home = start_practice(tmp_path)
     ready(child)
     child.send("洞察业务最重要" + CTRL_D)
     child.expect("参考答案")
@@ -122,9 +106,7 @@ def test_sigkill_after_feedback_keeps_the_attempt(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_ctrl_c_shows_summary_and_exits_130(tmp_path: Path) -> None:
-    bank = write_drill_bank(tmp_path)
-    home = tmp_path / "home"
-    child = spawn(["practice", str(bank)], home)
+    child, home = start_practice(tmp_path)
     ready(child)
     child.send("理解业务" + ENTER + ENTER)
     child.expect("回车继续")
@@ -132,25 +114,17 @@ def test_ctrl_c_shows_summary_and_exits_130(tmp_path: Path) -> None:
     child.expect("第 2 / 3 题")
     ready(child)
     child.sendintr()
-    child.expect("本次小结")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert summary_then_exit(child) == 130
     assert len(attempts(home)) == 1
 
 
 @pytest.mark.slow
 def test_ctrl_d_on_empty_answer_quits(tmp_path: Path) -> None:
-    bank = write_drill_bank(tmp_path)
-    home = tmp_path / "home"
-    child = spawn(["practice", str(bank)], home)
+    child, home = start_practice(tmp_path)
     ready(child)
     child.send(CTRL_D)
-    child.expect("本次小结")
-    child.expect("还没有作答就结束了")  # no mean score for a session without answers
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    # No mean score for a session without answers.
+    assert summary_then_exit(child, "还没有作答就结束了") == 0
     assert attempts(home) == []
 
 

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pmquiz.errors import ExitCode, Problem
-from pmquiz.grading import AnswerText, Grade, PointResult, compile_term, grade
+from pmquiz.grading import AnswerText, Grade, compile_term, grade
 from pmquiz.model import Bank, Example, Point, Question, Term
 
 WarningKind = Literal["examples", "term-in-prompt", "unused-synonyms", "unhit-point"]
 Verdict = Literal["pass", "fail"]
 Disagreement = Literal["false pass", "false fail", "score out of range"]
+Advice = Literal["keyword list", "false pass", "false fail", "score out of range"]
 
 
 def _round(value: float) -> float:
@@ -104,6 +105,14 @@ class ExampleResult:
         if wanted == "pass" and not self.grade.passed:
             return "false fail"
         return "score out of range"
+
+    @property
+    def advice(self) -> Advice | None:
+        """What to tell the author: the disagreement, unless a false fail is down to a
+        bare keyword list (then the fix is the question's `lists`, not its terms)."""
+        if self.disagreement == "false fail" and self.grade.keyword_list:
+            return "keyword list"
+        return self.disagreement
 
     def to_json(self) -> dict[str, Any]:
         wanted = self.expected
@@ -460,81 +469,8 @@ def unused_synonym_warnings(bank: Bank) -> list[CheckWarning]:
 
 
 # ---------------------------------------------------------------------------------------
-# Explaining a failing example (plain text, shared by the text report and JUnit)
-
-_ADVICE: dict[Disagreement, str] = {
-    "false pass": "the rubric passes an answer you expect to fail: a hit term above matches "
-                  "too loosely (remove or narrow it), or a penalty for this answer's "
-                  "misconception is missing",
-    "false fail": "the rubric fails an answer you expect to pass: add the words this answer "
-                  "uses to a missed point, or check the negated and required points",
-    "score out of range": "the score is outside the expected range: check the weights and "
-                          "the terms hit and missed above",
-}
-
-
-def describe_expected(result: ExampleResult) -> str:
-    wanted = result.expected
-    if isinstance(wanted, tuple):
-        return f"score {wanted[0]:g}..{wanted[1]:g}"
-    return wanted
-
-
-def describe_grade(result: ExampleResult) -> str:
-    graded = result.grade
-    verdict = "pass" if graded.passed else "fail"
-    text = f"{verdict}, score {_round(graded.score):g}"
-    if graded.type == "open":
-        return text + f" (pass mark {graded.threshold:g})"
-    return text + f" (given {_choice_text(graded.given)}, answer {_choice_text(graded.expected)})"
-
-
-def _choice_text(value: list[str] | bool | None) -> str:
-    if isinstance(value, list):
-        return ", ".join(value) or "nothing"
-    if value is None:
-        return "not understood"
-    return "true" if value else "false"
-
-
-def _hits(results: Sequence[PointResult]) -> str:
-    return "; ".join(f"{p.id} ← {p.term}" if p.term else p.id for p in results if p.hit)
-
-
-def explain(result: ExampleResult) -> list[str]:
-    """Why an example graded as it did: the answer with its matches marked, the verdict,
-    and the points hit, negated and missed, so the author sees which term to change."""
-    graded = result.grade
-    lines = [f"answer:    {_one_line(graded.answer) or '(empty)'}"]
-    if any(p.matches for p in graded.point_results):
-        lines.append(f"marked:    {_one_line(marked_answer(graded))}")
-    lines.append(f"expected:  {describe_expected(result)}")
-    lines.append(f"graded:    {describe_grade(result)}")
-    if graded.type == "open":
-        lines.extend(_point_lines(graded))
-    if result.disagreement == "false fail" and graded.keyword_list:
-        lines.append("why:       the answer is only a list of keywords; set 'lists: true' on "
-                     "the question if its prompt asks to name things, or expect it to fail")
-    elif result.disagreement is not None:
-        lines.append(f"why:       {_ADVICE[result.disagreement]}")
-    return lines
-
-
-def _point_lines(graded: Grade) -> list[str]:
-    rows = [
-        ("hit", _hits(graded.points)),
-        ("negated", "; ".join(f"{p.id} ({p.term})" for p in graded.points if p.negated)),
-        ("missed", ", ".join(p.id for p in graded.points if not p.hit and not p.negated)),
-        ("required missed", ", ".join(graded.missed_required)),
-        ("penalties", _hits(graded.penalties)),
-        ("flags", "keyword-list (a bare run of keywords fails whatever its score)"
-         if graded.keyword_list else ""),
-    ]
-    return [f"{(name + ':').ljust(10)} {value}" for name, value in rows if value]
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+# Explaining a failing example: `checkreport.explain` words the result in the UI language,
+# from its grade, `expected` and `advice`.
 
 
 def marked_answer(graded: Grade) -> str:

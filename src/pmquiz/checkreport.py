@@ -7,7 +7,7 @@ unless `--verbose` (SPEC 8); `--only PATTERN` narrows the report to matching que
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
 from pmquiz.checking import (
@@ -16,9 +16,9 @@ from pmquiz.checking import (
     CheckWarning,
     ExampleResult,
     QuestionReport,
+    Verdict,
     marked_answer,
 )
-from pmquiz.checking import explain as explain_result
 from pmquiz.grading import PointResult
 from pmquiz.i18n import Lang, plural, t
 
@@ -100,37 +100,90 @@ def tally(report: CheckReport, strict: bool, lang: Lang) -> str:
     return (", " if lang == "en" else "，").join(parts)
 
 
+@dataclass(frozen=True)
+class _Punctuation:
+    items: str  # between point entries: `a ← term; b ← term`
+    ids: str  # between bare point ids: `a, b`
+    clause: str  # `fail, score 0.5`
+    open: str  # `(pass mark 0.6)`, `id (term)`
+    close: str
+
+
+_PUNCTUATION: dict[Lang, _Punctuation] = {
+    "en": _Punctuation("; ", ", ", ", ", " (", ")"),
+    "zh": _Punctuation("；", "、", "，", "（", "）"),
+}
+
+
 def explain(result: ExampleResult, lang: Lang = "en") -> list[tuple[str, str]]:
     """Why an example graded as it did, as (label, value) lines in the UI language: the
     answer (and with its matches marked), expected against graded, the points hit,
-    negated and missed, and what to do. In English the words of `checking.explain`."""
+    negated and missed, and what to do. English values come trimmed, as the report has
+    always shown them; `explain_text` (JUnit) keeps them whole."""
+    lines = _explain_lines(result, lang)
     if lang == "en":
-        return [_split(line) for line in explain_result(result)]
+        return [(label, value.strip()) for label, value in lines]
+    return lines
+
+
+def explain_text(result: ExampleResult) -> list[str]:
+    """The English lines with the labels in a column: a JUnit failure's text."""
+    return [f"{(label + ':').ljust(10)} {value}"
+            for label, value in _explain_lines(result, "en")]
+
+
+def _explain_lines(result: ExampleResult, lang: Lang) -> list[tuple[str, str]]:
     g = result.grade
-    lines = [("answer", one_line(g.answer) or t("empty_answer", lang))]
-    if any(p.matches for p in g.point_results):
-        lines.append(("marked", one_line(marked_answer(g))))
-    lines.append(("expected", _expected(result, lang)))
-    verdict = t("pass_short" if g.passed else "fail_short", lang)
-    graded = f"{verdict}，{t('score', lang)} {round(g.score, 4):g}"
+    p = _PUNCTUATION[lang]
+
+    def hits(results: Sequence[PointResult]) -> str:
+        return p.items.join(f"{r.id} ← {r.term}" if r.term else r.id for r in results if r.hit)
+
+    graded = (t("pass_short" if g.passed else "fail_short", lang) + p.clause
+              + f"{t('score', lang)} {round(g.score, 4):g}")
     if g.type == "open":
-        graded += f"（{t('pass_mark', lang)} {g.threshold:g}）"
-    lines.append(("graded", graded))
+        graded += f"{p.open}{t('pass_mark', lang)} {g.threshold:g}{p.close}"
+    elif lang == "en":  # the Chinese line has never named the choices
+        graded += f" (given {_choice(g.given)}, answer {_choice(g.expected)})"
+    # In English `(empty)` and `score 0.5..1` (see _expected): the words the report and
+    # JUnit have always had, terser than the shared UI strings.
+    rows = [("answer", one_line(g.answer) or ("(empty)" if lang == "en"
+                                              else t("empty_answer", lang))),
+            ("marked", one_line(marked_answer(g))
+             if any(r.matches for r in g.point_results) else ""),
+            ("expected", _expected(result.expected, lang)),
+            ("graded", graded)]
     if g.type == "open":
-        rows = [
-            ("hit", _hits(g.points)),
-            ("negated", "；".join(f"{p.id}（{p.term}）" for p in g.points if p.negated)),
-            ("missed", "、".join(p.id for p in g.points if not p.hit and not p.negated)),
-            ("required missed", "、".join(g.missed_required)),
-            ("penalties", _hits(g.penalties)),
+        rows += [
+            ("hit", hits(g.points)),
+            ("negated", p.items.join(f"{r.id}{p.open}{r.term}{p.close}"
+                                     for r in g.points if r.negated)),
+            ("missed", p.ids.join(r.id for r in g.points if not r.hit and not r.negated)),
+            ("required missed", p.ids.join(g.missed_required)),
+            ("penalties", hits(g.penalties)),
             ("flags", t("check_flag_keyword_list", lang) if g.keyword_list else ""),
         ]
-        lines.extend((name, value) for name, value in rows if value)
-    if result.disagreement == "false fail" and g.keyword_list:
-        lines.append(("why", t("check_advice_keyword_list", lang)))
-    elif result.disagreement is not None:
-        lines.append(("why", t("check_advice_" + result.disagreement.replace(" ", "_"), lang)))
-    return [(t("check_label_" + name.replace(" ", "_"), lang), value) for name, value in lines]
+    if result.advice is not None:
+        rows.append(("why", t("check_advice_" + result.advice.replace(" ", "_"), lang)))
+    return [(t("check_label_" + name.replace(" ", "_"), lang), value)
+            for name, value in rows if value]
+
+
+def _expected(wanted: Verdict | tuple[float, float], lang: Lang) -> str:
+    if isinstance(wanted, tuple):
+        low, high = f"{wanted[0]:g}", f"{wanted[1]:g}"
+        if lang == "en":
+            return f"score {low}..{high}"
+        return t("example_score", lang, low=low, high=high)
+    return t("pass_short" if wanted == "pass" else "fail_short", lang)
+
+
+def _choice(value: list[str] | bool | None) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) or "nothing"
+    if value is None:
+        return "not understood"
+    return "true" if value else "false"
 
 
 def warning_text(warning: CheckWarning, lang: Lang) -> str:
@@ -144,22 +197,6 @@ def disagreement(result: ExampleResult, lang: Lang) -> str:
     if result.disagreement is None:
         return ""
     return t("check_" + result.disagreement.replace(" ", "_"), lang)
-
-
-def _split(line: str) -> tuple[str, str]:
-    label, _, value = line.partition(":")
-    return label, value.strip()
-
-
-def _expected(result: ExampleResult, lang: Lang) -> str:
-    wanted = result.expected
-    if isinstance(wanted, tuple):
-        return t("example_score", lang, low=f"{wanted[0]:g}", high=f"{wanted[1]:g}")
-    return t("pass_short" if wanted == "pass" else "fail_short", lang)
-
-
-def _hits(results: Sequence[PointResult]) -> str:
-    return "；".join(f"{p.id} ← {p.term}" if p.term else p.id for p in results if p.hit)
 
 
 def one_line(text: str) -> str:

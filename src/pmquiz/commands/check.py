@@ -71,11 +71,11 @@ def load(paths: Sequence[Path]) -> tuple[list[Bank], list[Problem]]:
 
 
 def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> None:
-    from pmquiz import junit
+    from pmquiz import checkreport, junit
 
     def explain(result: checking.ExampleResult) -> str:
         return "\n".join([f"{result.location}: {result.ref}[#{result.index}]",
-                          *checking.explain(result)])
+                          *checkreport.explain_text(result)])
 
     try:
         junit.write(report, target, explain, strict)
