@@ -174,7 +174,9 @@ _TELEGRAPH_NOT_ZH = re.compile(
     r"|不过|可是|因此|比如|例如"
 )
 _TELEGRAPH_NOT_EN = re.compile(
-    r"[.!?](?!\s*\Z)|\b(?:" + "|".join(sorted(_LINKING_EN)) + r"|and then|but|however)\b"
+    r"[.!?](?!\s*\Z)|\b(?:" + "|".join(sorted(_LINKING_EN))
+    # "refunds need to be fast; support needs order lookup": clauses with a subject
+    + r"|and then|but|however|need|needs|needed|has to|have to)\b"
 )
 # A numbered or sequenced plan ("1. 先调研业务 2. 亲自走一遍退款流程 …", "第一步…；第二步…",
 # "first …; then …") is a written answer, not notes: telegraphic notes are neither.
