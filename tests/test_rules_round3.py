@@ -118,6 +118,8 @@ def test_a_verdict_clause_denies_the_claim_before_it(answer: str, term: str) -> 
     ("权限和审批都要做，这些很重要", "审批"),
     ("后台PM要懂业务，那些技术细节都是研发负责的", "懂业务"),
     ("后台PM要懂业务，这是产品经理的事", "懂业务"),
+    # Preparation called necessary is valued, not belittled.
+    ("先摸清业务流程，这些都是上线之前必须做的准备工作", "业务流程"),
     ("Audit logs and permissions, that matters a lot.", "permissions"),
     ("Audit logs and permissions, that matters.", "permissions"),
 ])
@@ -169,6 +171,7 @@ def test_an_opinion_denial_leaves_these_counting(answer: str, term: str) -> None
     ("审批流无足轻重", "审批流"),
     ("业务调研没那么重要", "业务调研"),
     ("报表顺带做做就行", "报表"),
+    ("业务调研只是上线前的准备工作", "业务调研"),
     ("对账功能用处不大", "对账"),
     ("Audit logs matter only a little", "audit logs"),
     ("Permissions come along more or less for free", "permissions"),
@@ -184,6 +187,7 @@ def test_belittling_closers_negate_their_clause(answer: str, term: str) -> None:
     ("数据权限不只是锦上添花", "数据权限"),
     ("操作日志并非可有可无", "操作日志"),
     ("审批流绝不是无足轻重的", "审批流"),
+    ("业务调研都是必须做的准备工作", "业务调研"),
     ("业务调研非常重要", "业务调研"),
     ("Audit logs matter a lot", "audit logs"),
     ("Audit logs matter a little more than screens", "audit logs"),
@@ -207,10 +211,12 @@ def together_hits(answer: str, *groups: tuple[str, ...]) -> bool:
     # The term describes the belittling claim: the closing denial is its own piece.
     ("The business side is a nice-to-have", True),
     ("业务洞察只是锦上添花", True),
+    ("熟悉业务那只是入职之前的准备工作", True),  # a pattern piece holding the word
     # A positive piece inside a denial stays negated: "doesn't matter" is no "matters".
     ("The business side doesn't matter", False),
 ])
 def test_a_together_term_that_describes_the_denial_counts(answer: str,
                                                           expected: bool) -> None:
-    assert together_hits(answer, ("business", "业务洞察"),
-                         ("nice-to-have", "锦上添花", "matter")) is expected
+    assert together_hits(answer, ("business", "业务洞察", "熟悉业务"),
+                         ("nice-to-have", "锦上添花", "matter",
+                          "re:(只是|都是)[^,。]{0,10}准备工作")) is expected

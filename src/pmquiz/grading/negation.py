@@ -377,7 +377,7 @@ def _verdict_scope(answer: AnswerText, pos: int, belittle: bool
         if text[lo - 1] == "?" and text[prev_start:lo - 1].strip():
             return (prev_start, lo - 1, True)
         return None
-    if belittle and _BELITTLE_CLAUSE.fullmatch(body):
+    if belittle and _BELITTLE_CLAUSE.fullmatch(body) and _belittling(body):
         k = answer.clause_index(clause_start) - 1
         while k >= 0:  # back over empty clauses ("，但"), not over a sentence end
             b = answer.boundaries[k]
@@ -414,15 +414,16 @@ def _judge(answer: AnswerText, start: int, end: int, clause_start: int, known: b
 # [business] + [nice-to-have]), so the denial does not negate its other pieces. ("matter"
 # or 重要 are no such words: [security] + [matter] is not "security doesn't matter".)
 _SELF_DENYING = re.compile(
-    "锦上添花|可有可无|无足轻重|无所谓|无关紧要|次要的?|点缀|不重要|没那么重要|没必要|不必要|准备工作"
-    r"|nice[- ]to[- ]haves?|nice extras?|afterthoughts?|icing on the cake|no big deal|trivial"
-    r"|optional|secondary|irrelevant|unnecessary|unimportant|for free|free"
+    "锦上添花|可有可无|无足轻重|无所谓|无关紧要|次要|点缀|不重要|没那么重要|没必要|不必要|准备工作"
+    r"|\b(?:nice[- ]to[- ]haves?|nice extras?|afterthoughts?|icing on the cake|no big deal"
+    r"|trivial|optional|secondary|irrelevant|unnecessary|unimportant|for free|free)\b"
 )
 
 
 def claims_denial(text: str) -> bool:
-    """Whether this matched piece of an answer is itself a denying or belittling word."""
-    return _SELF_DENYING.fullmatch(text) is not None
+    """Whether this matched piece of an answer holds a denying or belittling word
+    ("nice-to-have", "那都是上手之前的准备工作")."""
+    return _SELF_DENYING.search(text) is not None
 
 
 def negated_apart_from_denial(answer: AnswerText, start: int, end: int, cues: CueSet
@@ -800,17 +801,33 @@ def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> i
                        clause_end)
     while m is not None and (m.end() != clause_end  # it must close the clause
                              or (m.group("bel") and _raised(answer.text, m.start()))
-                             or (m.group("prep") and _PREP_LEAD.search(
-                                 answer.text, max(clause_start, m.start() - PREP_LEAD),
-                                 m.start()) is None)):
+                             or (m.group("prep")
+                                 and not _prep_belittles(answer.text, clause_start, m.start()))):
         m = _DENIAL.search(answer.text, m.end(), clause_end)
     return m.start() if m is not None else None
 
 
 _RAISED_ZH = re.compile("不|非|止")
+_PREP_WORD = re.compile("准备工作|铺垫|前置工作")
+
+
+def _belittling(body: str) -> bool:
+    """A verdict clause calling things preparation belittles them only as _prep_belittles
+    says ("这些都是做产品设计之前必须做的准备工作" values them)."""
+    prep = _PREP_WORD.search(body)
+    return prep is None or _prep_belittles(body, 0, prep.start())
 # "那都是做交互之前的准备工作": preparation is a belittling only after 只是 / 都是 ...
 _PREP_LEAD = re.compile("只是|都是|不过是|也就是|只不过是|无非是")
 PREP_LEAD = 14  # characters before 准备工作 / 铺垫 where that lead stands
+# ... and not when the preparation is called necessary ("这些都是做产品设计之前必须做的准备
+# 工作" values it).
+_PREP_VALUED = re.compile("必须|必要|重要|关键|核心|基础|不可少|少不了|一定要")
+
+
+def _prep_belittles(text: str, lo: int, at: int) -> bool:
+    """Whether the 准备工作 / 铺垫 at `at` (its clause starting at `lo`) belittles."""
+    lead = _PREP_LEAD.search(text, max(lo, at - PREP_LEAD), at)
+    return lead is not None and _PREP_VALUED.search(text, lead.end(), at) is None
 
 
 def _raised(text: str, at: int) -> bool:
