@@ -66,7 +66,7 @@ class AnswerText:
 
     __slots__ = ("norm", "text", "boundaries", "boundary_ends", "_words", "by_form",
                  "by_initial", "clause_cues", "negated", "facts", "_yuqi",
-                 "_utf8", "_clauses_found", "condition")
+                 "_utf8", "_clauses_found", "judged", "condition")
 
     def __init__(self, norm: Normalized, text: str) -> None:
         self.norm = norm
@@ -83,6 +83,8 @@ class AnswerText:
         self._yuqi: bool | None = None
         self._utf8: tuple[bytes, bool] | None = None
         self._clauses_found = False
+        # Opinion cues and verdict clauses (pmquiz.grading.negation), found once.
+        self.judged: tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]] | None = None
         # Negation's: whether a condition word (if, 如果 ...) occurs at all (None: unknown).
         self.condition: bool | None = None
 
