@@ -76,8 +76,14 @@ def history(out: IO[str], attempts: Sequence[Attempt], lang: Lang) -> None:
     def result(a: Attempt) -> str:
         return verdict(a.passed, lang) + (t("overruled_mark", lang) if a.overruled else "")
 
-    rows(out, ((iso(a.time), a.ref, f"{a.score * 100:.0f}%", result(a),
-                first_line(a.answer)) for a in attempts))
+    rows(out, ((iso(a.time), a.ref, f"{a.score * 100:.0f}%", result(a), joined(a.answer))
+               for a in attempts))
+
+
+def joined(text: str) -> str:
+    """Every non-blank line of `text`, joined by a space: a whole answer on its one row
+    (a pipe never cuts a field, and a newline in it would start a new row)."""
+    return " ".join(piece.strip() for piece in text.splitlines() if piece.strip())
 
 
 def unmarked(text: str) -> str:
