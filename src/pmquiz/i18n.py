@@ -715,6 +715,12 @@ STRINGS.update({
                      "Use e.g. 2025-01-31T09:00:00+00:00, or unset {name}."),
 })
 
+# qa3 (hands-on review): messages found wanting by using the commands
+STRINGS.update({
+    # `pmquiz import` of a file that cannot be opened or holds no line: no line number
+    "err_export_where_file": ("{path}：{problem}", "{path}: {problem}"),
+})
+
 # What the system said when a file could not be read or written, for the Chinese UI:
 # the errors a person meets, by errno; any other keeps the system's own words.
 OS_REASONS_ZH: dict[int, str] = {

@@ -1,0 +1,50 @@
+"""`pmquiz import` names a line only where the file has one (SPEC 11: a damaged file is
+refused with the line number): a file that cannot be opened, or that holds nothing, is
+named alone, in the UI language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import run_cli
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", "{path}：无法读取文件：没有这个文件或文件夹"),
+    ("en", "{path}: cannot read the file: No such file or directory"),
+])
+def test_a_missing_file_is_named_without_a_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str) -> None:
+    missing = tmp_path / "laptop.jsonl"
+
+    run = run_cli(["import", "--lang", lang, str(missing)], capsys)
+
+    assert run.exit_code == 2
+    assert expected.format(path=missing) in run.stderr
+    assert f"{missing}:1" not in run.stderr
+
+
+def test_an_empty_file_is_named_without_a_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "laptop.jsonl"
+    empty.write_text("", encoding="utf-8")
+
+    run = run_cli(["import", "--lang", "en", str(empty)], capsys)
+
+    assert run.exit_code == 2
+    assert f"{empty}: empty: not a pmquiz history export" in run.stderr
+    assert "Nothing was imported." in run.stderr
+
+
+def test_a_damaged_line_still_has_its_number(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = tmp_path / "laptop.jsonl"
+    damaged.write_text('{"format": "pmquiz-history", "version": 1}\n{"id": 1\n',
+                       encoding="utf-8")
+
+    run = run_cli(["import", "--lang", "zh", str(damaged)], capsys)
+
+    assert run.exit_code == 2
+    assert f"{damaged}:2：不是 JSON" in run.stderr
