@@ -157,8 +157,10 @@ class Session:
                     if entry.grade is None:
                         result.entries.pop()
                     break
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             result.interrupted = True
+            if getattr(stop, "draft", "").strip():  # nothing typed is dropped without a word
+                self.screen.message("unsent_dropped")
             if result.entries and result.entries[-1].grade is None:
                 result.entries.pop()
         finally:
