@@ -142,6 +142,8 @@ def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
         views.emit(con, table)
     for summary in summary_lines(report, lang):
         con.print(Text(summary))
+    if not report.answered:  # nothing answered: nothing missed, nothing to praise
+        return
     weak = report.weakest()
     con.print()
     con.print(Text(t("mock_weakest", lang), style="bold"))
