@@ -271,10 +271,15 @@ class PracticeScreen:
             note = self.notes.get(question.ref)
             if note is not None:
                 parts.append(Text("\n") + note)
+            subtitle: Text | None = Text(meta, style="dim")
+            if subtitle is not None and subtitle.cell_len + 6 > self.con.width:
+                # The border would cut it (tags lost): inside the panel, wrapped whole.
+                parts.append(Text("\n") + subtitle)
+                subtitle = None
             self.con.print()
             self.con.print(Panel(
                 Group(*parts), title=Text(progress, style="bold"), title_align="left",
-                subtitle=Text(meta, style="dim"), subtitle_align="right", padding=(0, 1),
+                subtitle=subtitle, subtitle_align="right", padding=(0, 1),
             ))
             self.con.print(Text(t(help_key, self.lang), style="dim"))
         else:
