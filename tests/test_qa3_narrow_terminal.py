@@ -50,3 +50,28 @@ def test_the_tags_stay_on_the_border_where_they_fit(
 
     border = next(line for line in run.stdout.splitlines() if line.startswith("╰"))
     assert "难度 ★★ · 标签: basics, importance, user-base, design, barrier" in border
+
+
+LONG_ID_BANK = BANK.replace("id: qa3n", "id: qa3-narrow-terminal-bank")
+
+
+def test_stats_at_40_columns_keep_the_chart_and_the_bank_id_on_their_lines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = tmp_path / "long.yaml"
+    bank.write_text(LONG_ID_BANK, encoding="utf-8")
+    run_terminal(["practice", str(bank)], capsys, monkeypatch, stdin="对\n")
+
+    run = run_terminal(["stats"], capsys, monkeypatch, width=40)
+
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    # The chart: five rows of columns, the base line and the date axis, none wrapped.
+    start = lines.index("最近 18 天")
+    chart = lines[start + 1:lines.index("", start)]
+    assert len(chart) == 7
+    assert chart[-1].endswith("今天")
+    assert all(len(line) <= 40 for line in chart)
+    # By bank: the id whole on the row with its figures.
+    row = next(line for line in lines if line.startswith("qa3-narrow-terminal-bank"))
+    assert row.split()[1:] == ["1", "100%"]

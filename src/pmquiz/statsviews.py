@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -118,6 +118,14 @@ def daily_chart(days: Sequence[Day], lang: Lang, height: int = 5) -> list[Text]:
     return rows
 
 
+def fitting_days(days: Sequence[Day], width: int) -> Sequence[Day]:
+    """The latest days whose columns fit `width` (the chart is indented by two and has a
+    label before its columns, two characters a day): a wrapped chart is unreadable."""
+    top = max((d.attempts for d in days), default=0)
+    fit = max(1, (width - 2 - len(str(top)) - 1) // 2)
+    return days[-fit:] if len(days) > fit else days
+
+
 def _width(text: str) -> int:
     from rich.cells import cell_len
 
@@ -130,10 +138,19 @@ def _tally_table(con: Console, title: str, tallies: Sequence[Tally], lang: Lang,
     table.add_column(key_title, overflow="fold", ratio=1)
     table.add_column(t("attempts_col", lang), justify="right", no_wrap=True)
     table.add_column(t("pass_rate", lang), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    for tally in tallies[:limit]:
-        table.add_row(Text(one_line(tally.name)), str(tally.attempts), percent(tally.pass_rate),
-                      Text(bar(tally.pass_rate), style="green"))
+    shown = tallies[:limit]
+    # The bar repeats the rate: on a narrow terminal it goes before a bank id or tag wraps.
+    longest = max((_width(one_line(x.name)) for x in shown), default=0)
+    with_bar = longest + _width(t("attempts_col", lang)) + _width(t("pass_rate", lang)) \
+        + 10 + 3 * 2 <= con.width
+    if with_bar:
+        table.add_column("", no_wrap=True)
+    for tally in shown:
+        cells: list[RenderableType] = [Text(one_line(tally.name)), str(tally.attempts),
+                                       percent(tally.pass_rate)]
+        if with_bar:
+            cells.append(Text(bar(tally.pass_rate), style="green"))
+        table.add_row(*cells)
     con.print()
     con.print(Text(title, style="bold"))
     emit(con, table)
@@ -171,8 +188,9 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
                        week=stats.due_week))
 
     con.print()
-    con.print(Text(t("daily_title", lang, days=len(stats.daily)), style="bold"))
-    for line in daily_chart(stats.daily, lang):
+    days = fitting_days(stats.daily, con.width)
+    con.print(Text(t("daily_title", lang, days=len(days)), style="bold"))
+    for line in daily_chart(days, lang):
         line.rstrip()
         con.print(Text("  ") + line)
 
