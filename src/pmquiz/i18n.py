@@ -719,6 +719,14 @@ STRINGS.update({
 STRINGS.update({
     # `pmquiz import` of a file that cannot be opened or holds no line: no line number
     "err_export_where_file": ("{path}：{problem}", "{path}: {problem}"),
+    # `pmquiz overrules`: --yaml writes examples for open questions only
+    "overrules_answer_key": (
+        "其中 {n} 条是选择题或判断题：examples 只检验问答题的评分规则，--yaml 不输出它们；"
+        "如果题库里的答案错了，请改这道题的 answer:。",
+        "{n} of them are on choice or true/false questions: examples test the rubrics of "
+        "open questions, so --yaml leaves them out; if the bank's answer key is wrong, fix "
+        "that question's answer:.",
+    ),
 })
 
 # What the system said when a file could not be read or written, for the Chinese UI:

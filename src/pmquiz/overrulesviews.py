@@ -36,6 +36,11 @@ def render_overrules(con: Console, items: Sequence[Overrule], lang: Lang) -> Non
         _block(con, item, lang)
     disagree = sum(1 for i in items if i.still_disagrees)
     con.print(t("overrules_total", lang, n=len(items), disagree=disagree))
+    # `--yaml` writes examples for open questions only: say where the others went.
+    keyed = sum(1 for i in items if i.still_disagrees and i.question is not None
+                and i.question.type != "open")
+    if keyed:
+        con.print(t("overrules_answer_key", lang, n=keyed))
 
 
 def _fields(item: Overrule, lang: Lang) -> list[str]:
