@@ -719,6 +719,12 @@ STRINGS.update({
 STRINGS.update({
     # `pmquiz import` of a file that cannot be opened or holds no line: no line number
     "err_export_where_file": ("{path}：{problem}", "{path}: {problem}"),
+    # a history path that is a folder (SQLite says only "unable to open database file")
+    "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
+                              "{path}: is a folder, not a history database"),
+    "err_history_is_folder_hint": ("把它移开，或用 --data-dir / PMQUIZ_HOME 换一个文件夹。",
+                                   "Move it aside, or choose another folder with --data-dir "
+                                   "or PMQUIZ_HOME."),
     # `pmquiz overrules`: --yaml writes examples for open questions only
     "overrules_answer_key": (
         "其中 {n} 条是选择题或判断题：examples 只检验问答题的评分规则，--yaml 不输出它们；"
