@@ -57,3 +57,25 @@ def test_ctrl_c_on_an_empty_answer_says_nothing_of_one(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert UNSAVED not in seen.getvalue()
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_a_half_typed_reply_at_the_continue_prompt_is_no_answer(
+        tmp_path: Path) -> None:
+    bank = write_drill_bank(tmp_path, 2)
+    home = tmp_path / "home"
+    child = spawn(["practice", str(bank)], home)
+    seen = io.StringIO()
+    child.logfile_read = seen
+    ready(child)
+    child.send("理解业务最重要" + ENTER + ENTER)
+    child.expect("回车继续")
+    child.send(":pa")
+    child.expect_exact(":pa")
+    child.sendintr()
+    child.expect("本次小结")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert UNSAVED not in seen.getvalue()
+    assert answers(home) == ["理解业务最重要"]

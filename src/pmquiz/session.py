@@ -203,7 +203,10 @@ class Session:
         """The continue prompt: Enter, `:pass`, `:fail` or `:quit`; anything else is
         refused with a reminder and asked again."""
         while True:
-            line = self.reader.read_answer(self.screen.continue_prompt())
+            try:
+                line = self.reader.read_answer(self.screen.continue_prompt())
+            except KeyboardInterrupt:
+                raise KeyboardInterrupt from None  # a reply half-typed here is no answer
             if line is None:
                 return False
             if not line.strip():
