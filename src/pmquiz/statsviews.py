@@ -53,27 +53,60 @@ def render_queue(con: Console, items: Sequence[QueueItem], lang: Lang, now: date
         render_nothing_to_review(con, lang, now, next_due)
         return
     table = Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(t("question", lang), no_wrap=True)
-    table.add_column(t("why", lang), no_wrap=True)
-    table.add_column(t("due_col", lang), no_wrap=True)
-    table.add_column(t("last_col", lang), justify="right", no_wrap=True)
-    table.add_column(t("answered_col", lang), no_wrap=True)
-    for index, item in enumerate(items, start=1):
-        reason = Text(t("reason_" + item.reason, lang),
-                      style="red" if item.reason == "missed" else "yellow")
-        ref = Text(one_line(item.ref))
-        if item.leech:
-            ref.append(" " + t("leech_mark", lang), style="bold magenta")
-        # A missed question is asked first, whatever its card's due time says.
-        due = t("rel_now", lang) if item.reason == "missed" else relative(item.due, now, lang)
-        table.add_row(str(index), ref, reason, due,
-                      percent(item.last_score), relative(item.last_answered, now, lang))
-    emit(con, table)
+    headers = ["#", t("question", lang), t("why", lang), t("due_col", lang),
+               t("last_col", lang), t("answered_col", lang)]
+    for header in headers:
+        table.add_column(header, no_wrap=True,
+                         justify="right" if header in ("#", t("last_col", lang)) else "left")
+    rows = [_queue_cells(index, item, lang, now) for index, item in enumerate(items, start=1)]
+    for row in rows:
+        table.add_row(*row)
+    if con.is_terminal and _table_width(headers, rows) > con.width:
+        _render_queue_stacked(con, headers, rows)  # a narrow terminal: references whole
+    else:
+        emit(con, table)
     missed = sum(1 for i in items if i.reason == "missed")
     con.print(t("queue_total", lang, n=len(items), missed=missed, due=len(items) - missed))
     if any(i.leech for i in items):
         con.print(Text(t("leech_legend", lang), style="dim"))
+
+
+def _queue_cells(index: int, item: QueueItem, lang: Lang, now: datetime) -> list[Text]:
+    """Number, reference (leech marked), reason, due, last score, last answered."""
+    reason = Text(t("reason_" + item.reason, lang),
+                  style="red" if item.reason == "missed" else "yellow")
+    ref = Text(one_line(item.ref))
+    if item.leech:
+        ref.append(" " + t("leech_mark", lang), style="bold magenta")
+    # A missed question is asked first, whatever its card's due time says.
+    due = t("rel_now", lang) if item.reason == "missed" else relative(item.due, now, lang)
+    return [Text(str(index)), ref, reason, Text(due), Text(percent(item.last_score)),
+            Text(relative(item.last_answered, now, lang))]
+
+
+def _table_width(headers: Sequence[str], rows: Sequence[list[Text]]) -> int:
+    """The width of the queue table: its widest cells, two columns between each."""
+    widths = [_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, cell.cell_len) for w, cell in zip(widths, row, strict=True)]
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def _render_queue_stacked(con: Console, headers: Sequence[str],
+                          rows: Sequence[list[Text]]) -> None:
+    """Each question on two lines: number and reference (folded, never cut), then the
+    other cells with their headings."""
+    from rich.padding import Padding
+
+    for number, ref, reason, *rest in rows:
+        line = Table.grid(padding=(0, 2))
+        line.add_column(no_wrap=True)
+        line.add_column(overflow="fold")
+        line.add_row(number, ref)
+        con.print(line)
+        details = [reason] + [Text(f"{h} ") + cell for h, cell in zip(headers[3:], rest,
+                                                                      strict=True)]
+        con.print(Padding(Text(" · ").join(details), (0, 0, 0, 3)))
 
 
 # -- stats ------------------------------------------------------------------------------
