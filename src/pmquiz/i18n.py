@@ -719,6 +719,11 @@ STRINGS.update({
 STRINGS.update({
     # `pmquiz import` of a file that cannot be opened or holds no line: no line number
     "err_export_where_file": ("{path}：{problem}", "{path}: {problem}"),
+    # `pmquiz export anki -o FILE`: Anki imports a deck only by its .apkg name
+    "err_anki_suffix": ("{path}：Anki 牌组文件名要以 .apkg 结尾",
+                        "{path}: an Anki deck file name must end in .apkg"),
+    "err_anki_suffix_hint": ("Anki 按 .apkg 后缀识别牌组，例如 -o pmquiz.apkg。",
+                             "Anki knows a deck by its .apkg name: write e.g. -o pmquiz.apkg."),
     # a history path that is a folder (SQLite says only "unable to open database file")
     "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
                               "{path}: is a folder, not a history database"),
