@@ -75,3 +75,32 @@ def test_stats_at_40_columns_keep_the_chart_and_the_bank_id_on_their_lines(
     # By bank: the id whole on the row with its figures.
     row = next(line for line in lines if line.startswith("qa3-narrow-terminal-bank"))
     assert row.split()[1:] == ["1", "100%"]
+
+
+OPEN_BANK = """\
+id: qa3g
+title: 窄终端评分
+language: zh
+questions:
+  - id: core
+    type: open
+    prompt: 产品经理最重要的能力是什么？
+    rubric:
+      points:
+        - {id: business, label: 以洞察业务为基础, any: [洞察业务]}
+"""
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_the_score_line_keeps_its_pass_mark(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        width: int) -> None:
+    bank = tmp_path / "g.yaml"
+    bank.write_text(OPEN_BANK, encoding="utf-8")
+    monkeypatch.setenv("PMQUIZ_BANKS", str(tmp_path))
+
+    run = run_terminal(["grade", "qa3g/core", "--answer", "最重要的是洞察业务"], capsys,
+                       monkeypatch, width=width)
+
+    head = run.stdout.splitlines()[0]
+    assert head.startswith("通过") and head.endswith("100%  (及格线 60%)")

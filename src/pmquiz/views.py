@@ -119,7 +119,9 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
     markers = use_markers(con)
     head = Text()
     head.append(verdict_text(grade.passed, lang))
-    head.append(f"  {score_bar(grade.score)} {grade.score * 100:.0f}%")
+    # A narrow terminal gets a shorter bar, so the pass mark stays on the score's line.
+    head.append(f"  {score_bar(grade.score, 20 if con.width >= 60 else 10)} "
+                f"{grade.score * 100:.0f}%")
     if grade.type == "open":
         head.append(f"  ({t('pass_mark', lang)} {grade.threshold * 100:.0f}%)", style="dim")
     con.print(head)
