@@ -57,3 +57,18 @@ def test_at_80_columns_it_stays_a_table(
 
     row = next(line for line in summary(run.stdout) if REF in line)
     assert row.split()[:4] == ["1", REF, "100%", "通过"]
+
+
+@pytest.mark.parametrize(("lang", "sentence_end", "commands"), [
+    ("zh", "已输入的内容会自动提交。", ":skip 跳过  :quit 结束面试"),
+    ("en", "is submitted.", ":skip  :quit"),
+])
+def test_at_80_columns_the_help_keeps_its_commands_whole(
+        bank: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        lang: str, sentence_end: str, commands: str) -> None:
+    run = run_terminal(["mock", str(bank), "--lang", lang], capsys, monkeypatch, width=80,
+                       stdin="后台用户基数少\n\n")
+
+    lines = run.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith(sentence_end))
+    assert lines[at + 1] == commands

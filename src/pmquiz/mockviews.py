@@ -58,7 +58,7 @@ class InterviewScreen(views.PracticeScreen):
                 title=Text(progress, style="bold"), title_align="left",
                 subtitle=Text(limit, style="dim"), subtitle_align="right", padding=(0, 1),
             ))
-            self.con.print(Text(t("mock_help", self.lang), style="dim"))
+            views.print_help(self.con, t("mock_help", self.lang))
         else:
             self.con.print(Text(f"-- {progress} · {limit} --"))
             self.con.print(Text(views.visible(question.prompt.strip())))

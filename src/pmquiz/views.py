@@ -283,7 +283,7 @@ class PracticeScreen:
                 Group(*parts), title=Text(progress, style="bold"), title_align="left",
                 subtitle=subtitle, subtitle_align="right", padding=(0, 1),
             ))
-            self.con.print(Text(t(help_key, self.lang), style="dim"))
+            print_help(self.con, t(help_key, self.lang))
         else:
             self.con.print()
             self.con.print(Text(f"-- {progress} · {meta} --"))
@@ -322,6 +322,18 @@ class PracticeScreen:
 
     def continue_prompt(self) -> str:
         return f"[{t('continue_prompt', self.lang)}] "
+
+
+def print_help(con: Console, text: str) -> None:
+    """A prompt's help line; when it does not fit, its `:commands` on a line of their own
+    (rather than a word such as 跳过 broken over two lines)."""
+    first = re.search(r"(?<![\w:/]):[a-z]", text)
+    start = first.start() if first else 0
+    if Text(text).cell_len <= con.width or start <= 0:
+        con.print(Text(text, style="dim"))
+        return
+    con.print(Text(text[:start].rstrip(), style="dim"))
+    con.print(Text(text[start:], style="dim"))
 
 
 def render_message(con: Console, key: str, lang: Lang, **values: object) -> None:
