@@ -724,6 +724,11 @@ STRINGS.update({
                         "{path}: an Anki deck file name must end in .apkg"),
     "err_anki_suffix_hint": ("Anki 按 .apkg 后缀识别牌组，例如 -o pmquiz.apkg。",
                              "Anki knows a deck by its .apkg name: write e.g. -o pmquiz.apkg."),
+    # `pmquiz mock` with one question ("1 questions" read wrong)
+    "mock_intro_one": ("{count} 题，每题限时 {limit}。和真实面试一样：没有提示，答完不判分，"
+                       "全部结束后看报告。",
+                       "{count} question, {limit} per answer. As in a real interview: no "
+                       "hints and no verdicts until the report at the end."),
     # a history path that is a folder (SQLite says only "unable to open database file")
     "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
                               "{path}: is a folder, not a history database"),

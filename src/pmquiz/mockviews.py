@@ -41,7 +41,8 @@ class InterviewScreen(views.PracticeScreen):
 
     def header(self, title: str, count: int) -> None:
         _heading(self.con, t("mock_header", self.lang, title=title))
-        self.con.print(Text(t("mock_intro", self.lang, count=count,
+        self.con.print(Text(t("mock_intro_one" if count == 1 else "mock_intro", self.lang,
+                              count=count,
                               limit=format_limit(self.allowed_seconds)), style="dim"))
 
     def interview_question(self, question: Question, number: int, total: int,
