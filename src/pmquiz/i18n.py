@@ -729,6 +729,11 @@ STRINGS.update({
                        "全部结束后看报告。",
                        "{count} question, {limit} per answer. As in a real interview: no "
                        "hints and no verdicts until the report at the end."),
+    # `pmquiz stats` with one attempt, or several on one question
+    "stats_title_one": ("共作答 {attempts} 次，涉及 {questions} 道题",
+                        "{attempts} attempt on {questions} question"),
+    "stats_title_one_question": ("共作答 {attempts} 次，涉及 {questions} 道题",
+                                 "{attempts} attempts on {questions} question"),
     # a history path that is a folder (SQLite says only "unable to open database file")
     "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
                               "{path}: is a folder, not a history database"),

@@ -206,7 +206,9 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
     if not stats.attempts:
         con.print(t("stats_empty", lang))
         return
-    head = Text(t("stats_title", lang, attempts=stats.attempts, questions=stats.questions),
+    title = "stats_title" + ("_one" if stats.attempts == 1 else
+                             "_one_question" if stats.questions == 1 else "")
+    head = Text(t(title, lang, attempts=stats.attempts, questions=stats.questions),
                 style="bold")
     if stats.first and stats.last:
         head.append(f"  {stats.first.astimezone():%Y-%m-%d} – {stats.last.astimezone():%Y-%m-%d}",
