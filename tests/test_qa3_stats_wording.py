@@ -1,4 +1,5 @@
-"""`pmquiz stats` on a terminal: its first line counts in good English."""
+"""`pmquiz stats` on a terminal: its first line counts in good English, and a table with
+nothing in it (no tags in the banks practised) is left out rather than drawn empty."""
 
 from __future__ import annotations
 
@@ -51,3 +52,12 @@ def test_one_question_answered_twice(
 
     assert run.stdout.splitlines()[0].startswith("2 attempts on 1 question  ")
 
+
+def test_no_tags_no_tag_table(
+        bank: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    run_cli(["practice", str(bank), "--count", "1"], capsys, stdin="yes\n")
+
+    run = run_terminal(["stats", "--lang", "en"], capsys, monkeypatch)
+
+    assert "By bank" in run.stdout
+    assert "By tag" not in run.stdout

@@ -167,6 +167,8 @@ def _width(text: str) -> int:
 
 def _tally_table(con: Console, title: str, tallies: Sequence[Tally], lang: Lang,
                  key_title: str, limit: int) -> None:
+    if not tallies:  # e.g. no tags: no heading over an empty table
+        return
     table = Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column(key_title, overflow="fold", ratio=1)
     table.add_column(t("attempts_col", lang), justify="right", no_wrap=True)
