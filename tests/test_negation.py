@@ -119,7 +119,7 @@ COUNTING_ZH = [
     ("效率", "不看界面\n效率第一"),               # a line break ends the clause
     ("效率", "不是界面而是效率"),
     ("效率", "不在意界面却重视效率"),
-    ("效率", "不认为后台产品的效率"),             # 不 + 6 characters: too far
+    ("效率", "没想到后台产品的效率这么高"),       # 没 + 7 characters: too far
     ("效率", "没有人会否认后台的效率"),
     ("不清楚", "很多人不清楚后台的重要性"),       # the term begins with its cue
     ("效率", "效率很重要，界面不重要"),           # the denial closes another clause

@@ -50,7 +50,7 @@ PREDICATE_COUNTING = [
     ("效率才是关键，不是界面", "效率"),
     ("efficiency is the point, not the looks", "efficiency"),
     # A bare cue does not reach far.
-    ("不认为后台产品的效率", "效率"),
+    ("没想到后台产品的效率这么高", "效率"),
     ("we don't think the back office ever needs anything except efficiency", "efficiency"),
 ]
 

@@ -47,7 +47,7 @@ class AnswerText:
 
     __slots__ = ("norm", "text", "boundaries", "boundary_ends", "_words", "by_form",
                  "by_initial", "clause_cues", "negated", "facts", "_yuqi",
-                 "_utf8", "_clauses_found")
+                 "_utf8", "_clauses_found", "judged")
 
     def __init__(self, norm: Normalized, text: str) -> None:
         self.norm = norm
@@ -64,6 +64,8 @@ class AnswerText:
         self._yuqi: bool | None = None
         self._utf8: tuple[bytes, bool] | None = None
         self._clauses_found = False
+        # Opinion cues and verdict clauses (pmquiz.grading.negation), found once.
+        self.judged: tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]] | None = None
 
     @staticmethod
     def of(answer: str) -> AnswerText:

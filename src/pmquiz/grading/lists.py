@@ -79,6 +79,8 @@ def is_keyword_list(text: str) -> bool:
     "付费 退款 客服 流程 体验", "refunds payments tickets audit logs permissions",
     "业务调研；亲自操作退款；访谈客服和财务；梳理流程"."""
     cjk = has_cjk(text)
+    if _is_telegraphic(text, cjk):
+        return True
     enumerated = _ENUMERATION_ONLY.search(text) is not None
     if cjk and not enumerated and (_SENTENCE_ZH.search(text) or _LONG_CJK_RUN.search(text)):
         return False  # one pass finds what makes most answers sentences
@@ -148,3 +150,74 @@ def _is_short(chunk: str, longest: int) -> bool:
     characters long ("访谈客服和财务" is two short parts)."""
     return all(sum(1 for ch in part if has_cjk(ch)) <= longest
                for part in _JOINING_ZH_INSIDE.split(chunk))
+
+
+# Telegraphic notes: a run of fragments joined by list separators, most of them bare
+# items and the rest short notes with a predicate of their own, nothing linking them:
+# "竞品难找 / 隐私数据 / 私有业务不公开 / 业务调研", "通用业务 电商下单 退货流程 客服质检
+# 哪家都能用", "business system behind the app; operations support; can't be copied".
+# Never a sentence: no sentence punctuation (a Chinese comma is one), no pronoun, copula
+# or connective anywhere ("后台要管好付费、退款和客服这些流程，界面朴素没关系" is a sentence),
+# and in Chinese written with spaces only, no fragment that opens with a predicate
+# needing the fragment before as its subject ("后台产品经理 要先懂业务 ...").
+TELEGRAPH_MIN = 4  # fragments joined by / ; | line breaks or bullets
+TELEGRAPH_MIN_SPACED = 5  # fragments of Chinese joined by spaces only
+TELEGRAPH_CJK = 10  # longest fragment (CJK characters)
+TELEGRAPH_WORDS = 6  # longest fragment (words)
+_TELEGRAPH_SEPARATORS = re.compile(r"[/;|\n·•]")
+_TELEGRAPH_SPLIT_ZH = re.compile(r"[/;|\n·•、\s]+|(?<![a-z0-9])-|(?<![a-z0-9])\d+[.)](?![0-9])")
+_TELEGRAPH_SPLIT_EN = re.compile(r"[/;|\n·•,]+|(?<![a-z0-9])-(?![a-z0-9])")
+# Anything that makes a sentence: sentence punctuation before the end, a pronoun or
+# demonstrative, a connective (Chinese); a pronoun, copula, modal or connective (English).
+_TELEGRAPH_NOT_ZH = re.compile(
+    r"[,。!?](?!\s*\Z)|[我你他她它咱这那]|因为|所以|但|如果|虽然|然后|首先|其次|接着|而且|并且"
+    r"|不过|可是|因此|比如|例如"
+)
+_TELEGRAPH_NOT_EN = re.compile(
+    r"[.!?](?!\s*\Z)|\b(?:" + "|".join(sorted(_LINKING_EN))
+    # "refunds need to be fast; support needs order lookup": clauses with a subject
+    + r"|and then|but|however|need|needs|needed|has to|have to)\b"
+)
+# A numbered or sequenced plan ("1. 先调研业务 2. 亲自走一遍退款流程 …", "第一步…；第二步…",
+# "first …; then …") is a written answer, not notes: telegraphic notes are neither.
+_NUMBERED = re.compile(
+    r"(?:^|(?<=\s))(?:\d+[.)、]|[①-⑩]|[一二三四五六七八九十][、.])|第[一二三四五六七八九十\d]+[步点条]"
+)
+_SEQUENCE = re.compile(
+    r"先|再|然后|接着|之后|最后|首先|其次|(?:first|then|next|finally|after that)\b"
+)
+# Openings of a fragment that lean on the fragment before (spaces only, Chinese).
+_LEANING_ZH = re.compile("[要需得应必可能会是很都也就还再才又更最而且则却即]")
+
+
+def _is_telegraphic(text: str, cjk: bool) -> bool:
+    """Telegraphic notes (see above): True only when every test passes."""
+    # What makes a sentence is usually found within its first few characters: first.
+    if (_TELEGRAPH_NOT_ZH if cjk else _TELEGRAPH_NOT_EN).search(text) or ":" in text:
+        return False  # (a colon: a lead-in, "原因有四：", or label: value pairs)
+    if _NUMBERED.search(text):
+        return False
+    explicit = _TELEGRAPH_SEPARATORS.search(text) is not None
+    if cjk:
+        if not explicit and " " not in text:
+            return False
+        fragments = [f for f in _TELEGRAPH_SPLIT_ZH.split(text.rstrip("。.!? ")) if f]
+        if len(fragments) < (TELEGRAPH_MIN if explicit else TELEGRAPH_MIN_SPACED):
+            return False
+        if any(sum(1 for ch in f if has_cjk(ch)) > TELEGRAPH_CJK
+               or len(EN_WORD.findall(f)) > TELEGRAPH_WORDS for f in fragments):
+            return False
+        if not explicit and any(_LEANING_ZH.match(f) for f in fragments[1:]):
+            return False
+        bare = sum(1 for f in fragments if _is_item(f, LIST_ITEM_CJK_ENUMERATED))
+    else:
+        if not explicit:
+            return False
+        fragments = [f for f in _TELEGRAPH_SPLIT_EN.split(text.rstrip(".!? ")) if f.strip()]
+        if len(fragments) < TELEGRAPH_MIN or any(
+                not 0 < len(EN_WORD.findall(f)) <= TELEGRAPH_WORDS for f in fragments):
+            return False
+        bare = sum(1 for f in fragments if _is_item(f))
+    if sum(1 for f in fragments if _SEQUENCE.match(f.strip())) >= 2:
+        return False  # a plan in steps
+    return 3 * bare >= 2 * len(fragments)  # two in three fragments are bare items

@@ -15,7 +15,17 @@ A match is negated (the rules, in the order `is_negated` tries them):
 3. by 与其(说) before it, up to 不如 ("与其说 X，不如说 Y" negates X);
 4. as an item of an English list across commas, governed by a cue before the list
    ("it isn't about payments, refunds or support tickets") or by a denial after it
-   ("payments, refunds or support flows don't matter").
+   ("payments, refunds or support flows don't matter");
+5. flipped by a denied opinion before it in its clause ("我不认为是因为 X", "I don't
+   think X", "I wouldn't say X"), so that a double denial affirms ("我不觉得权限不重要");
+   not past a verb of knowing, an exception (except, 除了) or a comparison (than, 比);
+6. by a clause that is only a verdict on the claim before it: a disagreement flips the
+   claim ("说后台难以替代、薪资更高，我都不太认同"; from a reported-speech frame, 有人说 /
+   people say, when there is one), a belittling verdict on an anaphor negates the clause
+   before it ("…，但说到底那都是做交互之前的准备工作", "…, none of that matters").
+Closing denials include belittling that keeps the terms ("只是锦上添花", "可有可无",
+"matters only a little", "comes along for free", "is a nice-to-have"); a `together`
+term one of whose pieces is such a word describes the denial and is not negated by it.
 A clause ends at 。！？；，,.;!? and line breaks, at a colon or a spaced dash, and at
 contrast words (但, 而是, 却, but, rather, instead: pmquiz.grading.answer); 、 does not
 end it.
@@ -53,6 +63,10 @@ _PREDICATE_EN = (
     # rest of the clause is denied. ("I don't think" is not: "don't think it needs
     # anything except efficiency" affirms efficiency; within 3 words it negates.)
     r"|not anything like|nothing like|not true that"
+    # A denied cause: "it isn't because PMs keep expanding into the business or deal
+    # with architecture" denies every cause of the clause ("not just because" does not).
+    r"|(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|isnt|arent|not)"
+    r" (?:because|due to)"
 )
 # Words that contain a cue's characters but negate nothing.
 NOT_CUES_ZH = (
@@ -60,9 +74,25 @@ NOT_CUES_ZH = (
     "不光", "不只", "不止", "不单", "不可或缺", "不可替代", "区别", "特别", "别人", "别的",
     "分别", "级别", "类别", "识别", "差别", "告别", "个别", "性别", "辨别", "鉴别",
     "未来", "并且", "没错", "不得了", "不如", "而非常",
+    # Opinion cues (_OPINION): an outer denial of the clause, not a cue of their own.
+    "不认为", "不觉得", "不太认为", "不太觉得", "不大觉得", "不怎么觉得", "不怎么认为",
 )
 NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention",
                "not least")
+# "I don't think X", "I wouldn't say X", "我不认为是因为 X", "我不觉得 X": an opinion
+# denied. It reaches to the end of its clause and flips what the rest of the clause
+# says, so a double denial affirms ("我不觉得权限不重要", "I don't think refunds are
+# unimportant"); it does not reach past a verb of knowing, an exception or a comparison
+# ("I don't think people realise how much X matters", "anything except X", "than X").
+_OPINION_EN = (
+    r"(?:i|we)(?: really| personally| honestly| just)? (?:don't|do not|dont|didn't|did not"
+    r"|never) (?:really |personally )?(?:think|believe|feel|reckon)"
+    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?(?:say|call|argue)"
+    r"|(?:i'm|i am|we're|we are) not (?:convinced|persuaded)(?: that)?"
+)
+# Two patterns, each with a fixed first character or word the regex engine skips to.
+_OPINION_ZH = re.compile("不(?:太|大|怎么)?(?:认为|觉得)")
+_OPINION_EN_RE = re.compile(r"\b(?:" + _OPINION_EN + r")\b")
 # A cue before a verb of knowing or noticing negates the verb, not what is known:
 # "新人往往没认识到权限设计有多重要" says that it matters.
 KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到",
@@ -73,8 +103,22 @@ realise realises realised realising realize realizes realized realizing know kno
 known knowing understand understands understood understanding appreciate appreciates
 appreciated appreciating notice notices noticed noticing see sees saw seen seeing
 """.split())
+# What an opinion denial does not reach past: a verb of knowing, an exception or a
+# comparison.
+_OPINION_STOP = re.compile(
+    "|".join(KNOWING_ZH) + r"|除了|以外|之外|比(?!较|如)|不如|\b(?:"
+    + "|".join(sorted(KNOWING_EN)) + r"|except|besides|apart from|other than|than"
+    r"|as much as)\b"
+)
+_KNOWING_ALL = frozenset(KNOWING_ZH) | KNOWING_EN
+# A need or a cause before a verb of knowing: what is denied is the need ("不认为是因为
+# 要懂技术", "don't think it's because you need to know code").
+_NEED_BEFORE = re.compile(r"要|因为|为了|得|必须|需|\b(?:because|need|needs|have to|has to|must)\b")
 # Cues of needing, not of failing to know: "不用懂业务", "不需要了解业务" deny the need.
 _NEED_CUES_ZH = frozenset({"不需要", "不用", "无需", "不必", "无须", "别"})
+# After a predicate cue, a need or a cause before the verb of knowing is what is denied:
+# "不是(因为)要懂框架" denies needing to know it.
+_NEED_ZH = re.compile("要|因为|为了|得|必须|需")
 CJK_WINDOW = 4  # characters between a cue and the term it negates
 # A verb of knowing starting within the window after a cue (the longest verb is 3 long).
 _KNOWING_ZH = re.compile("|".join(KNOWING_ZH))
@@ -102,12 +146,20 @@ _CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead
                + COLON_OR_DASH + ")")
 _DENIAL = re.compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
-    r"(?=[不没无次关diahw'nu])(?:(?<!不是)(?<!并非)(?<!不)"
+    r"(?=[不没无次关可锦点准铺顺diahw'numcbr])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
-    r"不值一提|不怎么重要)"
-    r"[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
-    + r"|(?<!not )(?<!never )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter"
+    r"不值一提|不怎么重要|"
+    # Belittling that keeps the terms: "X 只是锦上添花", "X 可有可无", "X 顺带做做就行".
+    # Each starts at a word rare in other places, so that the engine skips to few places
+    # (只是, 都是 are everywhere): `bel` is checked against a denial just before it (不只是
+    # 锦上添花), `prep` for the 只是 / 都是 before it (那都是…准备工作), in _closing_denial.
+    r"没那么重要|没有那么重要|没多重要|不算重要|不太要紧|不要紧|可有可无|无足轻重|无关痛痒|"
+    r"没什么大不了|(?<=用处|意义|作用|价值|帮助)不大|"
+    r"(?P<bel>锦上添花|点缀)|(?P<prep>准备工作|铺垫)|"
+    r"(?:顺带|顺便|顺手)[^,。!?;\n]{0,4}?(?:就行|就好|就可以|即可))"
+    r"(?:而已|罢了)?[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
+    + r"|(?<!not )(?<!never )(?<!n't )(?<!nt )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter"
     # "don't matter for UX", "doesn't matter much", "don't matter to users at all"
     r"(?: (?:much|at all|(?:for|to|in) (?:the )?[a-z]+(?: at all)?))?|"
     # "X aren't where the difficulty lies", "X isn't the point", "X have nothing to do
@@ -120,7 +172,18 @@ _DENIAL = re.compile(
     r"(?:important|needed|necessary)|"
     r"not (?:needed|necessary|important|required)|unnecessary|irrelevant|unimportant|"
     r"(?:do|does)(?:n't|nt| not) (?:really )?belong(?: (?:here|there))?|"
-    r"(?:is|are) optional)[^\w。!?;,.\n]*?" + _CLAUSE_END + ")"
+    r"(?:is|are) optional|"
+    # Belittling that keeps the terms: "matters only a little", "comes along more or
+    # less for free", "is a nice-to-have", "is no big deal" ("matters a lot", "is more
+    # than a nice-to-have" and "doesn't come for free" are none).
+    r"(?:matters?|mattered|counts?) (?:(?:only|just) (?:a )?(?:little|slightly|a bit)"
+    r"|(?:very )?little)|(?:hardly|barely|rarely) (?:matters?|counts?)|"
+    r"(?:comes?|came) (?:along )?(?:more or less |almost |basically |pretty much |largely )?"
+    r"(?:for free|free)|"
+    r"(?:is|are|'s|'re) (?:just |only |merely |simply |really )?(?:a |an )?(?:nice[- ]to[- ]"
+    r"haves?|afterthoughts?|icing on the cake|(?:no|not a) big deal|minor (?:details?|things?"
+    r"|issues?|points?)|trivial)|(?:is|are)(?:n't| not) (?:a )?big deal)"
+    r"[^\w。!?;,.\n]*?" + _CLAUSE_END + ")"
 )
 
 
@@ -158,7 +221,8 @@ class CueSet:
             "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:"
             "(?P<notzh>" + "|".join(map(re.escape, zh_not)) + ")"
             "|(?P<zh>" + "|".join(map(re.escape, zh_sorted)) + ")"
-            r"|\b(?P<noten>" + "|".join(map(re.escape, en_not)) + r")\b"
+            r"|\b(?P<noten>" + "|".join(map(re.escape, en_not)) + "|" + _OPINION_EN
+            + r")\b"
             r"|(?:\b|(?='))(?P<enp>" + _PREDICATE_EN + r")\b"
             r"|\b(?P<en>" + "|".join(map(re.escape, en_sorted)) + r"|[a-z]+n't)(?![a-z0-9'])"
             ")"
@@ -170,6 +234,216 @@ class CueSet:
 def cueset(extra: tuple[str, ...]) -> CueSet:
     """The cues for a bank's extra `negation_cues`, built once per distinct set."""
     return CueSet.build(extra)
+
+
+# -- opinions and verdicts on a claim (round 3) ---------------------------------------------
+
+# A clause that only judges the claim before it in its sentence. A disagreement ("我都
+# 不太认同", "I don't agree with any of that") flips what the claim says, from a
+# reported-speech frame (有人说, people say) or else from the sentence start: in "有人说
+# 后台不重要，我不认同，后台很重要" the reported part is denied (so 后台 counts) and the
+# last clause is untouched. A belittling verdict on an anaphor ("那都是做交互之前的准备
+# 工作", "those don't matter") negates the clause just before it.
+# Where a verdict clause may be: each pattern starts with one fixed character, or one
+# of three, so that the regex engine skips at C speed to the few places worth a look.
+# 不 starts the disagreements (不认同, 不这么看, 不对, 站不住脚) and the opinion cues
+# (group `op`: 不认为, 不觉得); an anaphor starts a belittling verdict (那都是…准备工作).
+# "那些都是研发负责的": the claim before is someone else's job, not the speaker's point.
+_OTHERS_JOB_ZH = ("(?:研发|开发|技术|运维|工程师|程序员|别人|其他人)(?:团队|同学|部门)?"
+                  "(?:负责|管|做|干)?的(?:事|事情|活|工作)?")
+_NOT_SCAN_ZH = re.compile(
+    "不(?:(?:太|大|怎么)?(?:(?P<op>认为|觉得)|认同|同意|赞同|认可|买账|敢苟同|这么看|这样看|这么认为"
+    "|这样认为|这么想|这样想|是这样|对)|(?<=站不)住脚)"
+)
+_BELITTLE_SCAN_ZH = re.compile(
+    "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
+    "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
+    "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
+    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
+)
+_VERDICT_CORE_EN = re.compile(
+    r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
+    r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
+    r"|nice[- ]to[- ]haves?|secondary|afterthoughts?|big deal|important|irrelevant"
+    r"|icing on the cake|optional|job)(?: with (?:any of |all of |most of )?(?:that|this"
+    r"|it|them|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
+    r"(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
+)
+VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
+_DISAGREE_CLAUSE = re.compile(
+    "(?:其实|说实话|老实说|坦白说)?(?:(?:这些|这个|这种|这|那些|那种|那个|那)"
+    "(?:说法|观点|看法|话)?)?(?:我|我们|我个人|本人)?"
+    "(?:都|也|并|完全|根本|一点都|一点也|实在|真的|其实|是|个人)*"
+    "(?:(?:不太|不大|不怎么|不|并不|完全不|根本不)(?:认同|同意|赞同|认可|买账|敢苟同)"
+    "|不(?:这么|这样)(?:看|认为|想)|并非如此|不是这样的?|站不住脚|不对)"
+    "(?:这(?:个|种|些|点)?|那(?:个|种|些)?)?(?:说法|观点|看法)?[的了啊吧呢嘛哈呀]*"
+    r"|(?:(?:but|however|honestly|frankly|personally|and) )?(?:(?:i|we)(?: strongly| totally"
+    r"| completely| really| just| personally| simply)? (?:disagree|(?:don't|do not|dont"
+    r"|can't|cannot) (?:really )?(?:agree|buy (?:it|that|this|any of (?:it|that|this)))"
+    r"|am not convinced)|i'm not convinced|(?:that|this|it|none of (?:that|this|it))"
+    r"(?:'s| is)(?: just| simply)? (?:not true|untrue|not the case|a myth)"
+    r"|not true|i don't think so)(?: with (?:any of |all of |most of )?(?:that|this|it|them"
+    r"|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
+)
+_BELITTLE_CLAUSE = re.compile(
+    "(?:其实|说到底|说白了|归根结底|本质上|总之)?(?:那|这|这些|那些|这个|那个|它|它们|这类"
+    "|这种|这几个|这几点|这两个)(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只|不过|倒|只不过"
+    "|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓|无关紧要"
+    "|次要的?|可有可无|无足轻重|不是重点|没(?:有)?(?:什么)?关系|不值一提|是?(?:个)?锦上添花"
+    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
+    "(?:而已|罢了|[的了啊吧呢嘛哈呀])*"
+    r"|(?:(?:but|and|honestly|really) )?(?:that|this|those|these|it|they|all (?:of )?(?:that"
+    r"|this|those|these)|none of (?:that|this|it|them))(?: really| just| all| stuff| things)?"
+    r"(?: (?:don't|doesn't|do not|does not|dont|doesnt) (?:really )?matter(?: much| at all)?"
+    r"| (?:really )?matters? (?:only a little|very little|little)"
+    r"|(?:'s|'re| is| are)(?: just| only| merely| all)? (?:a )?(?:nice[- ]to[- ]haves?"
+    r"|secondary|afterthoughts?|an afterthought|no big deal|not a big deal|not important"
+    r"|unimportant|irrelevant|icing on the cake|optional"
+    r"|(?:the )?(?:engineers'|developers'|devs'|someone else's|the tech team's) job))"
+    r"|(?:(?:but|and|honestly|really) )?none of (?:that|this|it|them)(?: really)? matters"
+)
+# A reported-speech frame: the claim a disagreement denies starts here.
+_FRAME = re.compile(
+    "(?:有人|别人|很多人|不少人|大家|人们|网上|外界|他们|有的人|好多人)(?:都|常|总|经常)?"
+    "(?:说|觉得|认为|讲|以为)|(?:都|常|总)说|所谓|(?:^|(?<=[,;:。.!?\n]))说"
+    r"|\b(?:people|some|many|they|others|everyone|folks|critics|some people|many people"
+    r"|a lot of people)(?: often| usually| always| sometimes)? (?:say|said|claim|claimed"
+    r"|think|argue|believe|insist)\b|\bit's (?:often |commonly )?said\b"
+    r"|\bthe (?:claim|idea|notion) that\b"
+)
+_NONE: tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]] = ((), ())
+# What may stand just before the anaphor of a belittling verdict: a clause boundary, a
+# space, or the last character of a lead-in (其实, 说到底, 说白了, 本质上, 总之, 但是, 不过).
+_CLAUSE_OPENING = frozenset("。!?;,.:\n \t实底了上之但是过")
+
+
+def _judged(answer: AnswerText
+            ) -> tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]]:
+    """(where each opinion cue starts, (start, end, flips?) of each claim a verdict
+    clause judges), found once per answer."""
+    found = answer.judged
+    if found is None:
+        text = answer.text
+        opinions: list[int] = []
+        candidates: list[tuple[int, bool]] = []  # (where, may be a belittling verdict)
+        for m in _NOT_SCAN_ZH.finditer(text):
+            if m.group("op"):
+                opinions.append(m.start())
+            else:
+                candidates.append((m.start(), False))
+        at = text.find("并非如此")
+        if at != -1:
+            candidates.append((at, False))
+        candidates.extend((m.start(), True) for m in _BELITTLE_SCAN_ZH.finditer(text)
+                          if not m.start() or text[m.start() - 1] in _CLAUSE_OPENING)
+        if "t" in text or "e" in text:  # each English opinion or verdict has a t or an e
+            opinions.extend(m.start() for m in _OPINION_EN_RE.finditer(text))
+            candidates.extend((m.start(), True) for m in _VERDICT_CORE_EN.finditer(text))
+        verdicts: list[tuple[int, int, bool]] = []
+        for at, belittle in candidates:
+            scope = _verdict_scope(answer, at, belittle)
+            if scope is not None and scope not in verdicts:
+                verdicts.append(scope)
+        found = (tuple(opinions), tuple(verdicts)) if opinions or verdicts else _NONE
+        answer.judged = found
+    return found
+
+
+def _verdict_scope(answer: AnswerText, pos: int, belittle: bool
+                   ) -> tuple[int, int, bool] | None:
+    """The claim judged by the verdict clause holding `pos`, if it is only a verdict
+    (`belittle`: it may be a belittling one; English verdict words may be either)."""
+    text = answer.text
+    clause_start, clause_end = answer.clause(pos)
+    if clause_end - clause_start > VERDICT_CLAUSE:
+        return None
+    body = text[clause_start:clause_end].strip()
+    if _DISAGREE_CLAUSE.fullmatch(body):
+        stop = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, clause_start - LOOKBACK),
+                                                          clause_start)]
+        lo = stop[-1] if stop else max(0, clause_start - LOOKBACK)
+        frames = [m.start() for m in _FRAME.finditer(text, lo, clause_start)]
+        if text[lo:clause_start].strip(" ,:"):
+            return (frames[-1] if frames else lo, clause_start, True)
+        if len(stop) < 1 or lo < 1:
+            return None
+        # The verdict opens its sentence: it judges the sentence before when that one is
+        # a question ("做后台要懂技术？我不这么认为") or reports what others say ("Some say
+        # UX is all that matters. I don't agree.").
+        prev_start = stop[-2] if len(stop) > 1 else max(0, clause_start - LOOKBACK)
+        frames = [m.start() for m in _FRAME.finditer(text, prev_start, lo - 1)]
+        if frames:
+            return (frames[-1], lo - 1, True)
+        if text[lo - 1] == "?" and text[prev_start:lo - 1].strip():
+            return (prev_start, lo - 1, True)
+        return None
+    if belittle and _BELITTLE_CLAUSE.fullmatch(body) and _belittling(body):
+        k = answer.clause_index(clause_start) - 1
+        while k >= 0:  # back over empty clauses ("，但"), not over a sentence end
+            b = answer.boundaries[k]
+            if _SENTENCE_STOP.match(text, b) or b == 0:
+                return None
+            prev_start, prev_end = answer.clause(b - 1)
+            if text[prev_start:prev_end].strip():
+                return (prev_start, clause_end, False)  # its own terms too: 那都是研发的事
+            k -= 1
+    return None
+
+
+def _judge(answer: AnswerText, start: int, end: int, clause_start: int, known: bool,
+           opinions: tuple[int, ...], verdicts: tuple[tuple[int, int, bool], ...]) -> bool:
+    """`known` after the opinion cues and verdicts that reach the match."""
+    text = answer.text
+    for at in opinions:
+        if clause_start <= at < start:
+            m = _OPINION_ZH.match(text, at) or _OPINION_EN_RE.match(text, at)
+            if m is None or m.end() > start:
+                continue
+            stop = _OPINION_STOP.search(text, m.end(), start)
+            if stop is None or (stop.group() in _KNOWING_ALL  # "是因为要懂技术": a need
+                                and _NEED_BEFORE.search(text, m.end(), stop.start())):
+                known = not known
+    for lo, hi, flips in verdicts:
+        if lo <= start and end <= hi:
+            known = (not known) if flips else True
+    return known
+
+
+# Words that deny or belittle by themselves: a `together` term with such a piece describes
+# the closing denial ("the business side is a nice-to-have" is the claim of a penalty
+# [business] + [nice-to-have]), so the denial does not negate its other pieces. ("matter"
+# or 重要 are no such words: [security] + [matter] is not "security doesn't matter".)
+_SELF_DENYING = re.compile(
+    "锦上添花|可有可无|无足轻重|无所谓|无关紧要|次要|点缀|不重要|没那么重要|没必要|不必要|准备工作"
+    r"|\b(?:nice[- ]to[- ]haves?|nice extras?|afterthoughts?|icing on the cake|no big deal"
+    r"|trivial|optional|secondary|irrelevant|unnecessary|unimportant|for free|free)\b"
+)
+
+
+def claims_denial(text: str) -> bool:
+    """Whether this matched piece of an answer holds a denying or belittling word
+    ("nice-to-have", "那都是上手之前的准备工作")."""
+    return _SELF_DENYING.search(text) is not None
+
+
+def negated_apart_from_denial(answer: AnswerText, start: int, end: int, cues: CueSet
+                              ) -> bool:
+    """`is_negated` without the denial that closes the clause (for the pieces of a
+    `together` term that describes that denial: see claims_denial)."""
+    clause_start, clause_end, first_cue_end, _ = _clause_facts(answer, start, cues)
+    known = (
+        (first_cue_end <= start
+         and _negated_before(answer, start, clause_start, clause_end, cues))
+        or (answer.has_yuqi() and _negated_by_yuqi(answer, start))
+        or (answer.text[start:start + 1].isascii()
+            and _negated_as_english_list_item(answer, start, clause_start, clause_end, cues))
+    )
+    if known and _in_necessity(answer.text, start, end):
+        known = False
+    opinions, verdicts = _judged(answer)
+    if opinions or verdicts:
+        known = _judge(answer, start, end, clause_start, known, opinions, verdicts)
+    return known
 
 
 def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
@@ -191,6 +465,9 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
         )
         if known and _in_necessity(answer.text, start, end):
             known = False  # "if you don't get the business you can't design": both count
+        opinions, verdicts = _judged(answer)
+        if opinions or verdicts:
+            known = _judge(answer, start, end, clause_start, known, opinions, verdicts)
         answer.negated[key] = known
     return known
 
@@ -321,7 +598,8 @@ def _chain_verdict(text: str, chain: list[Cue], start: int) -> bool | None:
         cue = text[last[0]:last[1]]
         knowing = (None if cue in _NEED_CUES_ZH  # "不用懂业务": no need to know it
                    else _KNOWING_ZH.search(compact, 0, CJK_WINDOW + 3))
-        if knowing is not None and knowing.start() <= CJK_WINDOW:
+        if knowing is not None and knowing.start() <= CJK_WINDOW and not (
+                predicate and _NEED_ZH.search(compact, 0, knowing.start())):
             return False  # "没认识到权限设计有多重要": 权限设计 counts
         after = text[start:start + ENUMERATION_ITEM]
         if not predicate and cue not in LIST_CUES_ZH and _own_item_zh(compact, after):
@@ -521,9 +799,40 @@ def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> i
     it negates every term of the clause before it."""
     m = _DENIAL.search(answer.text, max(clause_start, clause_end - DENIAL_LOOKBACK),
                        clause_end)
-    while m is not None and m.end() != clause_end:  # it must close the clause
+    while m is not None and (m.end() != clause_end  # it must close the clause
+                             or (m.group("bel") and _raised(answer.text, m.start()))
+                             or (m.group("prep")
+                                 and not _prep_belittles(answer.text, clause_start, m.start()))):
         m = _DENIAL.search(answer.text, m.end(), clause_end)
     return m.start() if m is not None else None
+
+
+_RAISED_ZH = re.compile("不|非|止")
+_PREP_WORD = re.compile("准备工作|铺垫|前置工作")
+
+
+def _belittling(body: str) -> bool:
+    """A verdict clause calling things preparation belittles them only as _prep_belittles
+    says ("这些都是做产品设计之前必须做的准备工作" values them)."""
+    prep = _PREP_WORD.search(body)
+    return prep is None or _prep_belittles(body, 0, prep.start())
+# "那都是做交互之前的准备工作": preparation is a belittling only after 只是 / 都是 ...
+_PREP_LEAD = re.compile("只是|都是|不过是|也就是|只不过是|无非是")
+PREP_LEAD = 14  # characters before 准备工作 / 铺垫 where that lead stands
+# ... and not when the preparation is called necessary ("这些都是做产品设计之前必须做的准备
+# 工作" values it).
+_PREP_VALUED = re.compile("必须|必要|重要|关键|核心|基础|不可少|少不了|一定要")
+
+
+def _prep_belittles(text: str, lo: int, at: int) -> bool:
+    """Whether the 准备工作 / 铺垫 at `at` (its clause starting at `lo`) belittles."""
+    lead = _PREP_LEAD.search(text, max(lo, at - PREP_LEAD), at)
+    return lead is not None and _PREP_VALUED.search(text, lead.end(), at) is None
+
+
+def _raised(text: str, at: int) -> bool:
+    """A belittling word denied just before it ("不只是锦上添花", "绝非点缀"): no belittling."""
+    return _RAISED_ZH.search(text, max(0, at - 5), at) is not None
 
 
 def _scan_cues(text: str, start: int, end: int, cues: CueSet) -> list[Cue]:

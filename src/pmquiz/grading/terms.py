@@ -20,7 +20,12 @@ from typing import Any, Literal
 
 from pmquiz.grading.answer import EN_WORD, AnswerText
 from pmquiz.grading.factors import required_factors
-from pmquiz.grading.negation import CueSet, is_negated
+from pmquiz.grading.negation import (
+    CueSet,
+    claims_denial,
+    is_negated,
+    negated_apart_from_denial,
+)
 from pmquiz.grading.words import typo_allowance, typo_of, word_forms, word_matches
 from pmquiz.regex import compile_pattern
 from pmquiz.text import has_cjk, normalize_term
@@ -174,13 +179,18 @@ class TogetherTerm:
         out: list[tuple[str, int, int, bool]] = []
         for clause in sorted(common):
             every_group = True
+            # A piece that is itself a denial ("nice-to-have"): the term describes the
+            # clause's closing denial, which then negates none of its pieces.
+            negated_by = (negated_apart_from_denial if negatable and any(
+                k == clause and claims_denial(answer.text[piece[1]:piece[2]])
+                for keyed_pieces in keyed for k, piece in keyed_pieces) else is_negated)
             for keyed_pieces in keyed:
                 group_counts = False
                 for k, piece in keyed_pieces:
                     if k != clause:
                         continue
                     display, start, end = piece
-                    negated = negatable and is_negated(answer, start, end, cues)
+                    negated = negatable and negated_by(answer, start, end, cues)
                     group_counts = group_counts or not negated
                     out.append((display, start, end, negated))
                 every_group = every_group and group_counts
