@@ -171,12 +171,13 @@ def relative(moment: datetime, now: datetime, lang: Lang) -> str:
     span = abs(seconds)
     if span < 60:
         return t("rel_now", lang)
-    if span < 3600:
-        amount = t("rel_minutes", lang, n=int(span // 60))
-    elif span < 86400:
-        amount = t("rel_hours", lang, n=int(span // 3600))
+    # To the nearest unit: a card due in 7 days 23 hours is due "in 8 days", not 7.
+    if (minutes := int(span / 60 + 0.5)) < 60:
+        amount = t("rel_minutes", lang, n=minutes)
+    elif (hours := int(span / 3600 + 0.5)) < 24:
+        amount = t("rel_hours", lang, n=hours)
     else:
-        amount = t("rel_days", lang, n=int(span // 86400))
+        amount = t("rel_days", lang, n=int(span / 86400 + 0.5))
     return t("rel_future" if seconds > 0 else "rel_past", lang, amount=amount)
 
 
