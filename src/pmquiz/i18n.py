@@ -734,6 +734,9 @@ STRINGS.update({
                         "{attempts} attempt on {questions} question"),
     "stats_title_one_question": ("共作答 {attempts} 次，涉及 {questions} 道题",
                                  "{attempts} attempts on {questions} question"),
+    # the mock report's time-up count, in words that fit the number ("answer(s)" before)
+    "mock_time_up_one": ("其中 {n} 题时间到", "{n} answer ran out of time"),
+    "mock_time_up_many": ("其中 {n} 题时间到", "{n} answers ran out of time"),
     # a history path that is a folder (SQLite says only "unable to open database file")
     "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
                               "{path}: is a folder, not a history database"),

@@ -54,7 +54,8 @@ def summary_lines(report: MockReport, lang: Lang) -> list[str]:
                    allowed=format_elapsed(report.time_allowed),
                    limit=format_limit(report.allowed_seconds)))
     if report.timed_out:
-        lines.append(t("mock_time_ups", lang, n=report.timed_out))
+        lines.append(t("mock_time_up_one" if report.timed_out == 1 else "mock_time_up_many",
+                       lang, n=report.timed_out))
     if report.ended_early:
         lines.append(t("mock_ended_early", lang, asked=len(report.answers),
                        planned=report.planned))
