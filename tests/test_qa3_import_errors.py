@@ -48,3 +48,35 @@ def test_a_damaged_line_still_has_its_number(
 
     assert run.exit_code == 2
     assert f"{damaged}:2：不是 JSON" in run.stderr
+
+
+def test_the_history_database_itself_is_named_for_what_it_is(
+        isolated_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["practice", "--count", "1", "--type", "truefalse"], capsys,
+                   stdin="对\n").exit_code == 0
+    database = isolated_home / "history.sqlite3"
+    other = tmp_path / "other-home"
+
+    run = run_cli(["import", "--data-dir", str(other), "--lang", "en", str(database)], capsys)
+
+    assert run.exit_code == 2
+    assert f"{database}: an SQLite database (history.sqlite3 itself?), not an export" \
+        in run.stderr
+    assert "export history -o FILE" in run.stderr
+    assert run_cli(["history", "--data-dir", str(other)], capsys).stdout == ""
+
+
+@pytest.mark.parametrize(("first_bytes", "expected"), [
+    (b"\x1f\x8b\x08\x00", "这是 gzip 压缩文件：先解压，例如 `gunzip -c 文件 | pmquiz import -`"),
+    (b"PK\x03\x04\x14\x00", "这是 zip 压缩包（Anki 的 .apkg？），不是历史记录导出文件"),
+])
+def test_compressed_files_say_what_they_are(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], first_bytes: bytes,
+        expected: str) -> None:
+    packed = tmp_path / "laptop.bin"
+    packed.write_bytes(first_bytes + bytes(range(256)))
+
+    run = run_cli(["import", "--lang", "zh", str(packed)], capsys)
+
+    assert run.exit_code == 2
+    assert f"{packed}：{expected}" in run.stderr

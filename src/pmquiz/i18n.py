@@ -737,6 +737,18 @@ STRINGS.update({
     # the mock report's time-up count, in words that fit the number ("answer(s)" before)
     "mock_time_up_one": ("其中 {n} 题时间到", "{n} answer ran out of time"),
     "mock_time_up_many": ("其中 {n} 题时间到", "{n} answers ran out of time"),
+    # `pmquiz import` of a file that is no export but something a user may take for one
+    "exp_is_sqlite": ("这是一个 SQLite 数据库（也许就是 history.sqlite3），不是导出文件："
+                      "先运行 `pmquiz --data-dir 它所在的文件夹 export history -o 文件`，"
+                      "再导入那个文件",
+                      "an SQLite database (history.sqlite3 itself?), not an export: run "
+                      "`pmquiz --data-dir ITS_FOLDER export history -o FILE` and import "
+                      "that FILE"),
+    "exp_is_gzip": ("这是 gzip 压缩文件：先解压，例如 `gunzip -c 文件 | pmquiz import -`",
+                    "gzip-compressed: decompress it first, e.g. "
+                    "`gunzip -c FILE | pmquiz import -`"),
+    "exp_is_zip": ("这是 zip 压缩包（Anki 的 .apkg？），不是历史记录导出文件",
+                   "a zip archive (an Anki .apkg?), not a history export"),
     # a history path that is a folder (SQLite says only "unable to open database file")
     "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
                               "{path}: is a folder, not a history database"),

@@ -234,6 +234,8 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
         if not raw:
             break
         number += 1
+        if number == 1:
+            _refuse_known_binary(path, raw)
         if len(raw) > MAX_LINE_BYTES:
             raise ExportFileError(path, number, "line longer than 16 MiB", "exp_line_too_long")
         try:
@@ -255,6 +257,25 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
     if not header_seen:
         raise ExportFileError(path, None,
                               "empty: not a pmquiz history export", "exp_empty")
+
+
+# Files a user may take for an export, by their first bytes: what each is, and what to do.
+_KNOWN_BINARY = (
+    (b"SQLite format 3\x00", "exp_is_sqlite",
+     "an SQLite database (history.sqlite3 itself?), not an export: run `pmquiz --data-dir "
+     "ITS_FOLDER export history -o FILE` and import that FILE"),
+    (b"\x1f\x8b", "exp_is_gzip",
+     "gzip-compressed: decompress it first, e.g. `gunzip -c FILE | pmquiz import -`"),
+    (b"PK\x03\x04", "exp_is_zip", "a zip archive (an Anki .apkg?), not a history export"),
+)
+
+
+def _refuse_known_binary(path: Path | str, first: bytes) -> None:
+    """A database, a compressed export or an Anki deck is named for what it is (rather
+    than 'not UTF-8 text'), with what to do instead."""
+    for magic, key, problem in _KNOWN_BINARY:
+        if first.startswith(magic):
+            raise ExportFileError(path, None, problem, key)
 
 
 def _json(path: Path | str, number: int, text: str) -> Any:
