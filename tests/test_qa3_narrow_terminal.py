@@ -104,3 +104,19 @@ def test_the_score_line_keeps_its_pass_mark(
 
     head = run.stdout.splitlines()[0]
     assert head.startswith("通过") and head.endswith("100%  (及格线 60%)")
+
+
+LONG_TITLE_BANK = BANK.replace("title: 窄终端", "title: Back-office PM interview questions")
+
+
+def test_a_long_session_header_is_wrapped_whole_not_cut(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = tmp_path / "title.yaml"
+    bank.write_text(LONG_TITLE_BANK, encoding="utf-8")
+
+    run = run_terminal(["practice", str(bank), "--lang", "en"], capsys, monkeypatch,
+                       width=40, stdin="yes\n")
+
+    head = " ".join(run.stdout.partition("╭")[0].split())
+    assert head == "Back-office PM interview questions · 1 question"

@@ -243,7 +243,9 @@ class PracticeScreen:
     def header(self, title: str, count: int) -> None:
         text = t("session_header_one" if count == 1 else "session_header", self.lang,
                  title=_sanitize.one_line(title), count=count)
-        if self.con.is_terminal:
+        if self.con.is_terminal and Text(text).cell_len + 6 > self.con.width:
+            self.con.print(Text(text, style="bold"))  # a rule would cut it: wrapped whole
+        elif self.con.is_terminal:
             from rich.rule import Rule
 
             self.con.print(Rule(Text(text, style="bold")))
