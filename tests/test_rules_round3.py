@@ -220,3 +220,16 @@ def test_a_together_term_that_describes_the_denial_counts(answer: str,
     assert together_hits(answer, ("business", "业务洞察", "熟悉业务"),
                          ("nice-to-have", "锦上添花", "matter",
                           "re:(只是|都是)[^,。]{0,10}准备工作")) is expected
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("别家的后台流程一样能参考", "后台流程"),
+    ("别处学来的流程设计，到了新公司照样能用", "流程设计"),
+])
+def test_bie_as_other_is_no_cue(answer: str, term: str) -> None:
+    """别 in 别家 / 别处 means "other", as in 别人; it denies nothing."""
+    assert hits(answer, term) == [True]
+
+
+def test_bie_as_dont_still_negates() -> None:
+    assert hits("别做权限管理", "权限管理") == [False]
