@@ -17,7 +17,7 @@ from terminal import ENTER, ready, spawn
 PATIENT = """#!/bin/sh
 trap "" INT
 echo editor-started
-sleep 2
+sleep 1
 echo "编辑器里写完的：理解业务" >> "$1"
 """
 # An editor that Ctrl-C ends (the default for a program that does not handle it).
