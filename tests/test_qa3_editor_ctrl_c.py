@@ -20,10 +20,12 @@ echo editor-started
 sleep 1
 echo "编辑器里写完的：理解业务" >> "$1"
 """
-# An editor that Ctrl-C ends (the default for a program that does not handle it).
+# An editor that Ctrl-C ends, with a failing status (as a program that does not handle
+# it); the trap is set before it says it started, so no Ctrl-C can slip past it.
 FRAGILE = """#!/bin/sh
+trap "exit 130" INT
 echo editor-started
-sleep 20
+while :; do sleep 0.1; done
 """
 
 
