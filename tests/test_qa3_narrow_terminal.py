@@ -120,3 +120,20 @@ def test_a_long_session_header_is_wrapped_whole_not_cut(
 
     head = " ".join(run.stdout.partition("╭")[0].split())
     assert head == "Back-office PM interview questions · 1 question"
+
+
+def test_the_session_summary_at_40_columns_keeps_each_reference_whole(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = tmp_path / "long.yaml"
+    bank.write_text(LONG_ID_BANK, encoding="utf-8")
+
+    narrow = run_terminal(["practice", str(bank)], capsys, monkeypatch, width=40,
+                          stdin="对\n")
+    wide = run_terminal(["practice", str(bank)], capsys, monkeypatch, width=80,
+                        stdin="对\n")
+
+    lines = narrow.stdout.partition("本次小结\n")[2].splitlines()
+    assert lines[:2] == ["1  qa3-narrow-terminal-bank/tags", "   100%  通过"]
+    row = wide.stdout.partition("本次小结\n")[2].splitlines()[2]
+    assert row.split() == ["1", "qa3-narrow-terminal-bank/tags", "100%", "通过"]

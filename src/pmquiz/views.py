@@ -351,6 +351,32 @@ def format_elapsed(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def _summary_width(table: Table) -> int:
+    """The summary table's width with every cell whole, two columns between cells."""
+    from rich.cells import cell_len
+
+    widths = [max([cell_len(str(column.header))]
+                  + [cell_len(cell.plain if isinstance(cell, Text) else str(cell))
+                     for cell in column.cells])
+              for column in table.columns]
+    return sum(widths) + 3 * (len(widths) - 1)
+
+
+def _render_summary_stacked(con: Console, table: Table, lang: Lang) -> None:
+    """Each question on two lines: number and reference (folded, never cut), then score
+    and result."""
+    con.print(Text(t("summary", lang), style="bold"))
+    numbers, refs, scores, results = (list(column.cells) for column in table.columns)
+    for number, ref, score, verdict in zip(numbers, refs, scores, results, strict=True):
+        line = Table.grid(padding=(0, 2))
+        line.add_column(no_wrap=True)
+        line.add_column(overflow="fold")
+        line.add_row(number, ref)
+        con.print(line)
+        con.print(Text("   ") + Text(str(score)) + Text("  ")
+                  + (verdict if isinstance(verdict, Text) else Text(str(verdict))))
+
+
 def render_summary(con: Console, result: SessionResult, lang: Lang, review_count: int
                    ) -> None:
     """The closing table: each question's score and result, totals, time, review queue."""
@@ -372,7 +398,9 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
         table.add_row(str(index), Text(_sanitize.one_line(entry.question.ref)),
                       f"{entry.grade.score * 100:.0f}%",
                       verdict)
-    if result.entries:
+    if result.entries and con.is_terminal and _summary_width(table) > con.width:
+        _render_summary_stacked(con, table, lang)  # a narrow terminal: references whole
+    elif result.entries:
         emit(con, table)
     else:
         con.print(Text(t("summary", lang), style="italic"))
