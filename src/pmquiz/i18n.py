@@ -749,6 +749,8 @@ STRINGS.update({
                     "`gunzip -c FILE | pmquiz import -`"),
     "exp_is_zip": ("这是 zip 压缩包（Anki 的 .apkg？），不是历史记录导出文件",
                    "a zip archive (an Anki .apkg?), not a history export"),
+    # a picked letter that is no option of the question (was "Z. ?")
+    "no_such_option": ("{letter}（没有这个选项）", "{letter} (no such option)"),
     # a history path that is a folder (SQLite says only "unable to open database file")
     "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
                               "{path}: is a folder, not a history database"),

@@ -263,6 +263,13 @@ def quote(answer: str, span: tuple[int, int] | None) -> str:
     return f"“{words}”" if words else ""
 
 
+def option_text(question: Question, key: str, lang: Lang) -> str:
+    """`B. 动画效果`; a letter the question has no option for says so (not `Z. ?`)."""
+    if key not in question.options:
+        return t("no_such_option", lang, letter=key)
+    return f"{key}. {one_line(question.options[key])}"
+
+
 def option_slips(question: Question, g: Grade, lang: Lang) -> list[str]:
     """The options missed and wrongly picked, by their texts (letters alone say little)."""
     expected = set(g.expected) if isinstance(g.expected, list) else set()
@@ -270,8 +277,7 @@ def option_slips(question: Question, g: Grade, lang: Lang) -> list[str]:
     lines = []
     for key, keys in (("missed_options", expected - given), ("wrong_options", given - expected)):
         if keys:
-            texts = "; ".join(f"{k}. {one_line(question.options.get(k, '?'))}"
-                              for k in sorted(keys))
+            texts = "; ".join(option_text(question, k, lang) for k in sorted(keys))
             lines.append(f"  {t(key, lang)}: {texts}")
     return lines
 

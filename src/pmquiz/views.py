@@ -215,8 +215,9 @@ def _render_option_slips(con: Console, question: Question, grade: Grade, lang: L
         if not keys:
             continue
         line = Text(f"  {t(key, lang)}: ", style="red" if key == "wrong_options" else "yellow")
-        line.append("; ".join(f"{k}. {visible(question.options.get(k, '?'))}"
-                              for k in sorted(keys)))
+        from pmquiz.plain import option_text
+
+        line.append("; ".join(option_text(question, k, lang) for k in sorted(keys)))
         con.print(line)
 
 
