@@ -11,6 +11,7 @@ from rich.text import Text
 
 from pmquiz.i18n import Lang, t
 from pmquiz.overrules import Overrule
+from pmquiz.plain import iso
 from pmquiz.views import visible
 
 
@@ -48,7 +49,7 @@ def _fields(item: Overrule, lang: Lang) -> list[str]:
     today = item.today
     answer = visible(attempt.answer).replace("\\", "\\\\").replace("\t", "\\t")
     return [
-        attempt.time.isoformat(timespec="seconds"), attempt.ref,
+        iso(attempt.time), attempt.ref,  # local time, as `history` and `review --list`
         _verdict(item.graded_passed, lang), f"{attempt.score:.4g}",
         _verdict(item.verdict, lang),
         _verdict(today.passed, lang) if today else "-",
