@@ -88,7 +88,8 @@ NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention"
 _OPINION_EN = (
     r"(?:i|we)(?: really| personally| honestly| just)? (?:don't|do not|dont|didn't|did not"
     r"|never) (?:really |personally )?(?:think|believe|feel|reckon)"
-    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?(?:say|call|argue)"
+    # "I wouldn't argue against X" agrees with X
+    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?(?:say|call|argue(?! against))"
     r"|(?:i'm|i am|we're|we are) not (?:convinced|persuaded)(?: that)?"
 )
 # Two patterns, each with a fixed first character or word the regex engine skips to.
@@ -147,7 +148,7 @@ _CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead
                + COLON_OR_DASH + ")")
 _DENIAL = re.compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
-    r"(?=[不没无次关可锦点准铺顺diahw'numcbr])(?:(?<!不是)(?<!并非)(?<!不)"
+    r"(?=[不没无次关可锦点准铺顺打排放靠往diahw'numcbr])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
     r"不值一提|不怎么重要|"
@@ -155,9 +156,11 @@ _DENIAL = re.compile(
     # Each starts at a word rare in other places, so that the engine skips to few places
     # (只是, 都是 are everywhere): `bel` is checked against a denial just before it (不只是
     # 锦上添花), `prep` for the 只是 / 都是 before it (那都是…准备工作), in _closing_denial.
+    # round 4: ranked last ("业务理解排在后面", "靠后")
+    r"(?:排|放)在(?:最)?(?:后面|后头|最后|其次)|靠后|往后(?:排|放)|"
     r"没那么重要|没有那么重要|没多重要|不算重要|不太要紧|不要紧|可有可无|无足轻重|无关痛痒|"
     r"没什么大不了|(?<=用处|意义|作用|价值|帮助)不大|"
-    r"(?P<bel>锦上添花|点缀)|(?P<prep>准备工作|铺垫)|"
+    r"(?P<bel>锦上添花|点缀)|(?P<prep>准备工作|铺垫|打底(?:的(?:东西|工作|活|事))?)|"
     r"(?:顺带|顺便|顺手)[^,。!?;\n]{0,4}?(?:就行|就好|就可以|即可))"
     r"(?:而已|罢了)?[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
     + r"|(?<!not )(?<!never )(?<!n't )(?<!nt )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter"
@@ -262,7 +265,7 @@ _BELITTLE_SCAN_ZH = re.compile(
     "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
     "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
     "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
-    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
+    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)|是" + _OTHERS_JOB_ZH + ")"
 )
 _VERDICT_CORE_EN = re.compile(
     r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
@@ -305,7 +308,7 @@ _BELITTLE_CLAUSE = re.compile(
     "|这种|这几个|这几点|这两个)(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只|不过|倒|只不过"
     "|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓|无关紧要"
     "|次要的?|可有可无|无足轻重|不是重点|没(?:有)?(?:什么)?关系|不值一提|是?(?:个)?锦上添花"
-    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
+    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)|是" + _OTHERS_JOB_ZH + ")"
     "(?:而已|罢了|[的了啊吧呢嘛哈呀])*"
     r"|(?:(?:but|and|honestly|really) )?(?:that|this|those|these|it|they|all (?:of )?(?:that"
     r"|this|those|these)|none of (?:that|this|it|them))(?: really| just| all| stuff| things)?"
@@ -534,13 +537,16 @@ def _clause_or_question_before(answer: AnswerText, clause_start: int
 # end, is not claimed ("I'd push back with X", "我会拿 X 去说服他" claim it).
 _DENIED_ARGUING = re.compile(
     "(?=[不别没用])(?:不会|不要|不必|不用|没必要|用不着|不想|不该|别|不)(?:再|去|刻意|特意)?"
-    "(?:跟|和|对|向)?(?:[^,。!?;\n、]{1,4}?)?(?:拿|扯|搬出|提起|提及|说什么|讲什么|谈什么|强调什么)"
+    "(?:跟|和|对|向)?(?:[^,。!?;\n、]{1,4}?)?(?:拿|扯|搬出|提起|提及|(?:提|说|讲|谈|强调)什么)"
     r"|(?=[wdnsi])\b(?:won't|wont|wouldn't|wouldnt|will not|would not|don't|dont|do not"
     r"|didn't|didnt|never|shouldn't|shouldnt|needn't|not going to|i'm not going to)"
     r"(?: even| really| bother to| try to| go| want to)? (?:push(?:ing)? back|argu(?:e|ing)"
     r"(?! against| for)|bring(?:ing)? up|mention(?:ing)?|talk(?:ing)? about|cit(?:e|ing)"
     r"|lectur(?:e|ing)|go(?:ing)? on about|harp(?:ing)? on|throw(?:ing)? in)\b"
 )
+
+
+_NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w.startswith("不"))
 
 
 def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
@@ -551,8 +557,10 @@ def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
         return []
     found: list[tuple[int, int, bool]] = []
     for m in _DENIED_ARGUING.finditer(text):
-        if m.group().startswith("不") and m.start() and text[m.start() - 1] in "是并":
-            continue  # 不是拿, 并不拿: another cue's reach
+        if m.group().startswith("不") and (
+                (m.start() and text[m.start() - 1] in "是并")  # 不是拿, 并不拿: a cue's reach
+                or text.startswith(_NOT_ARGUING_ZH, m.start())):  # 不管拿什么: no denial
+            continue
         found.append((m.end(), answer.clause(m.start())[1], False))
     return found
 
@@ -987,7 +995,8 @@ def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> i
 
 
 _RAISED_ZH = re.compile("不|非|止")
-_PREP_WORD = re.compile("准备工作|铺垫|前置工作")
+# round 4: 打底(的东西), "那只是打底的东西"
+_PREP_WORD = re.compile("准备工作|铺垫|前置工作|打底")
 
 
 def _belittling(body: str) -> bool:
