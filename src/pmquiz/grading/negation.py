@@ -265,19 +265,22 @@ _BELITTLE_SCAN_ZH = re.compile(
     "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
     "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
     "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
-    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)|是" + _OTHERS_JOB_ZH + ")"
+    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)"
+    "|是" + _OTHERS_JOB_ZH + ")"
 )
 _VERDICT_CORE_EN = re.compile(
     r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
     r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
     r"|nice[- ]to[- ]haves?|secondary|afterthoughts?|big deal|important|irrelevant"
-    r"|icing on the cake|optional|job"
-    # round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't
-    # see it that way"
-    r"|say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way|like that))"
-    r"(?: with (?:any of |all of |most of )?(?:that|this"
+    r"|icing on the cake|optional|job)(?: with (?:any of |all of |most of )?(?:that|this"
     r"|it|them|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
     r"(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
+)
+# Round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't see it
+# that way": scanned only when one of its words occurs.
+_VERDICT_R4_EN = re.compile(
+    r"\b(?:say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way"
+    r"|like that))(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
 VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
 _DISAGREE_CLAUSE = re.compile(
@@ -308,7 +311,8 @@ _BELITTLE_CLAUSE = re.compile(
     "|这种|这几个|这几点|这两个)(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只|不过|倒|只不过"
     "|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓|无关紧要"
     "|次要的?|可有可无|无足轻重|不是重点|没(?:有)?(?:什么)?关系|不值一提|是?(?:个)?锦上添花"
-    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)|是" + _OTHERS_JOB_ZH + ")"
+    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)"
+    "|是" + _OTHERS_JOB_ZH + ")"
     "(?:而已|罢了|[的了啊吧呢嘛哈呀])*"
     r"|(?:(?:but|and|honestly|really) )?(?:that|this|those|these|it|they|all (?:of )?(?:that"
     r"|this|those|these)|none of (?:that|this|it|them))(?: really| just| all| stuff| things)?"
@@ -364,6 +368,9 @@ def _judged(answer: AnswerText
         if "t" in text or "e" in text:  # each English opinion or verdict has a t or an e
             opinions.extend(m.start() for m in _OPINION_EN_RE.finditer(text))
             candidates.extend((m.start(), True) for m in _VERDICT_CORE_EN.finditer(text))
+            if "say so" in text or "really" in text or "sure about" in text or (
+                    " it " in text and ("that way" in text or "like that" in text)):
+                candidates.extend((m.start(), False) for m in _VERDICT_R4_EN.finditer(text))
         verdicts: list[tuple[int, int, bool]] = []
         for at, belittle in candidates:
             scope = _verdict_scope(answer, at, belittle)
@@ -535,15 +542,19 @@ def _clause_or_question_before(answer: AnswerText, clause_start: int
 # "I wouldn't push back with talk about X or Y", "我不会拿 X、Y 去说服他", "别跟我扯什么 X":
 # a verb of arguing or mentioning under a denial; what is named after it, to the clause
 # end, is not claimed ("I'd push back with X", "我会拿 X 去说服他" claim it).
-_DENIED_ARGUING = re.compile(
+_DENIED_ARGUING_ZH = re.compile(
     "(?=[不别没用])(?:不会|不要|不必|不用|没必要|用不着|不想|不该|别|不)(?:再|去|刻意|特意)?"
     "(?:跟|和|对|向)?(?:[^,。!?;\n、]{1,4}?)?(?:拿|扯|搬出|提起|提及|(?:提|说|讲|谈|强调)什么)"
-    r"|(?=[wdnsi])\b(?:won't|wont|wouldn't|wouldnt|will not|would not|don't|dont|do not"
+)
+_DENIED_ARGUING_EN = re.compile(
+    r"\b(?:won't|wont|wouldn't|wouldnt|will not|would not|don't|dont|do not"
     r"|didn't|didnt|never|shouldn't|shouldnt|needn't|not going to|i'm not going to)"
     r"(?: even| really| bother to| try to| go| want to)? (?:push(?:ing)? back|argu(?:e|ing)"
     r"(?! against| for)|bring(?:ing)? up|mention(?:ing)?|talk(?:ing)? about|cit(?:e|ing)"
     r"|lectur(?:e|ing)|go(?:ing)? on about|harp(?:ing)? on|throw(?:ing)? in)\b"
 )
+# Each scan runs only when one of its verbs occurs (and, in English, a denial).
+_ARGUING_EN = re.compile("push|argu|bring|mention|talk|cit|lectur|go on|going on|harp|throw")
 
 
 _NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w.startswith("不"))
@@ -552,11 +563,14 @@ _NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w.startswith("不"))
 def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
     """(start, end, False): what follows a denied verb of arguing, to its clause end."""
     text = answer.text
-    if not ("拿" in text or "扯" in text or "搬出" in text or "提" in text or "什么" in text
-            or "n't" in text or "nt " in text or "not " in text or "never " in text):
-        return []
+    scans = []
+    if "拿" in text or "扯" in text or "提" in text or "什么" in text or "搬出" in text:
+        scans.append(_DENIED_ARGUING_ZH)
+    denial_en = "n't" in text or "nt " in text or "not " in text or "never " in text
+    if denial_en and _ARGUING_EN.search(text):
+        scans.append(_DENIED_ARGUING_EN)
     found: list[tuple[int, int, bool]] = []
-    for m in _DENIED_ARGUING.finditer(text):
+    for m in (m for scan in scans for m in scan.finditer(text)):
         if m.group().startswith("不") and (
                 (m.start() and text[m.start() - 1] in "是并")  # 不是拿, 并不拿: a cue's reach
                 or text.startswith(_NOT_ARGUING_ZH, m.start())):  # 不管拿什么: no denial
