@@ -22,9 +22,19 @@ A match is negated (the rules, in the order `is_negated` tries them):
 6. by a clause that is only a verdict on the claim before it: a disagreement flips the
    claim ("说后台难以替代、薪资更高，我都不太认同"; from a reported-speech frame, 有人说 /
    people say, when there is one), a belittling verdict on an anaphor negates the clause
-   before it ("…，但说到底那都是做交互之前的准备工作", "…, none of that matters").
+   before it ("…，但说到底那都是做交互之前的准备工作", "…, none of that matters");
+   (round 4) the disagreement may come after clauses or sentences that only
+   acknowledge the claim or ask whether it is so ("这些说法我都听过，可我并不认同",
+   "——真是这样吗？我看不是", "People like to say X. I wouldn't say so."), and it
+   reaches points that are not negatable (`denied_by_verdict`); an endorsement (我同意,
+   "and they're right") is no verdict, so the claim counts;
+7. (round 4) by a rhetorical dismissal of an anaphor just after its clause or question
+   ("X、Y？上线了谁还管这些啊", "这些有什么用", "X? Who cares.");
+8. (round 4) by a denied act of arguing or mentioning before it in its clause ("I
+   wouldn't push back with talk about X", "我不会拿 X 去说服他", "别跟我扯什么 X").
 Closing denials include belittling that keeps the terms ("只是锦上添花", "可有可无",
-"matters only a little", "comes along for free", "is a nice-to-have"); a `together`
+"matters only a little", "comes along for free", "is a nice-to-have"; round 4: "那只是
+打底的东西", ranked last: "排在后面", "往后放"); a `together`
 term one of whose pieces is such a word describes the denial and is not negated by it.
 A clause ends at 。！？；，,.;!? and line breaks, at a colon or a spaced dash, and at
 contrast words (但, 而是, 却, but, rather, instead: pmquiz.grading.answer); 、 does not
