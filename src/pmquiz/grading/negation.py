@@ -574,7 +574,8 @@ def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
     """(start, end, False): what follows a denied verb of arguing, to its clause end."""
     text = answer.text
     scans = []
-    if "拿" in text or "扯" in text or "提" in text or "什么" in text or "搬出" in text:
+    if ("拿" in text or "扯" in text or "什么" in text or "提起" in text or "提及" in text
+            or "搬出" in text):
         scans.append(_DENIED_ARGUING_ZH)
     denial_en = "n't" in text or "nt " in text or "not " in text or "never " in text
     if denial_en and _ARGUING_EN.search(text):
