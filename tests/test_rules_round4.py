@@ -39,6 +39,9 @@ def hits(answer: str, *terms: str, negatable: bool = True) -> list[bool]:
      " see it that way.", "refunds"),
     ("People say security is everything. Is that really so? Not really.", "security"),
     ("They often claim efficiency beats looks; I'm not sure about that.", "efficiency"),
+    ("Some people claim refunds are the hardest part. I doubt it.", "refunds"),
+    ("有人说做后台一定要懂技术，在我看来不是。", "懂技术"),
+    ("很多人觉得后台比前台稳定，恐怕不是这样。", "稳定"),
 ])
 def test_a_later_disagreement_denies_the_reported_claim(answer: str, term: str) -> None:
     assert hits(answer, term) == [False]
@@ -50,6 +53,8 @@ def test_a_later_disagreement_denies_the_reported_claim(answer: str, term: str) 
     ("网上总说后台要懂业务，确实如此。", "懂业务"),
     ("People say payments are the hard part, and they're right.", "payments"),
     ("People like to say security is everything. I agree.", "security"),
+    ("People say refunds are the hardest part, and I don't doubt it.", "refunds"),
+    ("有人说做后台要懂业务，在我看来确实如此。", "懂业务"),
     # Something of the speaker's own between the claim and the verdict is not skipped:
     # the verdict judges that, and the reported claim in the sentence before stands.
     ("有人说后台要懂业务。我觉得流程更重要，其实我不认同。", "懂业务"),

@@ -290,17 +290,18 @@ _VERDICT_CORE_EN = re.compile(
 # that way": scanned only when one of its words occurs.
 _VERDICT_R4_EN = re.compile(
     r"\b(?:say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way"
-    r"|like that))(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
+    r"|like that)|doubt (?:it|that|this)|beg to differ)(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
 VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
 _DISAGREE_CLAUSE = re.compile(
-    "(?:可是|可|不过|然而|只是)?(?:其实|说实话|老实说|坦白说)?(?:(?:这些|这个|这种|这|那些"
+    "(?:可是|可|不过|然而|只是)?(?:其实|说实话|老实说|坦白说|在我看来|依我看|恐怕)?"
+    "(?:(?:这些|这个|这种|这|那些"
     "|那种|那个|那)(?:说法|观点|看法|话)?)?(?:我|我们|我个人|本人)?(?:看|倒觉得|觉得)?"
     "(?:都|也|并|完全|根本|一点都|一点也|实在|真的|其实|是|个人)*"
     "(?:(?:不太|不大|不怎么|不|并不|完全不|根本不)(?:认同|同意|赞同|认可|买账|敢苟同)"
     "|不(?:这么|这样)(?:看|认为|想)|并非如此|不是这样的?|站不住脚|不对"
     # round 4: "我看不是", "未必", "不见得", "不尽然"
-    "|(?<=看)(?:也)?不是|(?:也|倒)?(?:未必|不见得|不尽然)(?:如此|是这样|吧)?)"
+    "|(?<=[看来怕])(?:也)?不是|(?:也|倒)?(?:未必|不见得|不尽然)(?:如此|是这样|吧)?)"
     "(?:这(?:个|种|些|点)?|那(?:个|种|些)?)?(?:说法|观点|看法)?[的了啊吧呢嘛哈呀]*"
     r"|(?:(?:but|however|honestly|frankly|personally|and) )?(?:(?:i|we)(?: strongly| totally"
     r"| completely| really| just| personally| simply)? (?:disagree|(?:don't|do not|dont"
@@ -311,6 +312,7 @@ _DISAGREE_CLAUSE = re.compile(
     # round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't see
     # it that way", "that's a myth" (above)
     r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?say (?:so|that)"
+    r"|(?:i|we)(?: really| seriously| rather)? doubt (?:it|that|this)|i beg to differ"
     r"|(?:well, )?not really|(?:i'm|i am) not (?:so |too |that )?sure about (?:that|this|it)"
     r"|(?:i|we) (?:don't|do not|dont) (?:really )?(?:see|look at) it (?:that way|like that))"
     r"(?: with (?:any of |all of |most of )?(?:that|this|it|them"
@@ -379,6 +381,7 @@ def _judged(answer: AnswerText
             opinions.extend(m.start() for m in _OPINION_EN_RE.finditer(text))
             candidates.extend((m.start(), True) for m in _VERDICT_CORE_EN.finditer(text))
             if "say so" in text or "really" in text or "sure about" in text or (
+                    "doubt" in text or "differ" in text) or (
                     " it " in text and ("that way" in text or "like that" in text)):
                 candidates.extend((m.start(), False) for m in _VERDICT_R4_EN.finditer(text))
         verdicts: list[tuple[int, int, bool]] = []
