@@ -74,6 +74,7 @@ def test_an_endorsed_or_own_claim_keeps_counting(answer: str, term: str) -> None
     ("平稳迭代、服务更稳定？上线了谁还管这些啊。", "平稳迭代"),
     ("用户体验、交互细节，谁在乎这些。", "交互细节"),
     ("审批流做得再完善，哪有人管这个。", "审批流"),
+    ("持续迭代？谁会在乎这些。", "持续迭代"),
     ("权限分得再细，这些有什么用？", "权限"),
     ("Audit logs and permissions? Who cares.", "permissions"),
     ("Steady iteration after launch? Nobody cares about that.", "iteration"),
@@ -90,6 +91,9 @@ def test_a_dismissal_negates_the_clause_or_question_before(answer: str, term: st
     # A question that is asked in earnest, answered by the speaker.
     ("权限为什么重要？因为谁都不想数据泄露。", "权限"),
     ("谁负责审批流？产品经理要先理清。", "审批流"),
+    # 谁都 is everyone; 谁会管 may be asked in earnest.
+    ("稳定性和安全，谁都在乎这些。", "稳定性"),
+    ("上线后要持续迭代，谁会管这些？产品经理。", "持续迭代"),
     # "Who cares about X" where X is named: the clause before stands.
     ("Permissions come first; who cares about the colour of the buttons.", "permissions"),
     ("Refunds matter because customers care about them.", "refunds"),
@@ -122,6 +126,8 @@ def test_a_denied_act_of_arguing_negates_what_it_names(answer: str, term: str) -
     ("I wouldn't argue against the audit trail; it protects us.", "audit trail"),
     ("我会拿后台业务体系、运营支撑这些去说服老板。", "运营支撑"),
     ("跟老板聊的时候一定要提数据安全和业务闭环。", "数据安全"),
+    ("不管拿什么说服老板，数据安全都要讲到。", "数据安全"),
+    ("别人拿数据安全说事的时候，我会补充业务闭环。", "数据安全"),
     # The clause ends: what comes after the denied mention is claimed.
     ("I won't bring up the UI, but I will explain the audit trail.", "audit trail"),
 ])

@@ -499,7 +499,9 @@ _DISMISS_SCAN = re.compile(
 )
 _ANAPHOR_ZH = "(?:这些|这个|那些|那个|这种|那种|这类|这|那|它们|它)(?:东西|事情|事|玩意儿?)?"
 _DISMISS_CLAUSE = re.compile(
-    "[^,。!?;\n]{0,6}?(?:谁(?:还|又|会|真|都|能|特别)*(?:管|在乎|在意|关心|理会|理)"
+    # 谁都在乎 (everyone cares) and 谁会管这些？(a real question, answered) are none.
+    "[^,。!?;\n]{0,6}?(?:谁(?:还|又|真的?)*(?:管|在乎|在意|关心|理会|理)"
+    "|谁(?:还|又)?会(?:在乎|在意|关心|理会)"
     "|哪(?:有|来|里有|儿有)(?:人|谁)(?:会|还)*(?:管|在乎|在意|关心))" + _ANAPHOR_ZH
     + "(?:啊|呀|呢|吧|嘛|啦|哦|哈)*"
     "|(?:可是|但是|不过)?(?:" + _ANAPHOR_ZH + ")?(?:又|能|到底|究竟|还)?有(?:什么|啥)用"
@@ -570,7 +572,8 @@ _DENIED_ARGUING_EN = re.compile(
 _ARGUING_EN = re.compile("push|argu|bring|mention|talk|cit|lectur|go on|going on|harp|throw")
 
 
-_NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w.startswith("不"))
+_NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w[0] in "不别没")
+_NOT_CUES_ZH_SET = frozenset(NOT_CUES_ZH)
 
 
 def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
@@ -585,9 +588,11 @@ def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
         scans.append(_DENIED_ARGUING_EN)
     found: list[tuple[int, int, bool]] = []
     for m in (m for scan in scans for m in scan.finditer(text)):
-        if m.group().startswith("不") and (
-                (m.start() and text[m.start() - 1] in "是并")  # 不是拿, 并不拿: a cue's reach
-                or text.startswith(_NOT_ARGUING_ZH, m.start())):  # 不管拿什么: no denial
+        at = m.start()
+        if not text[at].isascii() and (
+                (at and text[at - 1] in "是并")  # 不是拿, 并不拿: another cue's reach
+                or text.startswith(_NOT_ARGUING_ZH, at)  # 不管拿什么, 别人拿: no denial
+                or text[at - 1:at + 1] in _NOT_CUES_ZH_SET):  # 特别, 区别
             continue
         found.append((m.end(), answer.clause(m.start())[1], False))
     return found
