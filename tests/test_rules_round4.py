@@ -176,3 +176,24 @@ def test_belittling_as_basics_or_ranking_last_negates(answer: str, term: str) ->
 ])
 def test_basics_valued_or_ranked_first_keep_counting(answer: str, term: str) -> None:
     assert hits(answer, term) == [True]
+
+
+# -- 6. "cannot do without" is no denial ------------------------------------------------------
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("后台离不开业务理解。", "业务理解"),
+    ("做后台绕不开数据安全。", "数据安全"),
+    ("后台少不了权限设计，也避免不了审批流。", "审批流"),
+    ("后台产品免不了要懂业务。", "懂业务"),
+])
+def test_cannot_do_without_affirms(answer: str, term: str) -> None:
+    assert hits(answer, term) == [True]
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("后台并非离不开业务理解，照着流程做也行。", "业务理解"),  # a cue before it still denies
+    ("后台开不了数据权限。", "数据权限"),  # a real 不 (can't open)
+    ("做后台不开数据权限。", "数据权限"),
+])
+def test_real_denials_near_these_words_still_negate(answer: str, term: str) -> None:
+    assert hits(answer, term) == [False]
