@@ -3,6 +3,7 @@ damaged entry is ignored and rebuilt, a changed file is never served from it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import QUESTIONS
-from pmquiz import bankcache, loader
+from helpers import run_cli
+from pmquiz import bankcache, cachecodec, loader, paths
+from pmquiz.errors import BankError
+from pmquiz.model import Question
 
 TOGETHER_BANK = """\
 id: cache-demo
@@ -92,22 +96,107 @@ def test_a_planted_pickle_in_the_cache_runs_nothing_and_is_rebuilt(
     assert entry.read_bytes() != pickle.dumps(Planted(marker))  # rebuilt
 
 
+def _lines(head: dict[str, object], *bodies: object) -> bytes:
+    return "\n".join(json.dumps(line, ensure_ascii=False) for line in (head, *bodies)).encode()
+
+
+def _as_text(head: list[object], field: str) -> list[object]:
+    index = cachecodec.HEAD_FIELDS.index(field)
+    return [*head[:index], str(head[index]), *head[index + 1:]]
+
+
+# An entry is its head line (stamp, bank, question heads), then one body per question.
 @pytest.mark.parametrize("damage", [
-    lambda doc: b"{not json",
-    lambda doc: b"[" * 100_000,  # nesting deep enough to overflow a recursive reader
-    lambda doc: json.dumps({**doc, "bank": [1, 2, 3]}).encode(),
-    lambda doc: json.dumps({**doc, "bank": doc["bank"][:-1]}).encode(),
-    # The right stamp, a wrong type deep inside (a point's weight as text).
-    lambda doc: json.dumps(doc).replace("2.0,true", '"heavy",true', 1).encode(),
-    lambda doc: json.dumps({**doc, "stamp": doc["stamp"][:-1] + ["other model"]}).encode(),
-])
+    lambda head, bodies: b"{not json",
+    lambda head, bodies: b"[" * 100_000,  # nesting deep enough to overflow a recursive reader
+    lambda head, bodies: _lines({**head, "bank": [1, 2, 3]}, *bodies),
+    lambda head, bodies: _lines({**head, "bank": head["bank"][:-1]}, *bodies),
+    lambda head, bodies: _lines({**head, "stamp": head["stamp"][:-1] + ["other model"]},
+                                *bodies),
+    # A question's difficulty as text, in its head.
+    lambda head, bodies: _lines({**head, "questions": [_as_text(head["questions"][0],
+                                                                "difficulty"),
+                                                       *head["questions"][1:]]}, *bodies),
+    lambda head, bodies: _lines(head, *bodies[:-1]),  # a body missing
+    lambda head, bodies: _lines(head, *bodies, []),  # one too many
+    # The right stamp, a wrong type deep inside a body (a point's weight as text): found
+    # when that question is first used (here by the comparison), and rebuilt then.
+    lambda head, bodies: _lines(head, *bodies).replace(b"2.0, true", b'"heavy", true', 1),
+    lambda head, bodies: _lines(head, *bodies).rsplit(b"\n", 1)[0] + b"\n{not json",
+], ids=["not-json", "deep", "bank-type", "bank-short", "stamp", "head-type", "body-missing",
+        "body-extra", "body-type", "body-not-json"])
 def test_a_damaged_or_forged_entry_is_ignored_and_rebuilt(bank_file: Path, damage) -> None:
     bankcache.load_bank_cached(bank_file)
     entry = bankcache._cache_file(bank_file)
-    document = json.loads(entry.read_bytes())
-    entry.write_bytes(damage(document))
+    good = entry.read_bytes()
+    head, *bodies = (json.loads(line) for line in good.split(b"\n"))
+    damaged = damage(head, bodies)
+    assert damaged != _lines(head, *bodies)
+    entry.write_bytes(damaged)
     assert bankcache.load_bank_cached(bank_file) == fresh(bank_file)
-    assert json.loads(entry.read_bytes()) == document  # a good entry again
+    assert entry.read_bytes() == good  # a good entry again
+
+
+def test_a_damaged_body_found_in_use_gives_the_fresh_question(bank_file: Path) -> None:
+    bankcache.load_bank_cached(bank_file)
+    entry = bankcache._cache_file(bank_file)
+    good = entry.read_bytes()
+    entry.write_bytes(good.replace("懂业务".encode(), "假的".encode()).replace(
+        b"2.0,true", b'"heavy",true', 1))
+    bank = bankcache.load_bank_cached(bank_file)
+    point = bank.questions[0].rubric.points[0]
+    assert (point.label, point.weight, point.required) == ("懂业务", 2.0, True)
+    assert bank.questions[1].options["C"] == "客服系统"
+    assert entry.read_bytes() == good
+
+
+def test_a_damaged_body_of_a_file_changed_meanwhile_stops_with_a_clear_error(
+        bank_file: Path) -> None:
+    bankcache.load_bank_cached(bank_file)
+    entry = bankcache._cache_file(bank_file)
+    entry.write_bytes(entry.read_bytes().replace(b"2.0,true", b'"heavy",true', 1))
+    bank = bankcache.load_bank_cached(bank_file)
+    bank_file.write_text(TOGETHER_BANK.replace("缓存演示", "改过的标题"), encoding="utf-8")
+    with pytest.raises(BankError, match="changed while pmquiz was reading it; run the "
+                                        "command again"):
+        _ = bank.questions[0].rubric
+    assert bankcache.load_bank_cached(bank_file).title == "改过的标题"
+
+
+def test_grade_with_a_damaged_cached_rubric_answers_as_from_the_file(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The graded question's body is the first one decoded: damaged, the file answers."""
+    args = ["grade", "backoffice-pm-zh/core-ability", "--answer",
+            "最重要的不是交互设计，而是理解业务", "--json"]
+    first = run_cli(args, capsys)
+    entry = bankcache._cache_file(paths.builtin_banks_dir() / "backoffice-pm.zh.yaml")
+    good = entry.read_bytes()
+    lines = good.split(b"\n")
+    ids = [head[cachecodec.HEAD_FIELDS.index("id")]
+           for head in json.loads(lines[0])["questions"]]
+    lines[1 + ids.index("core-ability")] = b"{not json"
+    entry.write_bytes(b"\n".join(lines))
+    again = run_cli(args, capsys)
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        first.exit_code, first.stdout, first.stderr)
+    assert json.loads(again.stdout)["points"]  # a real grade, not an empty document
+    assert entry.read_bytes() == good
+
+
+def test_a_question_read_from_the_cache_behaves_as_one_built_from_the_file(
+        bank_file: Path) -> None:
+    bankcache.load_bank_cached(bank_file)
+    bank = bankcache.load_bank_cached(bank_file)
+    cached = bank.questions
+    built = fresh(bank_file).questions  # type: ignore[attr-defined]
+    assert repr(cached[0]) == repr(built[0])
+    assert isinstance(cached[1], Question) and cached[1] == built[1]
+    assert built[2] == cached[2] and not built[2] != cached[2]
+    assert dataclasses.replace(cached[2], prompt="改") == dataclasses.replace(
+        built[2], prompt="改")
+    # The bank's synonyms and cues are written once and shared, as the loader shares them.
+    assert cached[0].synonyms is bank.synonyms and bank.synonyms == {"业务": ("业务", "流程")}
+    assert cached[2].negation_cues is bank.negation_cues == ("并非",)
 
 
 def test_an_unchanged_bank_is_read_from_the_cache_equal_to_a_fresh_load(
@@ -123,6 +212,17 @@ def test_an_unchanged_bank_is_read_from_the_cache_equal_to_a_fresh_load(
     term = again.questions[0].rubric.points[0].any[2]
     assert term.is_together and term.together[0][1].text == "理解"
     assert again.questions[1].answer == ("A", "C") and again.questions[2].answer is False
+
+
+def test_a_warm_load_decodes_only_the_questions_used(bank_file: Path) -> None:
+    """What keeps `banks`, `list` and `grade` fast: a question's rubric, options and
+    examples stay undecoded in the entry until that question is used."""
+    bankcache.load_bank_cached(bank_file)
+    bank = bankcache.load_bank_cached(bank_file)
+    assert [q.id for q in bank.questions] == ["open-one", "pick", "tf"]
+    assert [type(q) is Question for q in bank.questions] == [False, False, False]
+    assert bank.questions[0].examples[1].score == (0.0, 0.2)
+    assert [type(q) is Question for q in bank.questions] == [True, False, False]
 
 
 def test_a_changed_file_is_never_served_from_the_cache(bank_file: Path) -> None:

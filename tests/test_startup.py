@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+# `_hashlib` loads OpenSSL (2 ms): the bank cache hashes with CPython's own BLAKE2.
 HEAVY_FOR_BANKS = {"sqlite3", "fsrs", "opencc", "re2", "rapidfuzz", "rich", "yaml",
-                   "prompt_toolkit", "genanki", "markdown_it"}
-HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich", "prompt_toolkit"}
+                   "prompt_toolkit", "genanki", "markdown_it", "_hashlib"}
+HEAVY_FOR_GRADE = {"sqlite3", "fsrs", "rich", "prompt_toolkit", "_hashlib"}
 # The line editor is for a person typing at a terminal: practice, review and mock there.
 LINE_EDITOR = {"prompt_toolkit", "wcwidth"}
 

@@ -3,11 +3,14 @@
 Validating a big bank costs about as much as parsing it; a bank that has not changed
 since it was last validated is read back from a JSON entry instead (SPEC 9: warm load).
 
-An entry is plain JSON, read by `json.loads` and rebuilt into the model by a decoder
-that knows only the model's own dataclasses and checks the type of every value on the
-way: a planted or damaged entry can at worst fail to decode, and then it is ignored and
-rebuilt (SPEC 2: loading a cache entry never runs code; pickle could). It is used only
-when the SHA-256 of the file's bytes, pmquiz's version and the shape of the model all
+An entry is plain JSON (JSON Lines, `cachecodec`), read by `json.loads` and rebuilt into
+the model by a decoder that knows only the model's own dataclasses and checks the type
+of every value on the way: a planted or damaged entry can at worst fail to decode, and
+then it is ignored and rebuilt (SPEC 2: loading a cache entry never runs code; pickle
+could). A question's rubric, options, answer and examples are decoded when first used
+(most commands use none or one), so damage there is found then: that question is taken
+from a fresh build of the file, and the entry rewritten. An entry is used only when the
+BLAKE2b hash of the file's bytes, pmquiz's version and the shape of the model all
 match, so a changed file is never served from the cache. The cache folder
 (PMQUIZ_HOME/cache or the user cache folder) is safe to delete at any time.
 """
@@ -18,13 +21,17 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmquiz import __version__, paths
 from pmquiz.bankfile import read_bank_bytes
-from pmquiz.model import Bank
+from pmquiz.errors import BankError, Problem
+from pmquiz.model import Bank, Question
 
-CACHE_FORMAT = 4  # 4: JSON instead of pickle
+if TYPE_CHECKING:
+    from pmquiz import cachecodec
+
+CACHE_FORMAT = 5  # 4: JSON instead of pickle; 5: a head line, then lazy bodies
 # An entry is a few times its bank's size; a bank is at most 5 MiB.
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -41,19 +48,18 @@ def load_bank_cached(path: Path) -> Bank:
     data = read_bank_bytes(path)
     if os.environ.get("PMQUIZ_NO_CACHE"):
         return _build(path, data)
-    import hashlib
-
     from pmquiz import cachecodec
 
     entry = _cache_file(path)
+    digest = cachecodec.content_hash(data)
     try:
         stamp: list[Any] | None = [
-            CACHE_FORMAT, __version__, list(sys.version_info[:2]), str(path),
-            hashlib.sha256(data).hexdigest(), cachecodec.model_signature()]
+            CACHE_FORMAT, __version__, list(sys.version_info[:2]), str(path), digest,
+            cachecodec.model_signature()]
     except (TypeError, NameError):  # a model type the codec does not know: no cache
         stamp = None
     if stamp is not None:
-        cached = _read(entry, stamp)
+        cached = _read(entry, stamp, _recover(path, entry, stamp, digest))
         if cached is not None:
             return cached
     bank = _build(path, data)
@@ -66,7 +72,7 @@ def load_bank_cached(path: Path) -> Bank:
     return bank
 
 
-def _read(entry: Path, stamp: list[Any]) -> Bank | None:
+def _read(entry: Path, stamp: list[Any], recover: cachecodec.Recover) -> Bank | None:
     """The entry's bank when its stamp matches; None for anything else (never raises)."""
     from pmquiz import cachecodec
 
@@ -77,7 +83,42 @@ def _read(entry: Path, stamp: list[Any]) -> Bank | None:
         return None
     if len(raw) > MAX_ENTRY_BYTES:
         return None
-    return cachecodec.loads(raw, stamp)
+    return cachecodec.loads(raw, stamp, recover)
+
+
+def _recover(path: Path, entry: Path, stamp: list[Any], digest: str
+             ) -> cachecodec.Recover:
+    """What a question whose cached body does not decode falls back on: the question of
+    that id in a fresh build of the file (built once), the entry rewritten with it.
+
+    The file must still hold the bytes the entry was made for; if it changed while this
+    command ran, the rest of the bank already read from the entry is stale, so the
+    command stops and asks to be run again.
+    """
+    built: list[Bank] = []
+
+    def fresh_question(question_id: str) -> Question:
+        from pmquiz import cachecodec
+
+        if not built:
+            data = read_bank_bytes(path)
+            if cachecodec.content_hash(data) != digest:
+                raise BankError([Problem(str(path), None, _CHANGED)])
+            bank = _build(path, data)
+            built.append(bank)
+            try:
+                _store(entry, cachecodec.dumps(stamp, bank))
+            except (TypeError, ValueError):
+                pass
+        question = built[0].question(question_id)
+        if question is None:  # the same bytes: the same questions
+            raise BankError([Problem(str(path), None, _CHANGED)])
+        return question
+
+    return fresh_question
+
+
+_CHANGED = "the file changed while pmquiz was reading it; run the command again"
 
 
 def _build(path: Path, data: bytes) -> Bank:

@@ -6,15 +6,24 @@ own dataclasses (read once from their annotations), so a document can only ever 
 model objects with values of the declared types; anything else raises ValueError. No
 class is named in the document and nothing in it is called: it is data, not code.
 
+An entry is JSON Lines. The first line is the stamp, the bank's own fields and each
+question's "head" (everything but its rubric, options, answer and examples; its bank's
+synonyms and negation cues are the bank's, written once). Line i + 1 is question i's
+"body": those four fields. A command that lists banks or questions, or grades one
+question, reads the head line and leaves the other bodies as bytes: a question's body
+is decoded (and checked) the first time one of its four fields is read. Until then the
+question is a `_PendingQuestion`, a `Question` subclass that turns itself into a plain
+`Question` when decoded; equality, hashing and repr decode first, so it is
+indistinguishable from one built from the YAML. A body that fails to decode is
+replaced by a fresh build of the bank file (the `recover` callback of `loads`).
+
 The decoder skips each dataclass's `__init__` (the values are already checked) and
-shares equal immutable leaves such as terms, which keeps a warm load of a 10,000-question
-bank to a few tens of milliseconds.
+shares equal immutable leaves such as terms.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import types
 import typing
@@ -26,6 +35,18 @@ from typing import Any
 from pmquiz import model
 
 Decoder = Callable[[Any], Any]
+# Rebuilds the bank from its file and returns the fresh question of that id (raises
+# pmquiz's BankError when it cannot): what a pending question falls back on.
+Recover = Callable[[str], model.Question]
+
+# A question's fields decoded only when one of them is read; the fields it shares with
+# its bank (written once, in the bank's head).
+LAZY_FIELDS = ("rubric", "options", "answer", "examples")
+SHARED_FIELDS = ("synonyms", "negation_cues")
+HEAD_FIELDS = tuple(f.name for f in dataclasses.fields(model.Question)
+                    if f.name not in LAZY_FIELDS and f.name not in SHARED_FIELDS)
+BANK_FIELDS = tuple(f.name for f in dataclasses.fields(model.Bank) if f.name != "questions")
+_BODY = "_pmquiz_cached_body"  # a pending question's (body bytes, recover) in its __dict__
 
 
 class _Undecodable(ValueError):
@@ -36,34 +57,134 @@ def _fail(expected: str, value: Any) -> Any:
     raise _Undecodable(f"expected {expected}, got {type(value).__name__}")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(stamp: list[Any], bank: model.Bank) -> bytes:
-    """The JSON entry: the stamp it is valid for, then the bank."""
+    """The entry: the head line (stamp, bank, question heads), then one body per line."""
     from pmquiz.gcpause import gc_paused
 
+    encode = _ENCODER.encode  # never a raw line break: JSON escapes them in strings
     with gc_paused():  # as many new lists as the bank has objects, and no cycles
-        document = {"stamp": stamp, "bank": _encode(bank)}
-        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        heads = []
+        bodies = []
+        for question in bank.questions:
+            head = [_encode(getattr(question, name)) for name in HEAD_FIELDS]
+            for name in SHARED_FIELDS:
+                value = getattr(question, name)
+                own = getattr(bank, name)
+                head.append(None if value is own or value == own else _encode(value))
+            heads.append(head)
+            bodies.append(encode([_encode(getattr(question, name)) for name in LAZY_FIELDS]))
+        header = encode({"stamp": stamp,
+                         "bank": [_encode(getattr(bank, name)) for name in BANK_FIELDS],
+                         "questions": heads})
+        return "\n".join([header, *bodies]).encode("utf-8")
 
 
-def loads(raw: bytes, stamp: list[Any]) -> model.Bank | None:
-    """The bank of an entry made for `stamp`; None when it is not one (never raises)."""
+def loads(raw: bytes, stamp: list[Any], recover: Recover) -> model.Bank | None:
+    """The bank of an entry made for `stamp`; None when it is not one (never raises).
+
+    Only the head line is decoded here; each question's body waits in it as bytes.
+    """
     import gc
 
-    # Tens of thousands of long-lived objects: the collector would walk them over and
-    # over while they are made (the same reason the loader pauses it).
+    # Thousands of long-lived objects: the collector would walk them over and over
+    # while they are made (the same reason the loader pauses it).
     paused = gc.isenabled()
     gc.disable()
     try:
-        document = json.loads(raw)
+        head, *bodies = raw.split(b"\n")
+        document = json.loads(head)
         if not isinstance(document, dict) or document.get("stamp") != stamp:
             return None
-        bank = _decoder(model.Bank)(document["bank"])
+        bank = _bank(document["bank"], document["questions"], bodies, recover)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError):
         return None
     finally:
         if paused:
             gc.enable()
-    return bank if isinstance(bank, model.Bank) else None
+    return bank
+
+
+def _bank(values: Any, heads: Any, bodies: list[bytes], recover: Recover) -> model.Bank:
+    """The bank from its head line's values; its questions pending, one body each."""
+    if type(heads) is not list or len(heads) != len(bodies):
+        _fail("a head per body", heads)
+    state = dict(zip(BANK_FIELDS, _row(model.Bank, BANK_FIELDS)(values), strict=True))
+    head_row = _row(model.Question, HEAD_FIELDS)
+    shared = [(name, _converter(_hints(model.Question)[name])) for name in SHARED_FIELDS]
+    count = len(HEAD_FIELDS)
+    new = object.__new__
+    questions = []
+    for head, body in zip(heads, bodies, strict=True):
+        if type(head) is not list or len(head) != count + len(shared):
+            _fail("a question head", head)
+        question: Any = new(_PendingQuestion)
+        fields = question.__dict__
+        fields.update(zip(HEAD_FIELDS, head_row(head[:count]), strict=True))
+        for (name, convert), value in zip(shared, head[count:], strict=True):
+            fields[name] = state[name] if value is None else convert(value)
+        fields[_BODY] = (body, recover)
+        questions.append(question)
+    state["questions"] = tuple(questions)
+    bank: Any = new(model.Bank)
+    bank.__dict__.update(state)
+    return typing.cast(model.Bank, bank)
+
+
+class _PendingQuestion(model.Question):
+    """A question whose body is still bytes of the cache entry (see the module's doc)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        _decode_body(self)  # now a plain Question: compare as one
+        return self == other
+
+    __hash__ = model.Question.__hash__
+
+    def __repr__(self) -> str:
+        _decode_body(self)
+        return repr(self)
+
+
+class _LazyField:
+    """One of LAZY_FIELDS on a pending question: reading it decodes the body."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        _decode_body(instance)
+        return instance.__dict__[self.name]
+
+
+for _name in LAZY_FIELDS:
+    setattr(_PendingQuestion, _name, _LazyField(_name))
+
+
+def _decode_body(question: Any) -> None:
+    """Decode a pending question's body into its fields; it becomes a plain Question.
+
+    A body that does not decode (a damaged or forged entry) is replaced by the fields
+    of a fresh build of the bank (`recover`, which also rewrites the entry).
+    """
+    state = question.__dict__
+    pending = state.get(_BODY)
+    if pending is None:
+        return
+    body, recover = pending
+    try:
+        values = _row(model.Question, LAZY_FIELDS)(json.loads(body))
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError):
+        fresh = recover(state["id"])
+        values = [getattr(fresh, name) for name in LAZY_FIELDS]
+    state.update(zip(LAZY_FIELDS, values, strict=True))
+    state.pop(_BODY, None)  # (another thread may have decoded it meanwhile: same values)
+    object.__setattr__(question, "__class__", model.Question)
 
 
 # Field names of each model class met while encoding: dataclasses.fields() per object
@@ -92,16 +213,34 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
+def content_hash(data: bytes) -> str:
+    """A cryptographic hash of `data` (BLAKE2b): what keys an entry to its file's bytes.
+
+    CPython's own BLAKE2 module: `hashlib` would load OpenSSL first, about 2 ms of every
+    start-up, for a hash that is no faster here.
+    """
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # a Python built without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def model_signature() -> str:
-    """A hash of every model class's fields and their types: a changed model never
-    reads entries written for the old one."""
-    parts = []
+    """A hash of every model class's fields and their annotations (and of the model's
+    type aliases): a changed model never reads entries written for the old one.
+
+    The annotations as written, not evaluated (evaluating all of them was 1 ms of every
+    start-up); what they mean is checked on decoding anyway.
+    """
+    parts = [f"{name}={value!r}" for name, value in sorted(vars(model).items())
+             if not name.startswith("_") and not isinstance(value, type) and (
+                 typing.get_origin(value) is not None)]
     for cls in _model_classes():
-        hints = typing.get_type_hints(cls, vars(model))
         parts.append(cls.__name__ + ":" + ",".join(
-            f"{f.name}={hints[f.name]!r}" for f in dataclasses.fields(cls)))
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+            f"{f.name}={f.type}" for f in dataclasses.fields(cls)))
+    return content_hash("\n".join(parts).encode())[:16]
 
 
 def _model_classes() -> list[type]:
@@ -111,32 +250,30 @@ def _model_classes() -> list[type]:
 
 
 @cache
-def _decoder(cls: type) -> Decoder:
-    """The decoder of one model dataclass, built from its field types.
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+@cache
+def _row(cls: type, names: tuple[str, ...]) -> Callable[[Any], list[Any]]:
+    """The checker of a list of values of `names`, fields of the model dataclass `cls`:
+    it converts the list in place (nested model objects, tuples, floats) and returns it.
 
     Fields of plain types (text, numbers, true/false, or one of them or null) are
     checked in one loop; the others go through their converters.
     """
-    fields = dataclasses.fields(cls)
-    hints = typing.get_type_hints(cls, vars(model))
-    names = tuple(f.name for f in fields)
+    hints = _hints(cls)
     count = len(names)
     simple: list[tuple[int, tuple[type, ...], bool]] = []
     complex_: list[tuple[int, Decoder]] = []
-    _PENDING[cls] = lambda v: _decoder(cls)(v)  # a recursive type (Term in Term)
-    try:
-        for index, name in enumerate(names):
-            plain = _plain_types(hints[name])
-            if plain is not None:
-                simple.append((index, plain, float in plain))
-            else:
-                complex_.append((index, _converter(hints[name])))
-    finally:
-        del _PENDING[cls]
-    new = object.__new__
-    by_init = getattr(cls, "__slots__", None) is not None or hasattr(cls, "__post_init__")
+    for index, name in enumerate(names):
+        plain = _plain_types(hints[name])
+        if plain is not None:
+            simple.append((index, plain, float in plain))
+        else:
+            complex_.append((index, _converter(hints[name])))
 
-    def decode(value: Any) -> Any:
+    def check(value: Any) -> list[Any]:
         if type(value) is not list or len(value) != count:
             _fail(f"{cls.__name__} fields", value)
         for index, allowed, to_float in simple:
@@ -149,10 +286,29 @@ def _decoder(cls: type) -> Decoder:
                 _fail(f"{cls.__name__}.{names[index]}", item)
         for index, convert in complex_:
             value[index] = convert(value[index])
+        return typing.cast(list[Any], value)
+
+    return check
+
+
+@cache
+def _decoder(cls: type) -> Decoder:
+    """The decoder of one model dataclass (all its fields), built from its field types."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    _PENDING[cls] = lambda v: _decoder(cls)(v)  # a recursive type (Term in Term)
+    try:
+        check = _row(cls, names)
+    finally:
+        del _PENDING[cls]
+    new = object.__new__
+    by_init = getattr(cls, "__slots__", None) is not None or hasattr(cls, "__post_init__")
+
+    def decode(value: Any) -> Any:
+        values = check(value)
         if by_init:  # not a plain dataclass: let its own __init__ run
-            return cls(*value)
+            return cls(*values)
         instance: Any = new(cls)
-        instance.__dict__.update(zip(names, value, strict=True))
+        instance.__dict__.update(zip(names, values, strict=True))
         return instance
 
     return _shared(decode) if cls is model.Term else decode
