@@ -784,6 +784,16 @@ OS_REASONS_ZH: dict[int, str] = {
 }
 
 
+# lead: a path whose folder part is a file (found by the qa3 review)
+STRINGS.update({
+    "new_folder_is_file": ("{folder} 是一个文件，不是文件夹：请换一个路径。",
+                           "{folder} is a file, not a folder: choose another path."),
+    "err_report_folder_is_file": ("--report {path}：{folder} 是一个文件，不是文件夹",
+                                  "--report {path}: {folder} is a file, not a folder"),
+    "err_report_folder_is_file_hint": ("请把报告写到一个文件夹里，例如 -o interview.md。",
+                                       "Write the report into a folder, e.g. interview.md."),
+})
+
 def os_reason(code: object, reason: str, lang: Lang) -> str:
     """The system's reason (`strerror`) for errno `code`, in Chinese where it is known."""
     if lang == "zh" and isinstance(code, int) and code in OS_REASONS_ZH:
