@@ -60,3 +60,22 @@ def test_review_speaks_the_language_stats_speaks_with_nothing_due(
     said = review.stdout + review.stderr
     assert ("pmquiz practice" in said) and (
         ("还没有" in said) == ("还没有" in stats.stdout + stats.stderr))
+
+
+def test_an_export_follows_the_umask_and_keeps_a_replaced_files_mode(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "history.jsonl"
+        assert run_cli(["export", "history", "-o", str(fresh)], capsys).exit_code == 0
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "shared.jsonl"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o664)
+        assert run_cli(["export", "history", "-o", str(kept)], capsys).exit_code == 0
+        assert kept.stat().st_mode & 0o777 == 0o664
+        assert kept.read_text(encoding="utf-8") != "old"
+    finally:
+        os.umask(old)
