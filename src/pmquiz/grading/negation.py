@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pmquiz.grading.answer import COLON_OR_DASH, EN_WORD, AnswerText
+from pmquiz.grading.lazyre import lazy_compile
 from pmquiz.text import has_cjk, normalize_term
 
 DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
@@ -106,8 +107,8 @@ _OPINION_EN = (
     r"|(?:i'm|i am|we're|we are) not (?:convinced|persuaded)(?: that)?"
 )
 # Two patterns, each with a fixed first character or word the regex engine skips to.
-_OPINION_ZH = re.compile("不(?:太|大|怎么)?(?:认为|觉得)")
-_OPINION_EN_RE = re.compile(r"\b(?:" + _OPINION_EN + r")\b")
+_OPINION_ZH = lazy_compile("不(?:太|大|怎么)?(?:认为|觉得)")
+_OPINION_EN_RE = lazy_compile(r"\b(?:" + _OPINION_EN + r")\b")
 # A cue before a verb of knowing or noticing negates the verb, not what is known:
 # "新人往往没认识到权限设计有多重要" says that it matters.
 KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到",
@@ -120,7 +121,7 @@ appreciated appreciating notice notices noticed noticing see sees saw seen seein
 """.split())
 # What an opinion denial does not reach past: a verb of knowing, an exception or a
 # comparison.
-_OPINION_STOP = re.compile(
+_OPINION_STOP = lazy_compile(
     "|".join(KNOWING_ZH) + r"|除了|以外|之外|比(?!较|如)|不如|\b(?:"
     + "|".join(sorted(KNOWING_EN)) + r"|except|besides|apart from|other than|than"
     r"|as much as)\b"
@@ -128,15 +129,16 @@ _OPINION_STOP = re.compile(
 _KNOWING_ALL = frozenset(KNOWING_ZH) | KNOWING_EN
 # A need or a cause before a verb of knowing: what is denied is the need ("不认为是因为
 # 要懂技术", "don't think it's because you need to know code").
-_NEED_BEFORE = re.compile(r"要|因为|为了|得|必须|需|\b(?:because|need|needs|have to|has to|must)\b")
+_NEED_BEFORE = lazy_compile(
+    r"要|因为|为了|得|必须|需|\b(?:because|need|needs|have to|has to|must)\b")
 # Cues of needing, not of failing to know: "不用懂业务", "不需要了解业务" deny the need.
 _NEED_CUES_ZH = frozenset({"不需要", "不用", "无需", "不必", "无须", "别"})
 # After a predicate cue, a need or a cause before the verb of knowing is what is denied:
 # "不是(因为)要懂框架" denies needing to know it.
-_NEED_ZH = re.compile("要|因为|为了|得|必须|需")
+_NEED_ZH = lazy_compile("要|因为|为了|得|必须|需")
 CJK_WINDOW = 4  # characters between a cue and the term it negates
 # A verb of knowing starting within the window after a cue (the longest verb is 3 long).
-_KNOWING_ZH = re.compile("|".join(KNOWING_ZH))
+_KNOWING_ZH = lazy_compile("|".join(KNOWING_ZH))
 EN_WINDOW = 3  # words from a cue to the term it negates
 ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carries over
 # Cues that govern a long list that follows them (不是 A、B); after other cues (不, 没有)
@@ -146,11 +148,11 @@ LIST_CUES_ZH = frozenset({"不是", "并非", "不需要", "无需", "不用", "
 LOOKBACK = 160  # characters looked at before a term, whatever the clause length
 DENIAL_LOOKBACK = 40  # characters at the end of a clause searched for a denial
 # What joins the items of a list a cue governs (SPEC 4).
-_LIST_JOIN_ZH = re.compile("、|以及|或者|和|与|及|或")
-_LIST_JOIN_EN = re.compile(r",|\b(?:and|or|nor)\b")
-_CONJUNCTION_EN = re.compile(r"\b(?:and|or|nor)\b")
+_LIST_JOIN_ZH = lazy_compile("、|以及|或者|和|与|及|或")
+_LIST_JOIN_EN = lazy_compile(r",|\b(?:and|or|nor)\b")
+_CONJUNCTION_EN = lazy_compile(r"\b(?:and|or|nor)\b")
 # Sentence ends that 与其 ... 不如 does not reach across.
-_SENTENCE_END = re.compile(r"[。!?;\n]")
+_SENTENCE_END = lazy_compile(r"[。!?;\n]")
 
 # A cue: (start, end, English?, denies a whole predicate?)
 Cue = tuple[int, int, bool, bool]
@@ -159,7 +161,7 @@ Cue = tuple[int, int, bool, bool]
 # where a clause boundary (pmquiz.grading.answer) or the end of the answer follows it.
 _CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z|"
                + COLON_OR_DASH + ")")
-_DENIAL = re.compile(
+_DENIAL = lazy_compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
     r"(?=[不没无次关可锦点准铺顺打排放靠往diahw'numcbr])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
@@ -268,20 +270,20 @@ def cueset(extra: tuple[str, ...]) -> CueSet:
 # "那些都是研发负责的": the claim before is someone else's job, not the speaker's point.
 _OTHERS_JOB_ZH = ("(?:研发|开发|技术|运维|工程师|程序员|别人|其他人)(?:团队|同学|部门)?"
                   "(?:负责|管|做|干)?的(?:事|事情|活|工作)?")
-_NOT_SCAN_ZH = re.compile(
+_NOT_SCAN_ZH = lazy_compile(
     "不(?:(?:太|大|怎么)?(?:(?P<op>认为|觉得)|认同|同意|赞同|认可|买账|敢苟同|这么看|这样看|这么认为"
     "|这样认为|这么想|这样想|是这样|对)|(?<=站不)住脚"
     # round 4: "我看不是", "不见得", "不尽然" (不是 only where it closes its clause)
     "|是(?=[的了啊吧呢嘛哈呀]*(?:[,。!?;\\n]|\\Z))|见得|尽然)"
 )
-_BELITTLE_SCAN_ZH = re.compile(
+_BELITTLE_SCAN_ZH = lazy_compile(
     "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
     "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
     "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
     "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)"
     "|是" + _OTHERS_JOB_ZH + ")"
 )
-_VERDICT_CORE_EN = re.compile(
+_VERDICT_CORE_EN = lazy_compile(
     r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
     r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
     r"|nice[- ]to[- ]haves?|secondary|afterthoughts?|big deal|important|irrelevant"
@@ -291,12 +293,12 @@ _VERDICT_CORE_EN = re.compile(
 )
 # Round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't see it
 # that way": scanned only when one of its words occurs.
-_VERDICT_R4_EN = re.compile(
+_VERDICT_R4_EN = lazy_compile(
     r"\b(?:say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way"
     r"|like that)|doubt (?:it|that|this)|beg to differ)(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
 VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
-_DISAGREE_CLAUSE = re.compile(
+_DISAGREE_CLAUSE = lazy_compile(
     "(?:可是|可|不过|然而|只是)?(?:其实|说实话|老实说|坦白说|在我看来|依我看|恐怕)?"
     "(?:(?:这些|这个|这种|这|那些"
     "|那种|那个|那)(?:说法|观点|看法|话)?)?(?:我|我们|我个人|本人)?(?:看|倒觉得|觉得)?"
@@ -321,7 +323,7 @@ _DISAGREE_CLAUSE = re.compile(
     r"(?: with (?:any of |all of |most of )?(?:that|this|it|them"
     r"|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
 )
-_BELITTLE_CLAUSE = re.compile(
+_BELITTLE_CLAUSE = lazy_compile(
     "(?:其实|说到底|说白了|归根结底|本质上|总之)?(?:那|这|这些|那些|这个|那个|它|它们|这类"
     "|这种|这几个|这几点|这两个)(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只|不过|倒|只不过"
     "|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓|无关紧要"
@@ -340,7 +342,7 @@ _BELITTLE_CLAUSE = re.compile(
     r"|(?:(?:but|and|honestly|really) )?none of (?:that|this|it|them)(?: really)? matters"
 )
 # A reported-speech frame: the claim a disagreement denies starts here.
-_FRAME = re.compile(
+_FRAME = lazy_compile(
     "(?:有人|别人|很多人|不少人|大家|人们|网上|外界|他们|有的人|好多人)(?:都|常|总|经常)?"
     "(?:说|觉得|认为|讲|以为)|(?:都|常|总)说|所谓|(?:^|(?<=[,;:。.!?\n]))说"
     r"|\b(?:people|some|many|they|others|everyone|folks|critics|some people|many people"
@@ -464,7 +466,7 @@ def _disagreement_scope(text: str, clause_start: int) -> tuple[int, int, bool] |
 
 # Clauses that only acknowledge a claim, or ask whether it is so, without saying
 # anything of their own: a disagreement after them still judges the claim before them.
-_ACK_CLAUSE = re.compile(
+_ACK_CLAUSE = lazy_compile(
     "(?:(?:这些|这个|这种|这|那些|那种|那)(?:说法|观点|看法|话)?)?(?:我|我们)?"
     "(?:都|也|当然|确实|以前|之前|经常|常常|早就)*(?:听过|听说过|听到过|听了很多|听得多了|听腻了"
     "|见过|看过)(?:很多|无数|好多)?(?:次|遍)?[了的啊吧呢嘛]*"
@@ -476,7 +478,7 @@ _ACK_CLAUSE = re.compile(
     r"|(?:but )?(?:is|are) (?:that|it|they) (?:really )?(?:so|true|the case|right)"
     r"|(?:but )?really|(?:but )?does it|(?:but )?is it"
 )
-_ACK_SPLIT = re.compile(r"[,。!?;.\n:\u2014]+|\s[-\u2013]\s")
+_ACK_SPLIT = lazy_compile(r"[,。!?;.\n:\u2014]+|\s[-\u2013]\s")
 
 
 def _only_acknowledges(text: str) -> bool:
@@ -496,12 +498,12 @@ PREVIOUS_SENTENCES = 320  # characters looked back over for the claim a verdict 
 # the question just before it. A short lead is allowed (上线了, 说实话) and belongs to the
 # dismissal; a clause with a named object ("谁还管界面") dismisses that object only and is
 # left to the cues.
-_DISMISS_SCAN = re.compile(
+_DISMISS_SCAN = lazy_compile(
     "(?=[谁哪有])(?:谁|哪(?:有|来|里有|儿有)(?:人|谁)|有(?:什么|啥)用)"
     r"|(?=[wn])\b(?:who|nobody|no one)(?: really| even| actually)? (?:cares|gives a damn)\b"
 )
 _ANAPHOR_ZH = "(?:这些|这个|那些|那个|这种|那种|这类|这|那|它们|它)(?:东西|事情|事|玩意儿?)?"
-_DISMISS_CLAUSE = re.compile(
+_DISMISS_CLAUSE = lazy_compile(
     # 谁都在乎 (everyone cares) and 谁会管这些？(a real question, answered) are none.
     "[^,。!?;\n]{0,6}?(?:谁(?:还|又|真的?)*(?:管|在乎|在意|关心|理会|理)"
     "|谁(?:还|又)?会(?:在乎|在意|关心|理会)"
@@ -560,11 +562,11 @@ def _clause_or_question_before(answer: AnswerText, clause_start: int
 # "I wouldn't push back with talk about X or Y", "我不会拿 X、Y 去说服他", "别跟我扯什么 X":
 # a verb of arguing or mentioning under a denial; what is named after it, to the clause
 # end, is not claimed ("I'd push back with X", "我会拿 X 去说服他" claim it).
-_DENIED_ARGUING_ZH = re.compile(
+_DENIED_ARGUING_ZH = lazy_compile(
     "(?=[不别没用])(?:不会|不要|不必|不用|没必要|用不着|不想|不该|别|不)(?:再|去|刻意|特意)?"
     "(?:跟|和|对|向)?(?:[^,。!?;\n、]{1,4}?)?(?:拿|扯|搬出|提起|提及|(?:提|说|讲|谈|强调)什么)"
 )
-_DENIED_ARGUING_EN = re.compile(
+_DENIED_ARGUING_EN = lazy_compile(
     r"\b(?:won't|wont|wouldn't|wouldnt|will not|would not|don't|dont|do not"
     r"|didn't|didnt|never|shouldn't|shouldnt|needn't|not going to|i'm not going to)"
     r"(?: even| really| bother to| try to| go| want to)? (?:push(?:ing)? back|argu(?:e|ing)"
@@ -572,7 +574,7 @@ _DENIED_ARGUING_EN = re.compile(
     r"|lectur(?:e|ing)|go(?:ing)? on about|harp(?:ing)? on|throw(?:ing)? in)\b"
 )
 # Each scan runs only when one of its verbs occurs (and, in English, a denial).
-_ARGUING_EN = re.compile("push|argu|bring|mention|talk|cit|lectur|go on|going on|harp|throw")
+_ARGUING_EN = lazy_compile("push|argu|bring|mention|talk|cit|lectur|go on|going on|harp|throw")
 
 
 _NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w[0] in "不别没")
@@ -636,7 +638,7 @@ def _judge(answer: AnswerText, start: int, end: int, clause_start: int, known: b
 # the closing denial ("the business side is a nice-to-have" is the claim of a penalty
 # [business] + [nice-to-have]), so the denial does not negate its other pieces. ("matter"
 # or 重要 are no such words: [security] + [matter] is not "security doesn't matter".)
-_SELF_DENYING = re.compile(
+_SELF_DENYING = lazy_compile(
     "锦上添花|可有可无|无足轻重|无所谓|无关紧要|次要|点缀|不重要|没那么重要|没必要|不必要|准备工作"
     r"|\b(?:nice[- ]to[- ]haves?|nice extras?|afterthoughts?|icing on the cake|no big deal"
     r"|trivial|optional|secondary|irrelevant|unnecessary|unimportant|for free|free)\b"
@@ -699,15 +701,15 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
 # 设计出对的产品": a negated condition with a consequence that cannot happen states a
 # necessity; both sides affirm that the thing matters. (A consequence that is itself a
 # denial, "if it isn't secure it doesn't matter how pretty it is", is no such shape.)
-_NECESSITY = re.compile(
+_NECESSITY = lazy_compile(
     r"\b(?:if|unless)\b[^.!?;\n]{0,120}?\b(?:not|no|never|don't|doesn't|didn't|dont|doesnt"
     r"|can't|cannot|without|isn't|aren't)\b[^.!?;\n]{0,120}?\b(?:can't|cannot|can not|cant"
     r"|won't|wont|will not|couldn't|wouldn't|unable to|no way to)\b[^.!?;\n]*"
     r"|(?:如果|要是|假如|若是|倘若)[^。!?;\n]{0,60}?[不没][^。!?;\n]{0,60}?"
     r"(?:不能|没法|没办法|无法|不可能|做不|[^。!?;\n]不[好出了成])[^。!?;\n]*"
 )
-_SENTENCE_STOP = re.compile(r"[.!?;\n。]")
-_CONDITION = re.compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
+_SENTENCE_STOP = lazy_compile(r"[.!?;\n。]")
+_CONDITION = lazy_compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
 
 
 def _in_necessity(text: str, start: int, end: int) -> bool:
@@ -847,7 +849,7 @@ of for with in on at by from to about and or into over than like as
 
 # A cue before a verb of moving carries over its "from X to Y": "PMs don't really move
 # from front office to back office" denies the whole move.
-_FROM_TO = re.compile(
+_FROM_TO = lazy_compile(
     r"\A\s*(?:(?:really|actually|usually|necessarily|always|just|ever|simply) )?"
     r"(?:move|go|shift|switch|transition|progress|graduate|jump|migrate|step|get|come)"
     r"[a-z]* (?:(?:over|across|up|on) )?from (?:[\w'&-]+[ -]){0,3}?"
@@ -891,8 +893,8 @@ def _chinese_list(compact: str, cue: str, after: str) -> bool:
 
 # An item that ends in an adjective of degree says something of its own ("门槛高",
 # "用户少"): a bare cue several items before it (不够美、门槛高) does not govern it.
-_OWN_PREDICATE_ZH = re.compile("..[高低少多难大小美差强弱慢快]$")
-_ITEM_END_ZH = re.compile(r"、|以及|或者|和|与|及|或|[。!?;,.\n:]")
+_OWN_PREDICATE_ZH = lazy_compile("..[高低少多难大小美差强弱慢快]$")
+_ITEM_END_ZH = lazy_compile(r"、|以及|或者|和|与|及|或|[。!?;,.\n:]")
 
 
 def _english_list(gap: str) -> bool:
@@ -1030,9 +1032,9 @@ def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> i
     return m.start() if m is not None else None
 
 
-_RAISED_ZH = re.compile("不|非|止")
+_RAISED_ZH = lazy_compile("不|非|止")
 # round 4: 打底(的东西), "那只是打底的东西"
-_PREP_WORD = re.compile("准备工作|铺垫|前置工作|打底")
+_PREP_WORD = lazy_compile("准备工作|铺垫|前置工作|打底")
 
 
 def _belittling(body: str) -> bool:
@@ -1041,11 +1043,11 @@ def _belittling(body: str) -> bool:
     prep = _PREP_WORD.search(body)
     return prep is None or _prep_belittles(body, 0, prep.start())
 # "那都是做交互之前的准备工作": preparation is a belittling only after 只是 / 都是 ...
-_PREP_LEAD = re.compile("只是|都是|不过是|也就是|只不过是|无非是")
+_PREP_LEAD = lazy_compile("只是|都是|不过是|也就是|只不过是|无非是")
 PREP_LEAD = 14  # characters before 准备工作 / 铺垫 where that lead stands
 # ... and not when the preparation is called necessary ("这些都是做产品设计之前必须做的准备
 # 工作" values it).
-_PREP_VALUED = re.compile("必须|必要|重要|关键|核心|基础|不可少|少不了|一定要")
+_PREP_VALUED = lazy_compile("必须|必要|重要|关键|核心|基础|不可少|少不了|一定要")
 
 
 def _prep_belittles(text: str, lo: int, at: int) -> bool:
