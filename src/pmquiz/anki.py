@@ -164,8 +164,16 @@ def write_package(banks: Sequence[Bank], headings: Callable[[Bank], Headings], t
     """Write the .apkg of `banks` to `target` (replaced whole, never left half-written).
 
     `timestamp` is the notes' modification time: Anki updates a note it already has when
-    the incoming one is newer.
+    the incoming one is newer. A target not named `.apkg` is refused before anything is
+    written: Anki takes any other file for a text import and fails on it.
     """
+    if target.suffix.lower() != ".apkg":
+        from pmquiz.errors import UsageError
+
+        raise UsageError(f"{target}: an Anki deck file name must end in .apkg",
+                         "Anki knows a deck by its .apkg name: write e.g. -o pmquiz.apkg.",
+                         key="err_anki_suffix", hint_key="err_anki_suffix_hint",
+                         values={"path": str(target)})
     import genanki
 
     model = genanki.Model(

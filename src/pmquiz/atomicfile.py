@@ -36,7 +36,20 @@ def replacing(target: Path) -> Iterator[Path]:
     os.close(handle)
     try:
         yield Path(partial)
+        # mkstemp makes the file private (0600); the finished file gets the mode a plain
+        # open() would give it, or keeps the mode of the file it replaces.
+        os.chmod(partial, _mode_for(target))
         os.replace(partial, target)
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits of the file being replaced, else 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -61,11 +61,19 @@ def _global(
     paths.set_data_dir(data_dir)
 
 
+def _lang_value(value: str | None) -> str | None:
+    """`--lang ZH` means zh, as PMQUIZ_LANG=ZH does; anything else is judged by _check_lang."""
+    if value is not None and value.strip().lower() in ("zh", "en"):
+        return value.strip().lower()
+    return value
+
+
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="Language of the interface: zh or en (default: the bank's; "
-                 "also PMQUIZ_LANG).", show_default=False, autocompletion=completion.languages),
+                 "also PMQUIZ_LANG).", show_default=False, autocompletion=completion.languages,
+                 callback=_lang_value),
 ]
 
 

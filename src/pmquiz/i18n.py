@@ -715,6 +715,58 @@ STRINGS.update({
                      "Use e.g. 2025-01-31T09:00:00+00:00, or unset {name}."),
 })
 
+# qa3 (hands-on review): messages found wanting by using the commands
+STRINGS.update({
+    # `pmquiz import` of a file that cannot be opened or holds no line: no line number
+    "err_export_where_file": ("{path}：{problem}", "{path}: {problem}"),
+    # `pmquiz export anki -o FILE`: Anki imports a deck only by its .apkg name
+    "err_anki_suffix": ("{path}：Anki 牌组文件名要以 .apkg 结尾",
+                        "{path}: an Anki deck file name must end in .apkg"),
+    "err_anki_suffix_hint": ("Anki 按 .apkg 后缀识别牌组，例如 -o pmquiz.apkg。",
+                             "Anki knows a deck by its .apkg name: write e.g. -o pmquiz.apkg."),
+    # `pmquiz mock` with one question ("1 questions" read wrong)
+    "mock_intro_one": ("{count} 题，每题限时 {limit}。和真实面试一样：没有提示，答完不判分，"
+                       "全部结束后看报告。",
+                       "{count} question, {limit} per answer. As in a real interview: no "
+                       "hints and no verdicts until the report at the end."),
+    # `pmquiz stats` with one attempt, or several on one question
+    "stats_title_one": ("共作答 {attempts} 次，涉及 {questions} 道题",
+                        "{attempts} attempt on {questions} question"),
+    "stats_title_one_question": ("共作答 {attempts} 次，涉及 {questions} 道题",
+                                 "{attempts} attempts on {questions} question"),
+    # the mock report's time-up count, in words that fit the number ("answer(s)" before)
+    "mock_time_up_one": ("其中 {n} 题时间到", "{n} answer ran out of time"),
+    "mock_time_up_many": ("其中 {n} 题时间到", "{n} answers ran out of time"),
+    # `pmquiz import` of a file that is no export but something a user may take for one
+    "exp_is_sqlite": ("这是一个 SQLite 数据库（也许就是 history.sqlite3），不是导出文件："
+                      "先运行 `pmquiz --data-dir 它所在的文件夹 export history -o 文件`，"
+                      "再导入那个文件",
+                      "an SQLite database (history.sqlite3 itself?), not an export: run "
+                      "`pmquiz --data-dir ITS_FOLDER export history -o FILE` and import "
+                      "that FILE"),
+    "exp_is_gzip": ("这是 gzip 压缩文件：先解压，例如 `gunzip -c 文件 | pmquiz import -`",
+                    "gzip-compressed: decompress it first, e.g. "
+                    "`gunzip -c FILE | pmquiz import -`"),
+    "exp_is_zip": ("这是 zip 压缩包（Anki 的 .apkg？），不是历史记录导出文件",
+                   "a zip archive (an Anki .apkg?), not a history export"),
+    # a picked letter that is no option of the question (was "Z. ?")
+    "no_such_option": ("{letter}（没有这个选项）", "{letter} (no such option)"),
+    # a history path that is a folder (SQLite says only "unable to open database file")
+    "err_history_is_folder": ("{path}：这是一个文件夹，不是历史数据库",
+                              "{path}: is a folder, not a history database"),
+    "err_history_is_folder_hint": ("把它移开，或用 --data-dir / PMQUIZ_HOME 换一个文件夹。",
+                                   "Move it aside, or choose another folder with --data-dir "
+                                   "or PMQUIZ_HOME."),
+    # `pmquiz overrules`: --yaml writes examples for open questions only
+    "overrules_answer_key": (
+        "其中 {n} 条是选择题或判断题：examples 只检验问答题的评分规则，--yaml 不输出它们；"
+        "如果题库里的答案错了，请改这道题的 answer:。",
+        "{n} of them are on choice or true/false questions: examples test the rubrics of "
+        "open questions, so --yaml leaves them out; if the bank's answer key is wrong, fix "
+        "that question's answer:.",
+    ),
+})
+
 # What the system said when a file could not be read or written, for the Chinese UI:
 # the errors a person meets, by errno; any other keeps the system's own words.
 OS_REASONS_ZH: dict[int, str] = {
@@ -731,6 +783,16 @@ OS_REASONS_ZH: dict[int, str] = {
     errno.ENAMETOOLONG: "文件名太长",
 }
 
+
+# lead: a path whose folder part is a file (found by the qa3 review)
+STRINGS.update({
+    "new_folder_is_file": ("{folder} 是一个文件，不是文件夹：请换一个路径。",
+                           "{folder} is a file, not a folder: choose another path."),
+    "err_report_folder_is_file": ("--report {path}：{folder} 是一个文件，不是文件夹",
+                                  "--report {path}: {folder} is a file, not a folder"),
+    "err_report_folder_is_file_hint": ("请把报告写到一个文件夹里，例如 -o interview.md。",
+                                       "Write the report into a folder, e.g. interview.md."),
+})
 
 def os_reason(code: object, reason: str, lang: Lang) -> str:
     """The system's reason (`strerror`) for errno `code`, in Chinese where it is known."""

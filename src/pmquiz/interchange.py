@@ -73,10 +73,11 @@ class ExportFileError(PmquizError):
     after the file and line (which stay as they are, like a compiler's location).
     """
 
-    def __init__(self, path: Path | str, line: int, problem: str, key: str,
+    def __init__(self, path: Path | str, line: int | None, problem: str, key: str,
                  values: dict[str, object] | None = None) -> None:
+        """`line` None: the file as a whole (it cannot be opened, or holds no line)."""
         super().__init__(
-            f"{path}:{line}: {problem}",
+            f"{path}: {problem}" if line is None else f"{path}:{line}: {problem}",
             "Give a file written by `pmquiz export history`. Nothing was imported.",
             key=key, hint_key="err_export_hint", values=values,
         )
@@ -86,7 +87,9 @@ class ExportFileError(PmquizError):
 
     def localized(self, translate: Callable[..., str]) -> str:
         problem = translate(self.key, **self.values) if self.key else self.problem
-        where = translate("err_export_where", path=self.path, line=self.line, problem=problem)
+        where = (translate("err_export_where_file", path=self.path, problem=problem)
+                 if self.line is None else
+                 translate("err_export_where", path=self.path, line=self.line, problem=problem))
         return f"{where}\n{translate('err_export_hint')}"
 
 
@@ -206,11 +209,11 @@ def read_export(path: Path, stdin: IO[bytes] | None = None) -> Iterator[Row]:
     try:
         mode = path.stat().st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise ExportFileError(path, 1, "not a file or a pipe", "exp_not_a_file")
+            raise ExportFileError(path, None, "not a file or a pipe", "exp_not_a_file")
         handle = path.open("rb")
     except OSError as exc:
         reason = str(exc.strerror or exc)
-        raise ExportFileError(path, 1, f"cannot read the file: {reason}", "exp_cannot_read",
+        raise ExportFileError(path, None, f"cannot read the file: {reason}", "exp_cannot_read",
                               {"reason": reason, "errno": exc.errno}) from None
     with handle:
         yield from _read_lines(path, handle)
@@ -231,6 +234,8 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
         if not raw:
             break
         number += 1
+        if number == 1:
+            _refuse_known_binary(path, raw)
         if len(raw) > MAX_LINE_BYTES:
             raise ExportFileError(path, number, "line longer than 16 MiB", "exp_line_too_long")
         try:
@@ -250,8 +255,27 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
             continue
         yield _attempt_row(path, number, value)
     if not header_seen:
-        raise ExportFileError(path, max(number, 1),
+        raise ExportFileError(path, None,
                               "empty: not a pmquiz history export", "exp_empty")
+
+
+# Files a user may take for an export, by their first bytes: what each is, and what to do.
+_KNOWN_BINARY = (
+    (b"SQLite format 3\x00", "exp_is_sqlite",
+     "an SQLite database (history.sqlite3 itself?), not an export: run `pmquiz --data-dir "
+     "ITS_FOLDER export history -o FILE` and import that FILE"),
+    (b"\x1f\x8b", "exp_is_gzip",
+     "gzip-compressed: decompress it first, e.g. `gunzip -c FILE | pmquiz import -`"),
+    (b"PK\x03\x04", "exp_is_zip", "a zip archive (an Anki .apkg?), not a history export"),
+)
+
+
+def _refuse_known_binary(path: Path | str, first: bytes) -> None:
+    """A database, a compressed export or an Anki deck is named for what it is (rather
+    than 'not UTF-8 text'), with what to do instead."""
+    for magic, key, problem in _KNOWN_BINARY:
+        if first.startswith(magic):
+            raise ExportFileError(path, None, problem, key)
 
 
 def _json(path: Path | str, number: int, text: str) -> Any:

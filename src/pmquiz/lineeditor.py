@@ -10,7 +10,8 @@ What it gives an answer typed at a terminal:
   the answer and never submit it;
 - in a multi-line read, Enter on an empty last line (or Ctrl-D) submits; Enter elsewhere
   starts a new line; Enter on an empty answer does nothing. In a one-line read, Enter
-  submits. Ctrl-D on an empty answer is the end of input. Ctrl-C raises KeyboardInterrupt;
+  submits. Ctrl-D on an empty answer is the end of input. Ctrl-C raises
+  `pmquiz.reading.AnswerInterrupted` (a KeyboardInterrupt) carrying what was typed;
 - what was typed stays on the screen after it is submitted (nothing is erased);
 - no history recall: Up on the first line never swaps the answer for an older one.
 
@@ -80,6 +81,7 @@ class LineEditor:
         self._multiline = False
         self._on_command: Callable[[str], bool] | None = None
         self._ended: Ended = "submit"
+        self._draft = ""  # the text when Ctrl-C ended the read
 
     # -- the session's port ----------------------------------------------------------
 
@@ -116,8 +118,14 @@ class LineEditor:
         if deadline is not None:
             def pre_run() -> None:
                 session.app.create_background_task(self._watch(deadline))
-        text = session.prompt(prompt, default=initial, multiline=multiline,
-                              prompt_continuation=self._continuation, pre_run=pre_run)
+        self._draft = initial
+        try:
+            text = session.prompt(prompt, default=initial, multiline=multiline,
+                                  prompt_continuation=self._continuation, pre_run=pre_run)
+        except KeyboardInterrupt:
+            from pmquiz.reading import AnswerInterrupted
+
+            raise AnswerInterrupted(self._draft) from None
         return Reading(text, self._how_it_ended())
 
     # -- inside -----------------------------------------------------------------------
@@ -188,6 +196,12 @@ class LineEditor:
                 buffer.cursor_position += 1
             else:
                 buffer.cursor_right(count=event.arg)
+
+        @bindings.add("c-c")
+        def _ctrl_c(event: KeyPressEvent) -> None:
+            # As prompt_toolkit's own Ctrl-C, keeping the text for AnswerInterrupted.
+            self._draft = event.current_buffer.text
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
         @bindings.add("c-d")
         def _ctrl_d(event: KeyPressEvent) -> None:

@@ -54,7 +54,8 @@ def summary_lines(report: MockReport, lang: Lang) -> list[str]:
                    allowed=format_elapsed(report.time_allowed),
                    limit=format_limit(report.allowed_seconds)))
     if report.timed_out:
-        lines.append(t("mock_time_ups", lang, n=report.timed_out))
+        lines.append(t("mock_time_up_one" if report.timed_out == 1 else "mock_time_up_many",
+                       lang, n=report.timed_out))
     if report.ended_early:
         lines.append(t("mock_ended_early", lang, asked=len(report.answers),
                        planned=report.planned))
@@ -219,6 +220,8 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
         out.append("")
     for line in summary_lines(report, lang):
         out += [line, ""]
+    if not report.answered:  # nothing answered: no "no point missed" either
+        return "\n".join(out).rstrip() + "\n"
     out += [f"### {t('mock_weakest', lang)}", ""]
     weak = report.weakest()
     for n, weak_point in enumerate(weak, start=1):
@@ -404,16 +407,21 @@ def to_html(report: MockReport, lang: Lang) -> str:
                        f'<td class="num">{taken}</td></tr>')
         out.append("</tbody></table>")
     out += [f"<p>{_e(line)}</p>" for line in summary_lines(report, lang)]
-    out.append(f"<h3>{_e(t('mock_weakest', lang))}</h3>")
-    weak = report.weakest()
-    if weak:
-        out.append("<ol>")
-        for point in weak:
-            refs = ", ".join(_e(ref) for ref in point.refs)
-            out.append(f"<li>{_e(point.label)} <span class=\"evidence\">— "
-                       f"{_e(t('mock_weak_line', lang, n=point.missed))} · {refs}</span></li>")
-        out.append("</ol>")
-    else:
-        out.append(f"<p>{_e(t('mock_no_weak', lang))}</p>")
+    if report.answered:  # nothing answered: no "no point missed" either
+        out += _html_weakest(report, lang)
     out += ["</section>", "</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def _html_weakest(report: MockReport, lang: Lang) -> list[str]:
+    out = [f"<h3>{_e(t('mock_weakest', lang))}</h3>"]
+    weak = report.weakest()
+    if not weak:
+        return [*out, f"<p>{_e(t('mock_no_weak', lang))}</p>"]
+    out.append("<ol>")
+    for point in weak:
+        refs = ", ".join(_e(ref) for ref in point.refs)
+        out.append(f"<li>{_e(point.label)} <span class=\"evidence\">— "
+                   f"{_e(t('mock_weak_line', lang, n=point.missed))} · {refs}</span></li>")
+    out.append("</ol>")
+    return out

@@ -41,7 +41,8 @@ class InterviewScreen(views.PracticeScreen):
 
     def header(self, title: str, count: int) -> None:
         _heading(self.con, t("mock_header", self.lang, title=title))
-        self.con.print(Text(t("mock_intro", self.lang, count=count,
+        self.con.print(Text(t("mock_intro_one" if count == 1 else "mock_intro", self.lang,
+                              count=count,
                               limit=format_limit(self.allowed_seconds)), style="dim"))
 
     def interview_question(self, question: Question, number: int, total: int,
@@ -58,7 +59,7 @@ class InterviewScreen(views.PracticeScreen):
                 title=Text(progress, style="bold"), title_align="left",
                 subtitle=Text(limit, style="dim"), subtitle_align="right", padding=(0, 1),
             ))
-            self.con.print(Text(t("mock_help", self.lang), style="dim"))
+            views.print_help(self.con, t("mock_help", self.lang))
         else:
             self.con.print(Text(f"-- {progress} · {limit} --"))
             self.con.print(Text(views.visible(question.prompt.strip())))
@@ -118,8 +119,45 @@ def _render_answer(con: Console, answer: MockAnswer, total: int, lang: Lang) -> 
     views.render_grade(con, question, answer.grade, lang)
 
 
+def _summary_cells(answer: MockAnswer, lang: Lang) -> tuple[str, Text, Text]:
+    """Score, verdict and time taken of one answer, as the summary shows them."""
+    taken = Text(format_elapsed(answer.seconds))
+    if answer.time_up:
+        taken.append(f" {t('mock_time_up', lang)}", style="yellow")
+    if answer.grade is None:
+        return "–", Text(t("skipped_short", lang)), taken
+    return f"{answer.score * 100:.0f}%", views.verdict_text(answer.passed, lang), taken
+
+
+def _fits_one_row(con: Console, report: MockReport, lang: Lang) -> bool:
+    """Whether each answer's row, reference whole, fits the width (else two lines each)."""
+    from rich.cells import cell_len
+
+    longest = max((cell_len(a.question.ref) for a in report.answers), default=0)
+    widest_time = max((cell_len(_summary_cells(a, lang)[2].plain) for a in report.answers),
+                      default=0)
+    # number, score ("100%"), verdict and time, each with two columns of padding
+    rest = 2 + 4 + max(cell_len(t("fail_short", lang)), cell_len(t("pass_short", lang)),
+                       cell_len(t("skipped_short", lang))) + widest_time + 4 * 3
+    return longest + rest <= con.width
+
+
+def _render_stacked(con: Console, report: MockReport, lang: Lang) -> None:
+    """The summary for a narrow terminal: the reference on its own line, whole."""
+    con.print(Text(t("mock_summary", lang), style="bold"))
+    for answer in report.answers:
+        score, verdict, taken = _summary_cells(answer, lang)
+        con.print(Text(f"{answer.number}  ") + Text(views.visible(answer.question.ref)),
+                  overflow="fold")
+        con.print(Text("   " + score + "  ") + verdict + Text("  ") + taken)
+
+
 def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
     con.print()
+    if report.answers and con.is_terminal and not _fits_one_row(con, report, lang):
+        _render_stacked(con, report, lang)
+        _render_totals(con, report, lang)
+        return
     table = Table(title=t("mock_summary", lang), box=views.table_box(con), show_edge=False,
                   pad_edge=False, title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
@@ -128,20 +166,17 @@ def _render_summary(con: Console, report: MockReport, lang: Lang) -> None:
     table.add_column(t("result", lang), no_wrap=True)
     table.add_column(t("mock_time_col", lang), justify="right", no_wrap=True)
     for answer in report.answers:
-        taken = Text(format_elapsed(answer.seconds))
-        if answer.time_up:
-            taken.append(f" {t('mock_time_up', lang)}", style="yellow")
-        if answer.grade is None:
-            table.add_row(str(answer.number), answer.question.ref, "–",
-                          t("skipped_short", lang), taken)
-        else:
-            table.add_row(str(answer.number), answer.question.ref,
-                          f"{answer.score * 100:.0f}%", views.verdict_text(answer.passed, lang),
-                          taken)
+        table.add_row(str(answer.number), answer.question.ref, *_summary_cells(answer, lang))
     if report.answers:
         views.emit(con, table)
+    _render_totals(con, report, lang)
+
+
+def _render_totals(con: Console, report: MockReport, lang: Lang) -> None:
     for summary in summary_lines(report, lang):
         con.print(Text(summary))
+    if not report.answered:  # nothing answered: nothing missed, nothing to praise
+        return
     weak = report.weakest()
     con.print()
     con.print(Text(t("mock_weakest", lang), style="bold"))

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from pmquiz.i18n import Lang, t
 from pmquiz.overrules import Overrule
+from pmquiz.plain import iso
 from pmquiz.views import visible
 
 
@@ -36,6 +37,11 @@ def render_overrules(con: Console, items: Sequence[Overrule], lang: Lang) -> Non
         _block(con, item, lang)
     disagree = sum(1 for i in items if i.still_disagrees)
     con.print(t("overrules_total", lang, n=len(items), disagree=disagree))
+    # `--yaml` writes examples for open questions only: say where the others went.
+    keyed = sum(1 for i in items if i.still_disagrees and i.question is not None
+                and i.question.type != "open")
+    if keyed:
+        con.print(t("overrules_answer_key", lang, n=keyed))
 
 
 def _fields(item: Overrule, lang: Lang) -> list[str]:
@@ -43,7 +49,7 @@ def _fields(item: Overrule, lang: Lang) -> list[str]:
     today = item.today
     answer = visible(attempt.answer).replace("\\", "\\\\").replace("\t", "\\t")
     return [
-        attempt.time.isoformat(timespec="seconds"), attempt.ref,
+        iso(attempt.time), attempt.ref,  # local time, as `history` and `review --list`
         _verdict(item.graded_passed, lang), f"{attempt.score:.4g}",
         _verdict(item.verdict, lang),
         _verdict(today.passed, lang) if today else "-",

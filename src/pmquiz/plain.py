@@ -76,8 +76,14 @@ def history(out: IO[str], attempts: Sequence[Attempt], lang: Lang) -> None:
     def result(a: Attempt) -> str:
         return verdict(a.passed, lang) + (t("overruled_mark", lang) if a.overruled else "")
 
-    rows(out, ((iso(a.time), a.ref, f"{a.score * 100:.0f}%", result(a),
-                first_line(a.answer)) for a in attempts))
+    rows(out, ((iso(a.time), a.ref, f"{a.score * 100:.0f}%", result(a), joined(a.answer))
+               for a in attempts))
+
+
+def joined(text: str) -> str:
+    """Every non-blank line of `text`, joined by a space: a whole answer on its one row
+    (a pipe never cuts a field, and a newline in it would start a new row)."""
+    return " ".join(piece.strip() for piece in text.splitlines() if piece.strip())
 
 
 def unmarked(text: str) -> str:
@@ -165,12 +171,13 @@ def relative(moment: datetime, now: datetime, lang: Lang) -> str:
     span = abs(seconds)
     if span < 60:
         return t("rel_now", lang)
-    if span < 3600:
-        amount = t("rel_minutes", lang, n=int(span // 60))
-    elif span < 86400:
-        amount = t("rel_hours", lang, n=int(span // 3600))
+    # To the nearest unit: a card due in 7 days 23 hours is due "in 8 days", not 7.
+    if (minutes := int(span / 60 + 0.5)) < 60:
+        amount = t("rel_minutes", lang, n=minutes)
+    elif (hours := int(span / 3600 + 0.5)) < 24:
+        amount = t("rel_hours", lang, n=hours)
     else:
-        amount = t("rel_days", lang, n=int(span // 86400))
+        amount = t("rel_days", lang, n=int(span / 86400 + 0.5))
     return t("rel_future" if seconds > 0 else "rel_past", lang, amount=amount)
 
 
@@ -256,6 +263,13 @@ def quote(answer: str, span: tuple[int, int] | None) -> str:
     return f"“{words}”" if words else ""
 
 
+def option_text(question: Question, key: str, lang: Lang) -> str:
+    """`B. 动画效果`; a letter the question has no option for says so (not `Z. ?`)."""
+    if key not in question.options:
+        return t("no_such_option", lang, letter=key)
+    return f"{key}. {one_line(question.options[key])}"
+
+
 def option_slips(question: Question, g: Grade, lang: Lang) -> list[str]:
     """The options missed and wrongly picked, by their texts (letters alone say little)."""
     expected = set(g.expected) if isinstance(g.expected, list) else set()
@@ -263,8 +277,7 @@ def option_slips(question: Question, g: Grade, lang: Lang) -> list[str]:
     lines = []
     for key, keys in (("missed_options", expected - given), ("wrong_options", given - expected)):
         if keys:
-            texts = "; ".join(f"{k}. {one_line(question.options.get(k, '?'))}"
-                              for k in sorted(keys))
+            texts = "; ".join(option_text(question, k, lang) for k in sorted(keys))
             lines.append(f"  {t(key, lang)}: {texts}")
     return lines
 

@@ -52,6 +52,15 @@ def suggest(word: str, commands: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
+class AnswerInterrupted(KeyboardInterrupt):
+    """Ctrl-C while an answer was being typed: `draft` is what had been typed (not
+    submitted), so the session can say it was not saved rather than drop it silently."""
+
+    def __init__(self, draft: str) -> None:
+        super().__init__()
+        self.draft = draft
+
+
 class AnswerReader(Protocol):
     """Where answers come from: a line editor at a terminal, or lines from a pipe."""
 
@@ -97,7 +106,10 @@ class LineSource:
             return self.read(prompt)
         lines = initial.split("\n") if initial else []
         while True:
-            line = self.read(prompt if not lines else CONTINUATION)
+            try:
+                line = self.read(prompt if not lines else CONTINUATION)
+            except KeyboardInterrupt:
+                raise AnswerInterrupted("\n".join(lines)) from None
             if line is None:
                 return "\n".join(lines) if lines else None
             if self._ends_answer(line):

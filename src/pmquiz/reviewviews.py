@@ -27,7 +27,9 @@ def last_time_note(question: Question, attempt: Attempt, lang: Lang, now: dateti
         return note
     labels = {p.id: p.label for p in question.rubric.points}
     missed = [one_line(labels.get(point_id, point_id)) for point_id in attempt.points_missed]
-    separator = "、" if lang == "zh" else ", "
+    # Labels hold 、 and commas themselves ("涉及隐私数据、私有业务，不能公开"): a semicolon
+    # keeps where one ends and the next begins.
+    separator = "；" if lang == "zh" else "; "
     note.append(" · ")
     note.append(t("missed_then", lang, points=separator.join(missed)) if missed
                 else t("missed_none", lang))

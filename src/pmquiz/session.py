@@ -18,7 +18,8 @@ is no command of the prompt is answer text.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -37,6 +38,24 @@ from pmquiz.store import Attempt, History, cap_answer
 
 if TYPE_CHECKING:
     from pmquiz.editor import Edited
+
+
+@contextmanager
+def _ctrl_c_left_to_the_editor() -> Iterator[None]:
+    """While $EDITOR runs, Ctrl-C is the editor's (vim, nano and emacs use it): the session
+    neither ends nor takes the editor down with it, so the answer being edited is not lost.
+    A handler that does nothing, not SIG_IGN: the editor starts with Ctrl-C as usual."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def trim_blank_lines(text: str) -> str:
@@ -157,8 +176,10 @@ class Session:
                     if entry.grade is None:
                         result.entries.pop()
                     break
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             result.interrupted = True
+            if getattr(stop, "draft", "").strip():  # nothing typed is dropped without a word
+                self.screen.message("unsent_dropped")
             if result.entries and result.entries[-1].grade is None:
                 result.entries.pop()
         finally:
@@ -201,7 +222,10 @@ class Session:
         """The continue prompt: Enter, `:pass`, `:fail` or `:quit`; anything else is
         refused with a reminder and asked again."""
         while True:
-            line = self.reader.read_answer(self.screen.continue_prompt())
+            try:
+                line = self.reader.read_answer(self.screen.continue_prompt())
+            except KeyboardInterrupt:
+                raise KeyboardInterrupt from None  # a reply half-typed here is no answer
             if line is None:
                 return False
             if not line.strip():
@@ -332,7 +356,8 @@ class Session:
         if self.editor is None:
             self.screen.message("no_editor")
             return None
-        edited = self.editor(initial, question.prompt)
+        with _ctrl_c_left_to_the_editor():
+            edited = self.editor(initial, question.prompt)
         if edited.problem == "missing":
             self.screen.message("editor_missing", program=edited.program)
             return None

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -53,27 +53,60 @@ def render_queue(con: Console, items: Sequence[QueueItem], lang: Lang, now: date
         render_nothing_to_review(con, lang, now, next_due)
         return
     table = Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(t("question", lang), no_wrap=True)
-    table.add_column(t("why", lang), no_wrap=True)
-    table.add_column(t("due_col", lang), no_wrap=True)
-    table.add_column(t("last_col", lang), justify="right", no_wrap=True)
-    table.add_column(t("answered_col", lang), no_wrap=True)
-    for index, item in enumerate(items, start=1):
-        reason = Text(t("reason_" + item.reason, lang),
-                      style="red" if item.reason == "missed" else "yellow")
-        ref = Text(one_line(item.ref))
-        if item.leech:
-            ref.append(" " + t("leech_mark", lang), style="bold magenta")
-        # A missed question is asked first, whatever its card's due time says.
-        due = t("rel_now", lang) if item.reason == "missed" else relative(item.due, now, lang)
-        table.add_row(str(index), ref, reason, due,
-                      percent(item.last_score), relative(item.last_answered, now, lang))
-    emit(con, table)
+    headers = ["#", t("question", lang), t("why", lang), t("due_col", lang),
+               t("last_col", lang), t("answered_col", lang)]
+    for header in headers:
+        table.add_column(header, no_wrap=True,
+                         justify="right" if header in ("#", t("last_col", lang)) else "left")
+    rows = [_queue_cells(index, item, lang, now) for index, item in enumerate(items, start=1)]
+    for row in rows:
+        table.add_row(*row)
+    if con.is_terminal and _table_width(headers, rows) > con.width:
+        _render_queue_stacked(con, headers, rows)  # a narrow terminal: references whole
+    else:
+        emit(con, table)
     missed = sum(1 for i in items if i.reason == "missed")
     con.print(t("queue_total", lang, n=len(items), missed=missed, due=len(items) - missed))
     if any(i.leech for i in items):
         con.print(Text(t("leech_legend", lang), style="dim"))
+
+
+def _queue_cells(index: int, item: QueueItem, lang: Lang, now: datetime) -> list[Text]:
+    """Number, reference (leech marked), reason, due, last score, last answered."""
+    reason = Text(t("reason_" + item.reason, lang),
+                  style="red" if item.reason == "missed" else "yellow")
+    ref = Text(one_line(item.ref))
+    if item.leech:
+        ref.append(" " + t("leech_mark", lang), style="bold magenta")
+    # A missed question is asked first, whatever its card's due time says.
+    due = t("rel_now", lang) if item.reason == "missed" else relative(item.due, now, lang)
+    return [Text(str(index)), ref, reason, Text(due), Text(percent(item.last_score)),
+            Text(relative(item.last_answered, now, lang))]
+
+
+def _table_width(headers: Sequence[str], rows: Sequence[list[Text]]) -> int:
+    """The width of the queue table: its widest cells, two columns between each."""
+    widths = [_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, cell.cell_len) for w, cell in zip(widths, row, strict=True)]
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def _render_queue_stacked(con: Console, headers: Sequence[str],
+                          rows: Sequence[list[Text]]) -> None:
+    """Each question on two lines: number and reference (folded, never cut), then the
+    other cells with their headings."""
+    from rich.padding import Padding
+
+    for number, ref, reason, *rest in rows:
+        line = Table.grid(padding=(0, 2))
+        line.add_column(no_wrap=True)
+        line.add_column(overflow="fold")
+        line.add_row(number, ref)
+        con.print(line)
+        details = [reason] + [Text(f"{h} ") + cell for h, cell in zip(headers[3:], rest,
+                                                                      strict=True)]
+        con.print(Padding(Text(" · ").join(details), (0, 0, 0, 3)))
 
 
 # -- stats ------------------------------------------------------------------------------
@@ -118,6 +151,14 @@ def daily_chart(days: Sequence[Day], lang: Lang, height: int = 5) -> list[Text]:
     return rows
 
 
+def fitting_days(days: Sequence[Day], width: int) -> Sequence[Day]:
+    """The latest days whose columns fit `width` (the chart is indented by two and has a
+    label before its columns, two characters a day): a wrapped chart is unreadable."""
+    top = max((d.attempts for d in days), default=0)
+    fit = max(1, (width - 2 - len(str(top)) - 1) // 2)
+    return days[-fit:] if len(days) > fit else days
+
+
 def _width(text: str) -> int:
     from rich.cells import cell_len
 
@@ -126,14 +167,25 @@ def _width(text: str) -> int:
 
 def _tally_table(con: Console, title: str, tallies: Sequence[Tally], lang: Lang,
                  key_title: str, limit: int) -> None:
+    if not tallies:  # e.g. no tags: no heading over an empty table
+        return
     table = Table(box=table_box(con), show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column(key_title, overflow="fold", ratio=1)
     table.add_column(t("attempts_col", lang), justify="right", no_wrap=True)
     table.add_column(t("pass_rate", lang), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    for tally in tallies[:limit]:
-        table.add_row(Text(one_line(tally.name)), str(tally.attempts), percent(tally.pass_rate),
-                      Text(bar(tally.pass_rate), style="green"))
+    shown = tallies[:limit]
+    # The bar repeats the rate: on a narrow terminal it goes before a bank id or tag wraps.
+    longest = max((_width(one_line(x.name)) for x in shown), default=0)
+    with_bar = longest + _width(t("attempts_col", lang)) + _width(t("pass_rate", lang)) \
+        + 10 + 3 * 2 <= con.width
+    if with_bar:
+        table.add_column("", no_wrap=True)
+    for tally in shown:
+        cells: list[RenderableType] = [Text(one_line(tally.name)), str(tally.attempts),
+                                       percent(tally.pass_rate)]
+        if with_bar:
+            cells.append(Text(bar(tally.pass_rate), style="green"))
+        table.add_row(*cells)
     con.print()
     con.print(Text(title, style="bold"))
     emit(con, table)
@@ -156,7 +208,9 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
     if not stats.attempts:
         con.print(t("stats_empty", lang))
         return
-    head = Text(t("stats_title", lang, attempts=stats.attempts, questions=stats.questions),
+    title = "stats_title" + ("_one" if stats.attempts == 1 else
+                             "_one_question" if stats.questions == 1 else "")
+    head = Text(t(title, lang, attempts=stats.attempts, questions=stats.questions),
                 style="bold")
     if stats.first and stats.last:
         head.append(f"  {stats.first.astimezone():%Y-%m-%d} – {stats.last.astimezone():%Y-%m-%d}",
@@ -171,8 +225,9 @@ def render_stats(con: Console, stats: Stats, lang: Lang) -> None:
                        week=stats.due_week))
 
     con.print()
-    con.print(Text(t("daily_title", lang, days=len(stats.daily)), style="bold"))
-    for line in daily_chart(stats.daily, lang):
+    days = fitting_days(stats.daily, con.width)
+    con.print(Text(t("daily_title", lang, days=len(days)), style="bold"))
+    for line in daily_chart(days, lang):
         line.rstrip()
         con.print(Text("  ") + line)
 

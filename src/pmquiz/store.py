@@ -288,6 +288,13 @@ class History:
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> History:
         """Open (and create or migrate) the database; HistoryError when it is unusable."""
+        if path.is_dir():  # SQLite would only say "unable to open database file"
+            raise HistoryError(
+                f"{path}: is a folder, not a history database",
+                "Move it aside, or choose another folder with --data-dir or PMQUIZ_HOME.",
+                key="err_history_is_folder", hint_key="err_history_is_folder_hint",
+                values={"path": str(path)},
+            )
         if not path.exists():
             if not create:
                 return cls(path, _memory_database())

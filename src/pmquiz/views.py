@@ -119,7 +119,9 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
     markers = use_markers(con)
     head = Text()
     head.append(verdict_text(grade.passed, lang))
-    head.append(f"  {score_bar(grade.score)} {grade.score * 100:.0f}%")
+    # A narrow terminal gets a shorter bar, so the pass mark stays on the score's line.
+    head.append(f"  {score_bar(grade.score, 20 if con.width >= 60 else 10)} "
+                f"{grade.score * 100:.0f}%")
     if grade.type == "open":
         head.append(f"  ({t('pass_mark', lang)} {grade.threshold * 100:.0f}%)", style="dim")
     con.print(head)
@@ -213,8 +215,9 @@ def _render_option_slips(con: Console, question: Question, grade: Grade, lang: L
         if not keys:
             continue
         line = Text(f"  {t(key, lang)}: ", style="red" if key == "wrong_options" else "yellow")
-        line.append("; ".join(f"{k}. {visible(question.options.get(k, '?'))}"
-                              for k in sorted(keys)))
+        from pmquiz.plain import option_text
+
+        line.append("; ".join(option_text(question, k, lang) for k in sorted(keys)))
         con.print(line)
 
 
@@ -241,7 +244,9 @@ class PracticeScreen:
     def header(self, title: str, count: int) -> None:
         text = t("session_header_one" if count == 1 else "session_header", self.lang,
                  title=_sanitize.one_line(title), count=count)
-        if self.con.is_terminal:
+        if self.con.is_terminal and Text(text).cell_len + 6 > self.con.width:
+            self.con.print(Text(text, style="bold"))  # a rule would cut it: wrapped whole
+        elif self.con.is_terminal:
             from rich.rule import Rule
 
             self.con.print(Rule(Text(text, style="bold")))
@@ -271,12 +276,17 @@ class PracticeScreen:
             note = self.notes.get(question.ref)
             if note is not None:
                 parts.append(Text("\n") + note)
+            subtitle: Text | None = Text(meta, style="dim")
+            if subtitle is not None and subtitle.cell_len + 6 > self.con.width:
+                # The border would cut it (tags lost): inside the panel, wrapped whole.
+                parts.append(Text("\n") + subtitle)
+                subtitle = None
             self.con.print()
             self.con.print(Panel(
                 Group(*parts), title=Text(progress, style="bold"), title_align="left",
-                subtitle=Text(meta, style="dim"), subtitle_align="right", padding=(0, 1),
+                subtitle=subtitle, subtitle_align="right", padding=(0, 1),
             ))
-            self.con.print(Text(t(help_key, self.lang), style="dim"))
+            print_help(self.con, t(help_key, self.lang))
         else:
             self.con.print()
             self.con.print(Text(f"-- {progress} · {meta} --"))
@@ -317,6 +327,18 @@ class PracticeScreen:
         return f"[{t('continue_prompt', self.lang)}] "
 
 
+def print_help(con: Console, text: str) -> None:
+    """A prompt's help line; when it does not fit, its `:commands` on a line of their own
+    (rather than a word such as 跳过 broken over two lines)."""
+    first = re.search(r"(?<![\w:/]):[a-z]", text)
+    start = first.start() if first else 0
+    if Text(text).cell_len <= con.width or start <= 0:
+        con.print(Text(text, style="dim"))
+        return
+    con.print(Text(text[:start].rstrip(), style="dim"))
+    con.print(Text(text[start:], style="dim"))
+
+
 def render_message(con: Console, key: str, lang: Lang, **values: object) -> None:
     con.print(Text(t(key, lang, **values)))
 
@@ -328,6 +350,32 @@ def format_elapsed(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def _summary_width(table: Table) -> int:
+    """The summary table's width with every cell whole, two columns between cells."""
+    from rich.cells import cell_len
+
+    widths = [max([cell_len(str(column.header))]
+                  + [cell_len(cell.plain if isinstance(cell, Text) else str(cell))
+                     for cell in column.cells])
+              for column in table.columns]
+    return sum(widths) + 3 * (len(widths) - 1)
+
+
+def _render_summary_stacked(con: Console, table: Table, lang: Lang) -> None:
+    """Each question on two lines: number and reference (folded, never cut), then score
+    and result."""
+    con.print(Text(t("summary", lang), style="bold"))
+    numbers, refs, scores, results = (list(column.cells) for column in table.columns)
+    for number, ref, score, verdict in zip(numbers, refs, scores, results, strict=True):
+        line = Table.grid(padding=(0, 2))
+        line.add_column(no_wrap=True)
+        line.add_column(overflow="fold")
+        line.add_row(number, ref)
+        con.print(line)
+        con.print(Text("   ") + Text(str(score)) + Text("  ")
+                  + (verdict if isinstance(verdict, Text) else Text(str(verdict))))
 
 
 def render_summary(con: Console, result: SessionResult, lang: Lang, review_count: int
@@ -351,7 +399,9 @@ def render_summary(con: Console, result: SessionResult, lang: Lang, review_count
         table.add_row(str(index), Text(_sanitize.one_line(entry.question.ref)),
                       f"{entry.grade.score * 100:.0f}%",
                       verdict)
-    if result.entries:
+    if result.entries and con.is_terminal and _summary_width(table) > con.width:
+        _render_summary_stacked(con, table, lang)  # a narrow terminal: references whole
+    elif result.entries:
         emit(con, table)
     else:
         con.print(Text(t("summary", lang), style="italic"))

@@ -40,6 +40,12 @@ def check_options(count: int | None, minutes: float, report: Path | None) -> str
                          key="err_report_format", hint_key="err_report_format_hint",
                          values={"path": str(report)})
     folder = report.parent if str(report.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--report {report}: {folder} is a file, not a folder",
+                         "Write the report into a folder, e.g. interview.md.",
+                         key="err_report_folder_is_file",
+                         hint_key="err_report_folder_is_file_hint",
+                         values={"path": str(report), "folder": str(folder)})
     if not folder.is_dir():
         raise UsageError(f"--report {report}: the folder {folder} does not exist",
                          "Create it first, or write the report elsewhere.",

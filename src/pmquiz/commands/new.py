@@ -26,6 +26,8 @@ def run(target: str, lang_option: str | None) -> None:
     if path.exists() or path.is_symlink():
         raise UsageError(t("new_exists", lang, path=target))
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(t("new_folder_is_file", lang, folder=str(folder)))
     if not folder.is_dir():
         raise UsageError(t("new_no_folder", lang, folder=str(folder)))
     text = starter_bank(lang, schema, shell_word(target), bank_id_for(path))

@@ -13,7 +13,7 @@ from pmquiz import paths
 from pmquiz.catalog import Catalog
 from pmquiz.commands.sessionrun import run_session
 from pmquiz.errors import ExitCode, UsageError
-from pmquiz.i18n import resolve_lang, t
+from pmquiz.i18n import resolve_lang, shared_language, t
 
 
 def run(count: int | None, list_only: bool, json_output: bool, lang_option: str | None
@@ -89,7 +89,9 @@ def _language(catalog: Catalog, bank_id: str | None) -> str | None:
     for bank in catalog.banks:
         if bank.id == bank_id:
             return bank.language
-    return catalog.banks[0].language if catalog.banks else None
+    # Nothing due: no bank leads, so the banks together decide (as stats and history do);
+    # the first bank found would make the language depend on the order of the folders.
+    return shared_language(bank.language for bank in catalog.banks)
 
 
 def _note(text: str) -> None:

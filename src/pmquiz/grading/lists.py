@@ -8,27 +8,26 @@ written in sentences is never flagged for being short or for listing things.
 
 from __future__ import annotations
 
-import re
-
 from pmquiz.grading.answer import EN_WORD
+from pmquiz.grading.lazyre import lazy_compile
 from pmquiz.text import has_cjk
 
 # What joins the items of a bare list: commas, 、, semicolons, slashes, list numbers and
 # bullets, line breaks, and the conjunctions 和 与 及 以及 或 或者 / and, or, nor; and
 # white space, which in Chinese text separates items too ("付费 退款 客服").
-_STRONG_SEPARATORS = re.compile(
+_STRONG_SEPARATORS = lazy_compile(
     r"(?:[,;:/|·•*。.!?()\[\]\"'“”‘’…~、【】《》「」①-⑩\n]|(?<![a-z0-9])-|以及|或者"
     r"|(?<![a-z0-9])\d+[.)、](?![0-9])|\b(?:and|or|nor)\b)+"
 )
-_WORD_SEPARATORS = re.compile(r"[\s\-]+")
-_JOINING_ZH = re.compile("^(?:和|与|及|或)|(?:和|与|及|或)$")
-_JOINING_ZH_INSIDE = re.compile("和|与|及|或")
+_WORD_SEPARATORS = lazy_compile(r"[\s\-]+")
+_JOINING_ZH = lazy_compile("^(?:和|与|及|或)|(?:和|与|及|或)$")
+_JOINING_ZH_INSIDE = lazy_compile("和|与|及|或")
 # In a Chinese item: a pronoun, the copula, a linking word, a particle, a modal or a
 # judgement says something about the items ("界面朴素没关系", "我觉得是效率"), so the
 # answer is a sentence. Single characters only where they are rarely part of a noun: 需
 # is in 需求, 对 in 对账, 会 in 会员, 能 in 功能, 不 in 不能公开; those count only inside
 # the words listed (and 就 not in 成就, 把 not in 把控).
-_SENTENCE_ZH = re.compile(
+_SENTENCE_ZH = lazy_compile(
     "[是被让但而都也吗呢吧啊呀嘛我你他她它咱这那]|了(?!解)|着(?!手)|(?<!成)就|把(?!控|关)"
     "|重要|关系|觉得|认为|需要|应该|必须|可以|能够|因为|所以|如果|虽然|对于|使得|还是|还要"
     "|还有|更加|一个|一定|无需|无所谓|无关|会让|才能|不用|不必|没必要"
@@ -53,7 +52,7 @@ matters important why how what when where just only also too don't doesn't can't
 should've let let's make makes really mean means like
 """.split())
 LIST_ITEM_CJK = 6  # longest item (CJK characters) of a bare keyword list
-_LONG_CJK_RUN = re.compile(f"[\u3400-\u9fff]{{{LIST_ITEM_CJK + 1}}}")
+_LONG_CJK_RUN = lazy_compile(f"[\u3400-\u9fff]{{{LIST_ITEM_CJK + 1}}}")
 LIST_ITEM_WORDS = 4  # longest item (words) of a list of English phrases
 # Two items joined by 和 / and read as one phrase ("业务和效率", "business insight"):
 # a run of keywords starts at three.
@@ -62,15 +61,15 @@ LIST_MIN_ITEMS = 3
 
 # Separators that only ever enumerate (never end a sentence's clause): items a run of
 # them joins may be clause-like ("前台换了很多人") and longer ("付费退款客服流程").
-_ENUMERATION_ONLY = re.compile(r"[、;/|\n·•]")
-_SENTENCE_PUNCTUATION = re.compile(r"[,.。!?]")
+_ENUMERATION_ONLY = lazy_compile(r"[、;/|\n·•]")
+_SENTENCE_PUNCTUATION = lazy_compile(r"[,.。!?]")
 LIST_ITEM_CJK_ENUMERATED = 8  # longest item (CJK characters) between / | ; or lines
 # Items in the middle of a long enough run of enumeration separators may hold a
 # predicate of their own; a predicate in the first or last item governs the run.
 LIST_MIN_ITEMS_WITH_CLAUSES = 4
 # A lead-in before a colon ("原因有四：", "理由：", "Not a dead end:") says what the items
 # are: the answer is a sentence. More than one colon reads as label: value pairs.
-_LEAD_IN_WORD = re.compile(r"[0-9a-z\u3400-\u9fff]")
+_LEAD_IN_WORD = lazy_compile(r"[0-9a-z\u3400-\u9fff]")
 
 
 def is_keyword_list(text: str) -> bool:
@@ -164,30 +163,30 @@ TELEGRAPH_MIN = 4  # fragments joined by / ; | line breaks or bullets
 TELEGRAPH_MIN_SPACED = 5  # fragments of Chinese joined by spaces only
 TELEGRAPH_CJK = 10  # longest fragment (CJK characters)
 TELEGRAPH_WORDS = 6  # longest fragment (words)
-_TELEGRAPH_SEPARATORS = re.compile(r"[/;|\n·•]")
-_TELEGRAPH_SPLIT_ZH = re.compile(r"[/;|\n·•、\s]+|(?<![a-z0-9])-|(?<![a-z0-9])\d+[.)](?![0-9])")
-_TELEGRAPH_SPLIT_EN = re.compile(r"[/;|\n·•,]+|(?<![a-z0-9])-(?![a-z0-9])")
+_TELEGRAPH_SEPARATORS = lazy_compile(r"[/;|\n·•]")
+_TELEGRAPH_SPLIT_ZH = lazy_compile(r"[/;|\n·•、\s]+|(?<![a-z0-9])-|(?<![a-z0-9])\d+[.)](?![0-9])")
+_TELEGRAPH_SPLIT_EN = lazy_compile(r"[/;|\n·•,]+|(?<![a-z0-9])-(?![a-z0-9])")
 # Anything that makes a sentence: sentence punctuation before the end, a pronoun or
 # demonstrative, a connective (Chinese); a pronoun, copula, modal or connective (English).
-_TELEGRAPH_NOT_ZH = re.compile(
+_TELEGRAPH_NOT_ZH = lazy_compile(
     r"[,。!?](?!\s*\Z)|[我你他她它咱这那]|因为|所以|但|如果|虽然|然后|首先|其次|接着|而且|并且"
     r"|不过|可是|因此|比如|例如"
 )
-_TELEGRAPH_NOT_EN = re.compile(
+_TELEGRAPH_NOT_EN = lazy_compile(
     r"[.!?](?!\s*\Z)|\b(?:" + "|".join(sorted(_LINKING_EN))
     # "refunds need to be fast; support needs order lookup": clauses with a subject
     + r"|and then|but|however|need|needs|needed|has to|have to)\b"
 )
 # A numbered or sequenced plan ("1. 先调研业务 2. 亲自走一遍退款流程 …", "第一步…；第二步…",
 # "first …; then …") is a written answer, not notes: telegraphic notes are neither.
-_NUMBERED = re.compile(
+_NUMBERED = lazy_compile(
     r"(?:^|(?<=\s))(?:\d+[.)、]|[①-⑩]|[一二三四五六七八九十][、.])|第[一二三四五六七八九十\d]+[步点条]"
 )
-_SEQUENCE = re.compile(
+_SEQUENCE = lazy_compile(
     r"先|再|然后|接着|之后|最后|首先|其次|(?:first|then|next|finally|after that)\b"
 )
 # Openings of a fragment that lean on the fragment before (spaces only, Chinese).
-_LEANING_ZH = re.compile("[要需得应必可能会是很都也就还再才又更最而且则却即]")
+_LEANING_ZH = lazy_compile("[要需得应必可能会是很都也就还再才又更最而且则却即]")
 
 
 def _is_telegraphic(text: str, cjk: bool) -> bool:

@@ -22,9 +22,19 @@ A match is negated (the rules, in the order `is_negated` tries them):
 6. by a clause that is only a verdict on the claim before it: a disagreement flips the
    claim ("说后台难以替代、薪资更高，我都不太认同"; from a reported-speech frame, 有人说 /
    people say, when there is one), a belittling verdict on an anaphor negates the clause
-   before it ("…，但说到底那都是做交互之前的准备工作", "…, none of that matters").
+   before it ("…，但说到底那都是做交互之前的准备工作", "…, none of that matters");
+   (round 4) the disagreement may come after clauses or sentences that only
+   acknowledge the claim or ask whether it is so ("这些说法我都听过，可我并不认同",
+   "——真是这样吗？我看不是", "People like to say X. I wouldn't say so."), and it
+   reaches points that are not negatable (`denied_by_verdict`); an endorsement (我同意,
+   "and they're right") is no verdict, so the claim counts;
+7. (round 4) by a rhetorical dismissal of an anaphor just after its clause or question
+   ("X、Y？上线了谁还管这些啊", "这些有什么用", "X? Who cares.");
+8. (round 4) by a denied act of arguing or mentioning before it in its clause ("I
+   wouldn't push back with talk about X", "我不会拿 X 去说服他", "别跟我扯什么 X").
 Closing denials include belittling that keeps the terms ("只是锦上添花", "可有可无",
-"matters only a little", "comes along for free", "is a nice-to-have"); a `together`
+"matters only a little", "comes along for free", "is a nice-to-have"; round 4: "那只是
+打底的东西", ranked last: "排在后面", "往后放"); a `together`
 term one of whose pieces is such a word describes the denial and is not negated by it.
 A clause ends at 。！？；，,.;!? and line breaks, at a colon or a spaced dash, and at
 contrast words (但, 而是, 却, but, rather, instead: pmquiz.grading.answer); 、 does not
@@ -43,6 +53,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pmquiz.grading.answer import COLON_OR_DASH, EN_WORD, AnswerText
+from pmquiz.grading.lazyre import lazy_compile
 from pmquiz.text import has_cjk, normalize_term
 
 DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
@@ -75,6 +86,9 @@ NOT_CUES_ZH = (
     "别家", "别处", "别样",
     "分别", "级别", "类别", "识别", "差别", "告别", "个别", "性别", "辨别", "鉴别",
     "未来", "并且", "没错", "不得了", "不如", "而非常",
+    # Round 4: "cannot do without" affirms (后台离不开业务理解, 绕不开数据安全).
+    "离不开", "离不了", "绕不开", "绕不过", "避不开", "避免不了", "躲不开", "躲不过", "逃不开",
+    "少不了", "缺不了", "免不了", "省不了", "少不得",
     # Opinion cues (_OPINION): an outer denial of the clause, not a cue of their own.
     "不认为", "不觉得", "不太认为", "不太觉得", "不大觉得", "不怎么觉得", "不怎么认为",
 )
@@ -88,12 +102,13 @@ NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention"
 _OPINION_EN = (
     r"(?:i|we)(?: really| personally| honestly| just)? (?:don't|do not|dont|didn't|did not"
     r"|never) (?:really |personally )?(?:think|believe|feel|reckon)"
-    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?(?:say|call|argue)"
+    # "I wouldn't argue against X" agrees with X
+    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?(?:say|call|argue(?! against))"
     r"|(?:i'm|i am|we're|we are) not (?:convinced|persuaded)(?: that)?"
 )
 # Two patterns, each with a fixed first character or word the regex engine skips to.
-_OPINION_ZH = re.compile("不(?:太|大|怎么)?(?:认为|觉得)")
-_OPINION_EN_RE = re.compile(r"\b(?:" + _OPINION_EN + r")\b")
+_OPINION_ZH = lazy_compile("不(?:太|大|怎么)?(?:认为|觉得)")
+_OPINION_EN_RE = lazy_compile(r"\b(?:" + _OPINION_EN + r")\b")
 # A cue before a verb of knowing or noticing negates the verb, not what is known:
 # "新人往往没认识到权限设计有多重要" says that it matters.
 KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到",
@@ -106,7 +121,7 @@ appreciated appreciating notice notices noticed noticing see sees saw seen seein
 """.split())
 # What an opinion denial does not reach past: a verb of knowing, an exception or a
 # comparison.
-_OPINION_STOP = re.compile(
+_OPINION_STOP = lazy_compile(
     "|".join(KNOWING_ZH) + r"|除了|以外|之外|比(?!较|如)|不如|\b(?:"
     + "|".join(sorted(KNOWING_EN)) + r"|except|besides|apart from|other than|than"
     r"|as much as)\b"
@@ -114,15 +129,16 @@ _OPINION_STOP = re.compile(
 _KNOWING_ALL = frozenset(KNOWING_ZH) | KNOWING_EN
 # A need or a cause before a verb of knowing: what is denied is the need ("不认为是因为
 # 要懂技术", "don't think it's because you need to know code").
-_NEED_BEFORE = re.compile(r"要|因为|为了|得|必须|需|\b(?:because|need|needs|have to|has to|must)\b")
+_NEED_BEFORE = lazy_compile(
+    r"要|因为|为了|得|必须|需|\b(?:because|need|needs|have to|has to|must)\b")
 # Cues of needing, not of failing to know: "不用懂业务", "不需要了解业务" deny the need.
 _NEED_CUES_ZH = frozenset({"不需要", "不用", "无需", "不必", "无须", "别"})
 # After a predicate cue, a need or a cause before the verb of knowing is what is denied:
 # "不是(因为)要懂框架" denies needing to know it.
-_NEED_ZH = re.compile("要|因为|为了|得|必须|需")
+_NEED_ZH = lazy_compile("要|因为|为了|得|必须|需")
 CJK_WINDOW = 4  # characters between a cue and the term it negates
 # A verb of knowing starting within the window after a cue (the longest verb is 3 long).
-_KNOWING_ZH = re.compile("|".join(KNOWING_ZH))
+_KNOWING_ZH = lazy_compile("|".join(KNOWING_ZH))
 EN_WINDOW = 3  # words from a cue to the term it negates
 ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carries over
 # Cues that govern a long list that follows them (不是 A、B); after other cues (不, 没有)
@@ -132,11 +148,11 @@ LIST_CUES_ZH = frozenset({"不是", "并非", "不需要", "无需", "不用", "
 LOOKBACK = 160  # characters looked at before a term, whatever the clause length
 DENIAL_LOOKBACK = 40  # characters at the end of a clause searched for a denial
 # What joins the items of a list a cue governs (SPEC 4).
-_LIST_JOIN_ZH = re.compile("、|以及|或者|和|与|及|或")
-_LIST_JOIN_EN = re.compile(r",|\b(?:and|or|nor)\b")
-_CONJUNCTION_EN = re.compile(r"\b(?:and|or|nor)\b")
+_LIST_JOIN_ZH = lazy_compile("、|以及|或者|和|与|及|或")
+_LIST_JOIN_EN = lazy_compile(r",|\b(?:and|or|nor)\b")
+_CONJUNCTION_EN = lazy_compile(r"\b(?:and|or|nor)\b")
 # Sentence ends that 与其 ... 不如 does not reach across.
-_SENTENCE_END = re.compile(r"[。!?;\n]")
+_SENTENCE_END = lazy_compile(r"[。!?;\n]")
 
 # A cue: (start, end, English?, denies a whole predicate?)
 Cue = tuple[int, int, bool, bool]
@@ -145,9 +161,9 @@ Cue = tuple[int, int, bool, bool]
 # where a clause boundary (pmquiz.grading.answer) or the end of the answer follows it.
 _CLAUSE_END = (r"(?=[。!?;,.\n]|但|而是|却|\b(?:but|rather(?! than)|instead(?! of))\b|\Z|"
                + COLON_OR_DASH + ")")
-_DENIAL = re.compile(
+_DENIAL = lazy_compile(
     # The lookahead (every first character) lets the engine skip to where one may start.
-    r"(?=[不没无次关可锦点准铺顺diahw'numcbr])(?:(?<!不是)(?<!并非)(?<!不)"
+    r"(?=[不没无次关可锦点准铺顺打排放靠往diahw'numcbr])(?:(?<!不是)(?<!并非)(?<!不)"
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
     r"不值一提|不怎么重要|"
@@ -155,9 +171,11 @@ _DENIAL = re.compile(
     # Each starts at a word rare in other places, so that the engine skips to few places
     # (只是, 都是 are everywhere): `bel` is checked against a denial just before it (不只是
     # 锦上添花), `prep` for the 只是 / 都是 before it (那都是…准备工作), in _closing_denial.
+    # round 4: ranked last ("业务理解排在后面", "靠后")
+    r"(?:排|放)在(?:最)?(?:后面|后头|最后|其次)|靠后|往后(?:排|放)|"
     r"没那么重要|没有那么重要|没多重要|不算重要|不太要紧|不要紧|可有可无|无足轻重|无关痛痒|"
     r"没什么大不了|(?<=用处|意义|作用|价值|帮助)不大|"
-    r"(?P<bel>锦上添花|点缀)|(?P<prep>准备工作|铺垫)|"
+    r"(?P<bel>锦上添花|点缀)|(?P<prep>准备工作|铺垫|打底(?:的(?:东西|工作|活|事))?)|"
     r"(?:顺带|顺便|顺手)[^,。!?;\n]{0,4}?(?:就行|就好|就可以|即可))"
     r"(?:而已|罢了)?[的了啊吧呢嘛也罢哈呀]*[ \t]*" + _CLAUSE_END
     + r"|(?<!not )(?<!never )(?<!n't )(?<!nt )\b(?:(?:do|does|did)(?:n't| not) (?:really )?matter"
@@ -252,17 +270,20 @@ def cueset(extra: tuple[str, ...]) -> CueSet:
 # "那些都是研发负责的": the claim before is someone else's job, not the speaker's point.
 _OTHERS_JOB_ZH = ("(?:研发|开发|技术|运维|工程师|程序员|别人|其他人)(?:团队|同学|部门)?"
                   "(?:负责|管|做|干)?的(?:事|事情|活|工作)?")
-_NOT_SCAN_ZH = re.compile(
+_NOT_SCAN_ZH = lazy_compile(
     "不(?:(?:太|大|怎么)?(?:(?P<op>认为|觉得)|认同|同意|赞同|认可|买账|敢苟同|这么看|这样看|这么认为"
-    "|这样认为|这么想|这样想|是这样|对)|(?<=站不)住脚)"
+    "|这样认为|这么想|这样想|是这样|对)|(?<=站不)住脚"
+    # round 4: "我看不是", "不见得", "不尽然" (不是 only where it closes its clause)
+    "|是(?=[的了啊吧呢嘛哈呀]*(?:[,。!?;\\n]|\\Z))|见得|尽然)"
 )
-_BELITTLE_SCAN_ZH = re.compile(
+_BELITTLE_SCAN_ZH = lazy_compile(
     "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
     "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
     "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
-    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
+    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)"
+    "|是" + _OTHERS_JOB_ZH + ")"
 )
-_VERDICT_CORE_EN = re.compile(
+_VERDICT_CORE_EN = lazy_compile(
     r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
     r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
     r"|nice[- ]to[- ]haves?|secondary|afterthoughts?|big deal|important|irrelevant"
@@ -270,28 +291,45 @@ _VERDICT_CORE_EN = re.compile(
     r"|it|them|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
     r"(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
+# Round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't see it
+# that way": scanned only when one of its words occurs.
+_VERDICT_R4_EN = lazy_compile(
+    r"\b(?:say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way"
+    r"|like that)|doubt (?:it|that|this)|beg to differ)(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
+)
 VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
-_DISAGREE_CLAUSE = re.compile(
-    "(?:其实|说实话|老实说|坦白说)?(?:(?:这些|这个|这种|这|那些|那种|那个|那)"
-    "(?:说法|观点|看法|话)?)?(?:我|我们|我个人|本人)?"
+_DISAGREE_CLAUSE = lazy_compile(
+    "(?:可是|可|不过|然而|只是)?(?:其实|说实话|老实说|坦白说|在我看来|依我看|恐怕)?"
+    "(?:(?:这些|这个|这种|这|那些"
+    "|那种|那个|那)(?:说法|观点|看法|话)?)?(?:我|我们|我个人|本人)?(?:看|倒觉得|觉得)?"
     "(?:都|也|并|完全|根本|一点都|一点也|实在|真的|其实|是|个人)*"
     "(?:(?:不太|不大|不怎么|不|并不|完全不|根本不)(?:认同|同意|赞同|认可|买账|敢苟同)"
-    "|不(?:这么|这样)(?:看|认为|想)|并非如此|不是这样的?|站不住脚|不对)"
+    "|不(?:这么|这样)(?:看|认为|想)|并非如此|不是这样的?|站不住脚|不对"
+    # round 4: "我看不是", "未必", "不见得", "不尽然"
+    "|(?<=[看来怕])(?:也)?不是|(?:也|倒)?(?:未必|不见得|不尽然)(?:如此|是这样|吧)?)"
     "(?:这(?:个|种|些|点)?|那(?:个|种|些)?)?(?:说法|观点|看法)?[的了啊吧呢嘛哈呀]*"
     r"|(?:(?:but|however|honestly|frankly|personally|and) )?(?:(?:i|we)(?: strongly| totally"
     r"| completely| really| just| personally| simply)? (?:disagree|(?:don't|do not|dont"
     r"|can't|cannot) (?:really )?(?:agree|buy (?:it|that|this|any of (?:it|that|this)))"
     r"|am not convinced)|i'm not convinced|(?:that|this|it|none of (?:that|this|it))"
     r"(?:'s| is)(?: just| simply)? (?:not true|untrue|not the case|a myth)"
-    r"|not true|i don't think so)(?: with (?:any of |all of |most of )?(?:that|this|it|them"
+    r"|not true|i don't think so"
+    # round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't see
+    # it that way", "that's a myth" (above)
+    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?say (?:so|that)"
+    r"|(?:i|we)(?: really| seriously| rather)? doubt (?:it|that|this)|i beg to differ"
+    r"|(?:well, )?not really|(?:i'm|i am) not (?:so |too |that )?sure about (?:that|this|it)"
+    r"|(?:i|we) (?:don't|do not|dont) (?:really )?(?:see|look at) it (?:that way|like that))"
+    r"(?: with (?:any of |all of |most of )?(?:that|this|it|them"
     r"|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
 )
-_BELITTLE_CLAUSE = re.compile(
+_BELITTLE_CLAUSE = lazy_compile(
     "(?:其实|说到底|说白了|归根结底|本质上|总之)?(?:那|这|这些|那些|这个|那个|它|它们|这类"
     "|这种|这几个|这几点|这两个)(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只|不过|倒|只不过"
     "|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓|无关紧要"
     "|次要的?|可有可无|无足轻重|不是重点|没(?:有)?(?:什么)?关系|不值一提|是?(?:个)?锦上添花"
-    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作)|是" + _OTHERS_JOB_ZH + ")"
+    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)"
+    "|是" + _OTHERS_JOB_ZH + ")"
     "(?:而已|罢了|[的了啊吧呢嘛哈呀])*"
     r"|(?:(?:but|and|honestly|really) )?(?:that|this|those|these|it|they|all (?:of )?(?:that"
     r"|this|those|these)|none of (?:that|this|it|them))(?: really| just| all| stuff| things)?"
@@ -304,12 +342,16 @@ _BELITTLE_CLAUSE = re.compile(
     r"|(?:(?:but|and|honestly|really) )?none of (?:that|this|it|them)(?: really)? matters"
 )
 # A reported-speech frame: the claim a disagreement denies starts here.
-_FRAME = re.compile(
+_FRAME = lazy_compile(
     "(?:有人|别人|很多人|不少人|大家|人们|网上|外界|他们|有的人|好多人)(?:都|常|总|经常)?"
     "(?:说|觉得|认为|讲|以为)|(?:都|常|总)说|所谓|(?:^|(?<=[,;:。.!?\n]))说"
     r"|\b(?:people|some|many|they|others|everyone|folks|critics|some people|many people"
     r"|a lot of people)(?: often| usually| always| sometimes)? (?:say|said|claim|claimed"
-    r"|think|argue|believe|insist)\b|\bit's (?:often |commonly )?said\b"
+    r"|think|argue|believe|insist)\b"
+    r"|\b(?:people|some|many|they|others|everyone|folks|critics|some people|many people"
+    r"|a lot of people) (?:like|love|tend|used|seem|will|would|often like) (?:to )?(?:say"
+    r"|claim|think|argue|believe|insist|tell you)\b"
+    r"|\bit's (?:often |commonly )?said\b|\byou (?:often )?hear (?:people say|that)\b"
     r"|\bthe (?:claim|idea|notion) that\b"
 )
 _NONE: tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]] = ((), ())
@@ -335,16 +377,25 @@ def _judged(answer: AnswerText
         at = text.find("并非如此")
         if at != -1:
             candidates.append((at, False))
+        at = text.find("未必")
+        if at != -1:
+            candidates.append((at, False))
         candidates.extend((m.start(), True) for m in _BELITTLE_SCAN_ZH.finditer(text)
                           if not m.start() or text[m.start() - 1] in _CLAUSE_OPENING)
         if "t" in text or "e" in text:  # each English opinion or verdict has a t or an e
             opinions.extend(m.start() for m in _OPINION_EN_RE.finditer(text))
             candidates.extend((m.start(), True) for m in _VERDICT_CORE_EN.finditer(text))
+            if "say so" in text or "really" in text or "sure about" in text or (
+                    "doubt" in text or "differ" in text) or (
+                    " it " in text and ("that way" in text or "like that" in text)):
+                candidates.extend((m.start(), False) for m in _VERDICT_R4_EN.finditer(text))
         verdicts: list[tuple[int, int, bool]] = []
         for at, belittle in candidates:
             scope = _verdict_scope(answer, at, belittle)
             if scope is not None and scope not in verdicts:
                 verdicts.append(scope)
+        verdicts.extend(_dismissals(answer))
+        verdicts.extend(_denied_arguing(answer))
         found = (tuple(opinions), tuple(verdicts)) if opinions or verdicts else _NONE
         answer.judged = found
     return found
@@ -360,24 +411,7 @@ def _verdict_scope(answer: AnswerText, pos: int, belittle: bool
         return None
     body = text[clause_start:clause_end].strip()
     if _DISAGREE_CLAUSE.fullmatch(body):
-        stop = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, clause_start - LOOKBACK),
-                                                          clause_start)]
-        lo = stop[-1] if stop else max(0, clause_start - LOOKBACK)
-        frames = [m.start() for m in _FRAME.finditer(text, lo, clause_start)]
-        if text[lo:clause_start].strip(" ,:"):
-            return (frames[-1] if frames else lo, clause_start, True)
-        if len(stop) < 1 or lo < 1:
-            return None
-        # The verdict opens its sentence: it judges the sentence before when that one is
-        # a question ("做后台要懂技术？我不这么认为") or reports what others say ("Some say
-        # UX is all that matters. I don't agree.").
-        prev_start = stop[-2] if len(stop) > 1 else max(0, clause_start - LOOKBACK)
-        frames = [m.start() for m in _FRAME.finditer(text, prev_start, lo - 1)]
-        if frames:
-            return (frames[-1], lo - 1, True)
-        if text[lo - 1] == "?" and text[prev_start:lo - 1].strip():
-            return (prev_start, lo - 1, True)
-        return None
+        return _disagreement_scope(text, clause_start)
     if belittle and _BELITTLE_CLAUSE.fullmatch(body) and _belittling(body):
         k = answer.clause_index(clause_start) - 1
         while k >= 0:  # back over empty clauses ("，但"), not over a sentence end
@@ -389,6 +423,196 @@ def _verdict_scope(answer: AnswerText, pos: int, belittle: bool
                 return (prev_start, clause_end, False)  # its own terms too: 那都是研发的事
             k -= 1
     return None
+
+
+def _disagreement_scope(text: str, clause_start: int) -> tuple[int, int, bool] | None:
+    """The claim a disagreement clause starting at `clause_start` flips: from the
+    reported-speech frame before it in its sentence, or else from the sentence start;
+    when only acknowledgements stand before it in its sentence ("这些说法我都听过，可我
+    并不认同", "I've heard that a lot. I don't agree."), from a frame in the sentences
+    before, or from a question just before ("做后台要懂技术？我不这么认为")."""
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(
+        text, max(0, clause_start - PREVIOUS_SENTENCES), clause_start)]
+    lo = stops[-1] if stops else max(0, clause_start - LOOKBACK)
+    before = text[lo:clause_start]
+    if before.strip(" ,:"):
+        frames = [m.start() for m in _FRAME.finditer(text, lo, clause_start)]
+        if frames:
+            return (frames[-1], clause_start, True)
+        if not _only_acknowledges(before):
+            return (lo, clause_start, True)
+    # The verdict opens its sentence (after acknowledgements at most): it judges the
+    # sentence before when that one is a question or reports what others say ("Some
+    # say UX is all that matters. I don't agree."), skipping sentences that only
+    # acknowledge the claim ("——真是这样吗？", "I've heard that a lot.").
+    end = lo - 1
+    k = len(stops) - 1
+    for _ in range(3):  # sentences walked back over
+        if end < 1 or k < 0:
+            return None
+        start = stops[k - 1] if k > 0 else max(0, clause_start - PREVIOUS_SENTENCES)
+        sentence = text[start:end]
+        frames = [m.start() for m in _FRAME.finditer(text, start, end)]
+        if frames:
+            return (frames[-1], end, True)
+        if not _only_acknowledges(sentence + text[end]):
+            if text[end] == "?" and sentence.strip():
+                return (start, end, True)
+            return None
+        end = start - 1
+        k -= 1
+    return None
+
+
+# Clauses that only acknowledge a claim, or ask whether it is so, without saying
+# anything of their own: a disagreement after them still judges the claim before them.
+_ACK_CLAUSE = lazy_compile(
+    "(?:(?:这些|这个|这种|这|那些|那种|那)(?:说法|观点|看法|话)?)?(?:我|我们)?"
+    "(?:都|也|当然|确实|以前|之前|经常|常常|早就)*(?:听过|听说过|听到过|听了很多|听得多了|听腻了"
+    "|见过|看过)(?:很多|无数|好多)?(?:次|遍)?[了的啊吧呢嘛]*"
+    "|(?:但|可)?(?:真|真的|果真|难道|事实)?(?:是|就是)?(?:这样|这么回事|如此)(?:的)?[吗嘛么]"
+    "|(?:真的|是)吗|(?:那|可)?事实(?:真)?如此吗"
+    r"|(?:and |but )?(?:i've|i have|we've|we have|you've|you have|you'll have) (?:all )?"
+    r"(?:heard|seen|read) (?:that|this|it|them|those|these)(?: (?:said|claimed))?(?: (?:a lot"
+    r"|many times|before|often|so often|plenty|a hundred times|everywhere))?"
+    r"|(?:but )?(?:is|are) (?:that|it|they) (?:really )?(?:so|true|the case|right)"
+    r"|(?:but )?really|(?:but )?does it|(?:but )?is it"
+)
+_ACK_SPLIT = lazy_compile(r"[,。!?;.\n:\u2014]+|\s[-\u2013]\s")
+
+
+def _only_acknowledges(text: str) -> bool:
+    """Whether every clause of `text` only acknowledges a claim (at least one does)."""
+    parts = [p.strip() for p in _ACK_SPLIT.split(text)]
+    parts = [p for p in parts if p]
+    return bool(parts) and all(_ACK_CLAUSE.fullmatch(p) is not None for p in parts)
+
+
+PREVIOUS_SENTENCES = 320  # characters looked back over for the claim a verdict judges
+
+
+# -- rhetorical dismissals (round 4) ----------------------------------------------------------
+
+# "平稳迭代、服务更稳定？上线了谁还管这些啊", "X? Who cares.", "Nobody cares about that":
+# a clause dismissing an anaphor (or, in English, only "who cares") negates the clause or
+# the question just before it. A short lead is allowed (上线了, 说实话) and belongs to the
+# dismissal; a clause with a named object ("谁还管界面") dismisses that object only and is
+# left to the cues.
+_DISMISS_SCAN = lazy_compile(
+    "(?=[谁哪有])(?:谁|哪(?:有|来|里有|儿有)(?:人|谁)|有(?:什么|啥)用)"
+    r"|(?=[wn])\b(?:who|nobody|no one)(?: really| even| actually)? (?:cares|gives a damn)\b"
+)
+_ANAPHOR_ZH = "(?:这些|这个|那些|那个|这种|那种|这类|这|那|它们|它)(?:东西|事情|事|玩意儿?)?"
+_DISMISS_CLAUSE = lazy_compile(
+    # 谁都在乎 (everyone cares) and 谁会管这些？(a real question, answered) are none.
+    "[^,。!?;\n]{0,6}?(?:谁(?:还|又|真的?)*(?:管|在乎|在意|关心|理会|理)"
+    "|谁(?:还|又)?会(?:在乎|在意|关心|理会)"
+    "|哪(?:有|来|里有|儿有)(?:人|谁)(?:会|还)*(?:管|在乎|在意|关心))" + _ANAPHOR_ZH
+    + "(?:啊|呀|呢|吧|嘛|啦|哦|哈)*"
+    "|(?:可是|但是|不过)?(?:" + _ANAPHOR_ZH + ")?(?:又|能|到底|究竟|还)?有(?:什么|啥)用"
+    "(?:啊|呀|呢|吧|嘛|啦|哦|哈)*"
+    r"|(?:(?:but|and|honestly|really|so|frankly|well) )?(?:who|nobody|no one)(?: really| even"
+    r"| actually)? (?:cares|gives a damn)(?: about (?:that|this|it|those|these|them"
+    r"|any of (?:that|this|it|them)|all (?:of )?(?:that|this|those)))?(?: (?:really|anyway))?"
+)
+
+
+def _dismissals(answer: AnswerText) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of each clause or question a rhetorical dismissal negates."""
+    text = answer.text
+    if not ("谁" in text or "哪" in text or "有什么用" in text or "有啥用" in text
+            or "cares" in text or "damn" in text):
+        return []
+    found: list[tuple[int, int, bool]] = []
+    for m in _DISMISS_SCAN.finditer(text):
+        clause_start, clause_end = answer.clause(m.start())
+        if clause_end - clause_start > VERDICT_CLAUSE:
+            continue
+        if _DISMISS_CLAUSE.fullmatch(text[clause_start:clause_end].strip()) is None:
+            continue
+        scope = _clause_or_question_before(answer, clause_start)
+        if scope is not None and scope not in found:
+            found.append(scope)
+    return found
+
+
+def _clause_or_question_before(answer: AnswerText, clause_start: int
+                               ) -> tuple[int, int, bool] | None:
+    """The clause before `clause_start` in its sentence, or the question (a whole
+    sentence ending in ?) just before it; None after another sentence end."""
+    text = answer.text
+    k = answer.clause_index(clause_start) - 1
+    while k >= 0:  # back over empty clauses ("，但")
+        b = answer.boundaries[k]
+        if text[b] == "?":
+            stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, b - LOOKBACK), b)]
+            lo = stops[-1] if stops else max(0, b - LOOKBACK)
+            return (lo, b, False) if text[lo:b].strip() else None
+        if _SENTENCE_STOP.match(text, b) or b == 0:
+            return None
+        prev_start, prev_end = answer.clause(b - 1)
+        if text[prev_start:prev_end].strip():
+            return (prev_start, prev_end, False)
+        k -= 1
+    return None
+
+
+# -- denied acts of arguing (round 4) ---------------------------------------------------------
+
+# "I wouldn't push back with talk about X or Y", "我不会拿 X、Y 去说服他", "别跟我扯什么 X":
+# a verb of arguing or mentioning under a denial; what is named after it, to the clause
+# end, is not claimed ("I'd push back with X", "我会拿 X 去说服他" claim it).
+_DENIED_ARGUING_ZH = lazy_compile(
+    "(?=[不别没用])(?:不会|不要|不必|不用|没必要|用不着|不想|不该|别|不)(?:再|去|刻意|特意)?"
+    "(?:跟|和|对|向)?(?:[^,。!?;\n、]{1,4}?)?(?:拿|扯|搬出|提起|提及|(?:提|说|讲|谈|强调)什么)"
+)
+_DENIED_ARGUING_EN = lazy_compile(
+    r"\b(?:won't|wont|wouldn't|wouldnt|will not|would not|don't|dont|do not"
+    r"|didn't|didnt|never|shouldn't|shouldnt|needn't|not going to|i'm not going to)"
+    r"(?: even| really| bother to| try to| go| want to)? (?:push(?:ing)? back|argu(?:e|ing)"
+    r"(?! against| for)|bring(?:ing)? up|mention(?:ing)?|talk(?:ing)? about|cit(?:e|ing)"
+    r"|lectur(?:e|ing)|go(?:ing)? on about|harp(?:ing)? on|throw(?:ing)? in)\b"
+)
+# Each scan runs only when one of its verbs occurs (and, in English, a denial).
+_ARGUING_EN = lazy_compile("push|argu|bring|mention|talk|cit|lectur|go on|going on|harp|throw")
+
+
+_NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w[0] in "不别没")
+_NOT_CUES_ZH_SET = frozenset(NOT_CUES_ZH)
+
+
+def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
+    """(start, end, False): what follows a denied verb of arguing, to its clause end."""
+    text = answer.text
+    scans = []
+    if ("拿" in text or "扯" in text or "什么" in text or "提起" in text or "提及" in text
+            or "搬出" in text):
+        scans.append(_DENIED_ARGUING_ZH)
+    denial_en = "n't" in text or "nt " in text or "not " in text or "never " in text
+    if denial_en and _ARGUING_EN.search(text):
+        scans.append(_DENIED_ARGUING_EN)
+    found: list[tuple[int, int, bool]] = []
+    for m in (m for scan in scans for m in scan.finditer(text)):
+        at = m.start()
+        if not text[at].isascii() and (
+                (at and text[at - 1] in "是并")  # 不是拿, 并不拿: another cue's reach
+                or text.startswith(_NOT_ARGUING_ZH, at)  # 不管拿什么, 别人拿: no denial
+                or text[at - 1:at + 1] in _NOT_CUES_ZH_SET):  # 特别, 区别
+            continue
+        found.append((m.end(), answer.clause(m.start())[1], False))
+    return found
+
+
+def denied_by_verdict(answer: AnswerText, start: int, end: int) -> bool:
+    """For a point that is not negatable: whether a disagreement verdict flips the
+    reported claim holding the match ("说后台难以替代、薪资更高，我都不太认同"). Cues,
+    closing denials and belittling verdicts do not reach such a point."""
+    _, verdicts = _judged(answer)
+    denied = False
+    for lo, hi, flips in verdicts:
+        if flips and lo <= start and end <= hi:
+            denied = not denied
+    return denied
 
 
 def _judge(answer: AnswerText, start: int, end: int, clause_start: int, known: bool,
@@ -414,7 +638,7 @@ def _judge(answer: AnswerText, start: int, end: int, clause_start: int, known: b
 # the closing denial ("the business side is a nice-to-have" is the claim of a penalty
 # [business] + [nice-to-have]), so the denial does not negate its other pieces. ("matter"
 # or 重要 are no such words: [security] + [matter] is not "security doesn't matter".)
-_SELF_DENYING = re.compile(
+_SELF_DENYING = lazy_compile(
     "锦上添花|可有可无|无足轻重|无所谓|无关紧要|次要|点缀|不重要|没那么重要|没必要|不必要|准备工作"
     r"|\b(?:nice[- ]to[- ]haves?|nice extras?|afterthoughts?|icing on the cake|no big deal"
     r"|trivial|optional|secondary|irrelevant|unnecessary|unimportant|for free|free)\b"
@@ -477,15 +701,15 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
 # 设计出对的产品": a negated condition with a consequence that cannot happen states a
 # necessity; both sides affirm that the thing matters. (A consequence that is itself a
 # denial, "if it isn't secure it doesn't matter how pretty it is", is no such shape.)
-_NECESSITY = re.compile(
+_NECESSITY = lazy_compile(
     r"\b(?:if|unless)\b[^.!?;\n]{0,120}?\b(?:not|no|never|don't|doesn't|didn't|dont|doesnt"
     r"|can't|cannot|without|isn't|aren't)\b[^.!?;\n]{0,120}?\b(?:can't|cannot|can not|cant"
     r"|won't|wont|will not|couldn't|wouldn't|unable to|no way to)\b[^.!?;\n]*"
     r"|(?:如果|要是|假如|若是|倘若)[^。!?;\n]{0,60}?[不没][^。!?;\n]{0,60}?"
     r"(?:不能|没法|没办法|无法|不可能|做不|[^。!?;\n]不[好出了成])[^。!?;\n]*"
 )
-_SENTENCE_STOP = re.compile(r"[.!?;\n。]")
-_CONDITION = re.compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
+_SENTENCE_STOP = lazy_compile(r"[.!?;\n。]")
+_CONDITION = lazy_compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
 
 
 # What every match of _CONDITION contains: an answer without any of these has no
@@ -636,7 +860,7 @@ of for with in on at by from to about and or into over than like as
 
 # A cue before a verb of moving carries over its "from X to Y": "PMs don't really move
 # from front office to back office" denies the whole move.
-_FROM_TO = re.compile(
+_FROM_TO = lazy_compile(
     r"\A\s*(?:(?:really|actually|usually|necessarily|always|just|ever|simply) )?"
     r"(?:move|go|shift|switch|transition|progress|graduate|jump|migrate|step|get|come)"
     r"[a-z]* (?:(?:over|across|up|on) )?from (?:[\w'&-]+[ -]){0,3}?"
@@ -680,8 +904,8 @@ def _chinese_list(compact: str, cue: str, after: str) -> bool:
 
 # An item that ends in an adjective of degree says something of its own ("门槛高",
 # "用户少"): a bare cue several items before it (不够美、门槛高) does not govern it.
-_OWN_PREDICATE_ZH = re.compile("..[高低少多难大小美差强弱慢快]$")
-_ITEM_END_ZH = re.compile(r"、|以及|或者|和|与|及|或|[。!?;,.\n:]")
+_OWN_PREDICATE_ZH = lazy_compile("..[高低少多难大小美差强弱慢快]$")
+_ITEM_END_ZH = lazy_compile(r"、|以及|或者|和|与|及|或|[。!?;,.\n:]")
 
 
 def _english_list(gap: str) -> bool:
@@ -819,8 +1043,9 @@ def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> i
     return m.start() if m is not None else None
 
 
-_RAISED_ZH = re.compile("不|非|止")
-_PREP_WORD = re.compile("准备工作|铺垫|前置工作")
+_RAISED_ZH = lazy_compile("不|非|止")
+# round 4: 打底(的东西), "那只是打底的东西"
+_PREP_WORD = lazy_compile("准备工作|铺垫|前置工作|打底")
 
 
 def _belittling(body: str) -> bool:
@@ -829,11 +1054,11 @@ def _belittling(body: str) -> bool:
     prep = _PREP_WORD.search(body)
     return prep is None or _prep_belittles(body, 0, prep.start())
 # "那都是做交互之前的准备工作": preparation is a belittling only after 只是 / 都是 ...
-_PREP_LEAD = re.compile("只是|都是|不过是|也就是|只不过是|无非是")
+_PREP_LEAD = lazy_compile("只是|都是|不过是|也就是|只不过是|无非是")
 PREP_LEAD = 14  # characters before 准备工作 / 铺垫 where that lead stands
 # ... and not when the preparation is called necessary ("这些都是做产品设计之前必须做的准备
 # 工作" values it).
-_PREP_VALUED = re.compile("必须|必要|重要|关键|核心|基础|不可少|少不了|一定要")
+_PREP_VALUED = lazy_compile("必须|必要|重要|关键|核心|基础|不可少|少不了|一定要")
 
 
 def _prep_belittles(text: str, lo: int, at: int) -> bool:

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.lists import is_keyword_list
-from pmquiz.grading.negation import CueSet, is_negated
+from pmquiz.grading.negation import CueSet, denied_by_verdict, is_negated
 from pmquiz.grading.results import KEYWORD_LIST, Grade, Match, PointResult, empty_result
 from pmquiz.grading.rubric import Candidate, CompiledPoint, compile_rubric
 from pmquiz.grading.terms import CompiledTerm, TogetherTerm
@@ -53,7 +53,9 @@ def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
     for index, term, spans in found:
         display = term.display
         for start, end in spans:
-            negated = negatable and is_negated(answer, start, end, cues)
+            # A point that is not negatable is still reached by a disagreement verdict.
+            negated = (is_negated(answer, start, end, cues) if negatable
+                       else denied_by_verdict(answer, start, end))
             if not negated:
                 counting_terms.add(index)
             matches.append(_new(Match, (display, original_span(start, end) if mapped

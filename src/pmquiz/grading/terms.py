@@ -23,6 +23,7 @@ from pmquiz.grading.factors import required_factors
 from pmquiz.grading.negation import (
     CueSet,
     claims_denial,
+    denied_by_verdict,
     is_negated,
     negated_apart_from_denial,
 )
@@ -190,7 +191,8 @@ class TogetherTerm:
                     if k != clause:
                         continue
                     display, start, end = piece
-                    negated = negatable and negated_by(answer, start, end, cues)
+                    negated = (negated_by(answer, start, end, cues) if negatable
+                               else denied_by_verdict(answer, start, end))
                     group_counts = group_counts or not negated
                     out.append((display, start, end, negated))
                 every_group = every_group and group_counts
