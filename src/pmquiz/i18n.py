@@ -427,7 +427,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mock_totals_none": ("作答 0 / {asked} 题", "answered 0 of {asked}"),
     "mock_time_line": ("用时 {used} / 限时 {allowed}（每题 {limit}）",
                        "time used {used} of {allowed} allowed ({limit} per question)"),
-    "mock_time_ups": ("其中 {n} 题时间到", "{n} answer(s) ran out of time"),
     "mock_ended_early": ("面试提前结束：计划 {planned} 题，完成 {asked} 题。",
                          "The interview ended early: {asked} of the {planned} questions done."),
     "mock_weakest": ("本次最常漏掉的要点", "Points missed most in this interview"),
