@@ -9,6 +9,7 @@ prompt: `ready` waits for that, so nothing is typed before the editor listens.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -47,3 +48,17 @@ def spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
 def ready(child: pexpect.spawn) -> None:
     """Wait until the line editor reads (call once per prompt, before typing)."""
     child.expect_exact(READY)
+
+
+def finished(child: pexpect.spawn) -> int | None:
+    """Wait for the session to end; its exit status."""
+    child.expect(pexpect.EOF)
+    child.close()
+    status: int | None = child.exitstatus
+    return status
+
+
+def stored_answers(home: Path) -> list[str]:
+    """The answers in the history, oldest first."""
+    with sqlite3.connect(home / "history.sqlite3") as conn:
+        return [row[0] for row in conn.execute("SELECT answer FROM attempts ORDER BY id")]

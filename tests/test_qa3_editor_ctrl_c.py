@@ -4,14 +4,12 @@ answer; an editor that Ctrl-C does end leaves the answer as it was."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from drillbank import write_drill_bank
-from terminal import ENTER, ready, spawn
+from terminal import ENTER, finished, ready, spawn, stored_answers
 
 # An editor that, like vim, keeps running through Ctrl-C, then writes its text.
 PATIENT = """#!/bin/sh
@@ -36,10 +34,6 @@ def editor(tmp_path: Path, script: str) -> str:
     return str(path)
 
 
-def answers(home: Path) -> list[str]:
-    with sqlite3.connect(home / "history.sqlite3") as conn:
-        return [row[0] for row in conn.execute("SELECT answer FROM attempts ORDER BY id")]
-
 
 @pytest.mark.slow
 def test_ctrl_c_in_an_editor_that_handles_it_keeps_the_session(tmp_path: Path) -> None:
@@ -53,10 +47,8 @@ def test_ctrl_c_in_an_editor_that_handles_it_keeps_the_session(tmp_path: Path) -
     child.expect("回车继续")
     child.send(ENTER)
     child.expect("本次小结")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert answers(home) == ["草稿\n编辑器里写完的：理解业务"]
+    assert finished(child) == 0
+    assert stored_answers(home) == ["草稿\n编辑器里写完的：理解业务"]
 
 
 @pytest.mark.slow
@@ -73,7 +65,5 @@ def test_ctrl_c_that_ends_the_editor_leaves_the_answer_as_it_was(tmp_path: Path)
     child.send(ENTER)
     child.expect("回车继续")
     child.send(ENTER)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert answers(home) == ["草稿"]
+    assert finished(child) == 0
+    assert stored_answers(home) == ["草稿"]

@@ -4,21 +4,15 @@ saved), and the answer not yet submitted is not dropped without a word (SPEC 6).
 from __future__ import annotations
 
 import io
-import sqlite3
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from drillbank import write_drill_bank
-from terminal import ENTER, ready, spawn
+from terminal import ENTER, finished, ready, spawn, stored_answers
 
 UNSAVED = "没有提交的回答未保存。"
 
-
-def answers(home: Path) -> list[str]:
-    with sqlite3.connect(home / "history.sqlite3") as conn:
-        return [row[0] for row in conn.execute("SELECT answer FROM attempts ORDER BY id")]
 
 
 @pytest.mark.slow
@@ -37,10 +31,8 @@ def test_ctrl_c_on_a_half_typed_answer_says_it_was_not_saved(tmp_path: Path) -> 
     child.sendintr()
     child.expect_exact(UNSAVED)
     child.expect("本次小结")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
-    assert answers(home) == ["理解业务最重要"]
+    assert finished(child) == 130
+    assert stored_answers(home) == ["理解业务最重要"]
 
 
 @pytest.mark.slow
@@ -53,9 +45,7 @@ def test_ctrl_c_on_an_empty_answer_says_nothing_of_one(tmp_path: Path) -> None:
     ready(child)
     child.sendintr()
     child.expect("本次小结")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert finished(child) == 130
     assert UNSAVED not in seen.getvalue()
 
 
@@ -74,8 +64,6 @@ def test_ctrl_c_on_a_half_typed_reply_at_the_continue_prompt_is_no_answer(
     child.expect_exact(":pa")
     child.sendintr()
     child.expect("本次小结")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert finished(child) == 130
     assert UNSAVED not in seen.getvalue()
-    assert answers(home) == ["理解业务最重要"]
+    assert stored_answers(home) == ["理解业务最重要"]
