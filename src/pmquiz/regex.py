@@ -10,6 +10,7 @@ the loader charges every distinct pattern of a bank against a total (`BankRegexB
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +40,23 @@ class PatternTooCostly(ValueError):
     """RE2 could not compile the pattern within PATTERN_MAX_MEM."""
 
 
+# Patterns known to compile within PATTERN_MAX_MEM: judged by `compile_pattern` in this
+# process, or by the loader that validated the bank a cache entry holds (`vouch`: the
+# entry is keyed by the bank's bytes, so they are the patterns it judged).
+_VALID: set[str] = set()
+
+
+def vouch(patterns: Iterable[str]) -> None:
+    """Take these patterns as judged valid (they come from a validated bank)."""
+    _VALID.update(patterns)
+
+
+def ensure_valid(pattern: str) -> None:
+    """Judge `pattern` unless it is known to be valid: raises as `compile_pattern` does."""
+    if pattern not in _VALID:
+        compile_pattern(pattern)
+
+
 @lru_cache(maxsize=4096)
 def compile_pattern(pattern: str) -> Any:
     """Compile with RE2 within PATTERN_MAX_MEM.
@@ -46,6 +64,12 @@ def compile_pattern(pattern: str) -> Any:
     Raises PatternTooCostly when the pattern needs more memory than that, and ValueError
     with RE2's reason when the pattern is otherwise unusable.
     """
+    compiled = _compile_within(pattern)
+    _VALID.add(pattern)
+    return compiled
+
+
+def _compile_within(pattern: str) -> Any:
     import re2
 
     options = re2.Options()
@@ -69,11 +93,12 @@ def compile_pattern(pattern: str) -> Any:
 @lru_cache(maxsize=4096)
 def compile_matcher(pattern: str) -> Any:
     """The pattern compiled for grading: refused exactly as `compile_pattern` refuses it
-    (that compile is the judge, and is cached: the loader has usually made it already),
-    then compiled again with MATCH_MAX_MEM of room for RE2's matching automaton."""
+    (that compile is the judge; it is skipped for a pattern already judged valid, by the
+    loader in this process or the one that wrote the bank cache), then compiled with
+    MATCH_MAX_MEM of room for RE2's matching automaton."""
     import re2
 
-    validated = compile_pattern(pattern)
+    ensure_valid(pattern)
     options = re2.Options()
     options.log_errors = False
     options.max_mem = MATCH_MAX_MEM
@@ -83,7 +108,7 @@ def compile_matcher(pattern: str) -> Any:
     try:
         return re2.compile(pattern, options=options)
     except re2.error:  # pragma: no cover - it compiled within the smaller budget
-        return validated
+        return compile_pattern(pattern)  # raises if a damaged cache vouched for it
 
 
 def pattern_cost(compiled: Any) -> int:

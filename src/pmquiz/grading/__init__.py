@@ -20,6 +20,7 @@ How an open answer is read, one module per step:
 """
 
 from pmquiz.grading.answer import AnswerText
+from pmquiz.grading.factors import required_literal
 from pmquiz.grading.lists import is_keyword_list
 from pmquiz.grading.negation import CueSet, is_negated
 from pmquiz.grading.results import KEYWORD_LIST, Grade, Match, PointResult
@@ -32,7 +33,7 @@ from pmquiz.grading.scoring import (
     parse_choice,
     parse_truefalse,
 )
-from pmquiz.grading.terms import CompiledTerm, TogetherTerm, compile_term, required_literal
+from pmquiz.grading.terms import CompiledTerm, TogetherTerm, compile_term
 from pmquiz.grading.words import same_word, typo_allowance, word_forms
 
 __all__ = [

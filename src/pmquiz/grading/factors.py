@@ -15,6 +15,7 @@ that could match.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 # Factors whose strings are this short (one character) match almost every answer and
@@ -26,24 +27,69 @@ MAX_ALTERNATIVES = 24
 Factor = tuple[str, ...]
 
 
+Analysis = tuple[str | None, tuple[Factor, ...]]  # (required literal, required factors)
+
+# Analyses read back from the bank cache, where the loader wrote them next to the bank
+# it validated (`remember`): a cached bank's rubric compiles without parsing its patterns.
+_REMEMBERED: dict[str, Analysis] = {}
+
+
 def required_factors(pattern: str) -> tuple[Factor, ...]:
     """The factors of `pattern` worth testing (none when it cannot be read)."""
+    return pattern_analysis(pattern)[1]
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest literal run every match of `pattern` must contain, if any."""
+    return pattern_analysis(pattern)[0]
+
+
+def pattern_analysis(pattern: str) -> Analysis:
+    """`pattern`'s required literal and required factors, from one parse of it."""
+    found = _REMEMBERED.get(pattern)
+    return found if found is not None else analyse(pattern)
+
+
+def remember(analyses: dict[str, Analysis]) -> None:
+    """Take these analyses (made by `analyse` for the same patterns) as given."""
+    _REMEMBERED.update(analyses)
+
+
+@lru_cache(maxsize=4096)
+def analyse(pattern: str) -> Analysis:
+    """Parse `pattern` once and read both shortcuts from the tree (none when it cannot be
+    read, or has flags)."""
     try:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
 
         parsed = sre_parse.parse(pattern)
     except Exception:  # noqa: BLE001 - a shortcut only; RE2 still decides
-        return ()
+        return None, ()
     if parsed.state.flags & ~(re.UNICODE | re.ASCII):
-        return ()
+        return None, ()
+    items = list(parsed)
     found: list[Factor] = []
-    for factor in _factors(list(parsed), sre_parse):
+    for factor in _factors(items, sre_parse):
         if (min(map(len, factor)) >= MIN_FACTOR_LENGTH and len(factor) <= MAX_ALTERNATIVES
                 and factor not in found):
             found.append(factor)
     # The most selective first (longest shortest string, fewest strings): the test of a
     # term that cannot occur usually stops at its first factor.
-    return tuple(sorted(found, key=_selectivity, reverse=True))
+    return _literal(items, sre_parse), tuple(sorted(found, key=_selectivity, reverse=True))
+
+
+def _literal(items: list[tuple[Any, Any]], sre: Any) -> str | None:
+    """The longest run of literal characters at the top level of the parsed pattern."""
+    best = ""
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best or None
 
 
 def _factors(items: list[tuple[Any, Any]], sre: Any) -> list[Factor]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pmquiz.grading.answer import EN_WORD, AnswerText
-from pmquiz.grading.factors import required_factors
+from pmquiz.grading.factors import pattern_analysis
 from pmquiz.grading.negation import (
     CueSet,
     claims_denial,
@@ -28,7 +28,7 @@ from pmquiz.grading.negation import (
     negated_apart_from_denial,
 )
 from pmquiz.grading.words import typo_allowance, typo_of, word_forms, word_matches
-from pmquiz.regex import compile_matcher
+from pmquiz.regex import compile_matcher, ensure_valid
 from pmquiz.text import has_cjk, normalize_term
 
 MAX_MATCHES_PER_TERM = 200  # bounds work on pathological answers (a 1 MB paste)
@@ -47,27 +47,39 @@ class CompiledTerm:
     spaced: Any = None  # compiled `re` for CJK needles with spaces
     # Per word of a Latin term: (its forms, typos forgiven, the word itself).
     words: tuple[tuple[frozenset[str], int, str], ...] = ()
-    pattern: Any = None
+    pattern: str = ""  # a regex term's pattern (see `matcher`)
     # A substring the answer must hold for the term to occur: one `in` test rules it out.
     plain: str | None = field(init=False, repr=False, compare=False)
     # True when the term is exactly that substring (its occurrences are its matches).
     literal: bool = field(init=False, repr=False, compare=False)
     # A regex's required factors: per factor, strings one of which the answer must hold.
     factors: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+    # A regex term's RE2 matcher, once compiled (`matcher`).
+    _matcher: Any = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A substring the answer must contain for this term to occur at all: the phrase
         # itself, or a literal run every match of a regex must contain.
+        factors: tuple[tuple[str, ...], ...] = ()
         if self.kind == "cjk" and self.spaced is None:
             plain: str | None = self.needle
         elif self.kind == "regex":
-            plain = required_literal(self.pattern.pattern)
+            plain, factors = pattern_analysis(self.pattern)
         else:
             plain = None
         object.__setattr__(self, "plain", plain)
         object.__setattr__(self, "literal", self.kind == "cjk" and self.spaced is None)
-        object.__setattr__(self, "factors", required_factors(self.pattern.pattern)
-                           if self.kind == "regex" else ())
+        object.__setattr__(self, "factors", factors)
+
+    def matcher(self) -> Any:
+        """A regex term's RE2 matcher, compiled on its first search: on any one answer
+        most regex terms of a rubric are ruled out by their factors and never searched,
+        so most are never compiled (RE2 is not even imported when none is searched)."""
+        compiled = self._matcher
+        if compiled is None:
+            compiled = compile_matcher(self.pattern)
+            object.__setattr__(self, "_matcher", compiled)
+        return compiled
 
     def find(self, answer: AnswerText) -> list[tuple[int, int]]:
         """Every occurrence in the normalised answer, at most MAX_MATCHES_PER_TERM."""
@@ -83,7 +95,7 @@ class CompiledTerm:
                 i = text.find(needle, i + len(needle))
             return out
         if self.kind == "regex":
-            return _regex_spans(self.pattern, answer)
+            return _regex_spans(self.matcher(), answer)
         return self._find_words(answer)
 
     def _find_words(self, answer: AnswerText) -> list[tuple[int, int]]:
@@ -292,38 +304,15 @@ def _re2_internals() -> tuple[Any, Any]:
     return _RE2_INTERNALS[0]
 
 
-def required_literal(pattern: str) -> str | None:
-    """The longest literal run every match of `pattern` must contain, if any.
-
-    Read with Python's own regex parser, which accepts the RE2 subset the banks use; any
-    pattern it cannot read, or with flags, simply gets no shortcut.
-    """
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - a shortcut only; RE2 still decides
-        return None
-    if parsed.state.flags & ~(re.UNICODE | re.ASCII):
-        return None
-    best = ""
-    run: list[str] = []
-    for op, arg in [*parsed, (None, None)]:
-        if op is sre_parse.LITERAL:
-            run.append(chr(arg))
-            continue
-        if len(run) > len(best):
-            best = "".join(run)
-        run = []
-    return best or None
-
-
 def compile_term(text: str) -> CompiledTerm | None:
     """Compile one literal or regex term (a written term, or one member of a synonym
     group); None for a literal that normalises to nothing."""
     display = text
     if text.startswith("re:"):
-        return CompiledTerm(display, "regex", pattern=compile_matcher(text[3:]))
+        # Refused here as the loader refuses it; a pattern of a loaded bank is vouched
+        # for already (by this process's loader, or by the one that wrote the bank cache).
+        ensure_valid(text[3:])
+        return CompiledTerm(display, "regex", pattern=text[3:])
     norm = normalize_term(text)
     if not norm:
         return None
