@@ -123,8 +123,14 @@ def _as_text(head: list[object], field: str) -> list[object]:
     # when that question is first used (here by the comparison), and rebuilt then.
     lambda head, bodies: _lines(head, *bodies).replace(b"2.0, true", b'"heavy", true', 1),
     lambda head, bodies: _lines(head, *bodies).rsplit(b"\n", 1)[0] + b"\n{not json",
+    # The notes on a body's regex patterns (what RE2 and the grader need not redo): a
+    # factor that is not a list of texts, and no notes at all.
+    lambda head, bodies: _lines(head, [*bodies[0][:-1], [bodies[0][-1][0], [["业务", None,
+                                                                            [[1]]]]]],
+                                *bodies[1:]),
+    lambda head, bodies: _lines(head, bodies[0][:-1], *bodies[1:]),
 ], ids=["not-json", "deep", "bank-type", "bank-short", "stamp", "head-type", "body-missing",
-        "body-extra", "body-type", "body-not-json"])
+        "body-extra", "body-type", "body-not-json", "notes-type", "notes-missing"])
 def test_a_damaged_or_forged_entry_is_ignored_and_rebuilt(bank_file: Path, damage) -> None:
     bankcache.load_bank_cached(bank_file)
     entry = bankcache._cache_file(bank_file)

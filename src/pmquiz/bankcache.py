@@ -31,7 +31,9 @@ from pmquiz.model import Bank, Question
 if TYPE_CHECKING:
     from pmquiz import cachecodec
 
-CACHE_FORMAT = 5  # 4: JSON instead of pickle; 5: a head line, then lazy bodies
+# 4: JSON instead of pickle; 5: a head line, then lazy bodies; 6: each body ends with its
+# regex patterns' notes (cachecodec._regex_notes)
+CACHE_FORMAT = 6
 # An entry is a few times its bank's size; a bank is at most 5 MiB.
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 

@@ -9,13 +9,15 @@ class is named in the document and nothing in it is called: it is data, not code
 An entry is JSON Lines. The first line is the stamp, the bank's own fields and each
 question's "head" (everything but its rubric, options, answer and examples; its bank's
 synonyms and negation cues are the bank's, written once). Line i + 1 is question i's
-"body": those four fields. A command that lists banks or questions, or grades one
-question, reads the head line and leaves the other bodies as bytes: a question's body
-is decoded (and checked) the first time one of its four fields is read. Until then the
-question is a `_PendingQuestion`, a `Question` subclass that turns itself into a plain
-`Question` when decoded; equality, hashing and repr decode first, so it is
-indistinguishable from one built from the YAML. A body that fails to decode is
-replaced by a fresh build of the bank file (the `recover` callback of `loads`).
+"body": those four fields, then notes on its `re:` patterns (judged valid by the loader
+that built the bank, and what the grader reads from each; `_regex_notes`). A command
+that lists banks or questions, or grades one question, reads the head line and leaves
+the other bodies as bytes: a question's body is decoded (and checked) the first time
+one of its four fields is read. Until then the question is a `_PendingQuestion`, a
+`Question` subclass that turns itself into a plain `Question` when decoded; equality,
+hashing and repr decode first, so it is indistinguishable from one built from the YAML.
+A body that fails to decode is replaced by a fresh build of the bank file (the
+`recover` callback of `loads`).
 
 The decoder skips each dataclass's `__init__` (the values are already checked) and
 shares equal immutable leaves such as terms.
@@ -75,7 +77,8 @@ def dumps(stamp: list[Any], bank: model.Bank) -> bytes:
                 own = getattr(bank, name)
                 head.append(None if value is own or value == own else _encode(value))
             heads.append(head)
-            bodies.append(encode([_encode(getattr(question, name)) for name in LAZY_FIELDS]))
+            bodies.append(encode([*[_encode(getattr(question, name)) for name in LAZY_FIELDS],
+                                  _regex_notes(question)]))
         header = encode({"stamp": stamp,
                          "bank": [_encode(getattr(bank, name)) for name in BANK_FIELDS],
                          "questions": heads})
@@ -178,13 +181,72 @@ def _decode_body(question: Any) -> None:
         return
     body, recover = pending
     try:
-        values = _row(model.Question, LAZY_FIELDS)(json.loads(body))
+        document = json.loads(body)
+        if type(document) is not list or len(document) != len(LAZY_FIELDS) + 1:
+            _fail("a question body", document)
+        notes = document.pop()
+        values = _row(model.Question, LAZY_FIELDS)(document)
+        _take_regex_notes(notes)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError):
         fresh = recover(state["id"])
         values = [getattr(fresh, name) for name in LAZY_FIELDS]
     state.update(zip(LAZY_FIELDS, values, strict=True))
     state.pop(_BODY, None)  # (another thread may have decoded it meanwhile: same values)
     object.__setattr__(question, "__class__", model.Question)
+
+
+def _regex_notes(question: model.Question) -> list[Any]:
+    """What the grader needs to know of the question's `re:` patterns, kept with its body:
+    the patterns (the loader that built this bank judged them valid) and each one's
+    required literal and factors (`grading.factors`), so that a cached bank's rubric
+    compiles without parsing or judging its patterns again. The analyses are marked with
+    the version of the code that made them, and taken only by that same code."""
+    from pmquiz.grading import factors
+
+    patterns: dict[str, None] = {}
+    for point in (*question.rubric.points, *question.rubric.penalties):
+        for term in (*point.any, *point.all):
+            for written in (m for group in term.together for m in group) if term.together \
+                    else (term,):
+                if written.text.startswith("re:"):
+                    patterns[written.text[3:]] = None
+    if not patterns:
+        return []
+    analyses = []
+    for pattern in patterns:
+        literal, found = factors.analyse(pattern)
+        analyses.append([pattern, literal, [list(f) for f in found]])
+    return [factors.analysis_version(), analyses]
+
+
+def _take_regex_notes(notes: Any) -> None:
+    """Vouch for a decoded body's patterns and take their analyses (see `_regex_notes`);
+    raises _Undecodable (the body is then rebuilt) when the notes are not as written."""
+    if notes == []:
+        return
+    if type(notes) is not list or len(notes) != 2 or type(notes[0]) is not str or (
+            type(notes[1]) is not list):
+        _fail("regex notes", notes)
+    analyses: dict[str, Any] = {}
+    for note in notes[1]:
+        if type(note) is not list or len(note) != 3:
+            _fail("a regex note", note)
+        pattern, literal, found = note
+        if type(pattern) is not str or not (literal is None or type(literal) is str) or (
+                type(found) is not list):
+            _fail("a regex note", note)
+        factor_tuples = []
+        for factor in found:
+            if type(factor) is not list or not factor or not set(map(type, factor)) <= _TEXT:
+                _fail("a factor", factor)
+            factor_tuples.append(tuple(factor))
+        analyses[pattern] = (literal, tuple(factor_tuples))
+    from pmquiz import regex
+    from pmquiz.grading import factors
+
+    regex.vouch(analyses)
+    if notes[0] == factors.analysis_version():
+        factors.remember(analyses)
 
 
 # Field names of each model class met while encoding: dataclasses.fields() per object

@@ -6,16 +6,19 @@ some factor has no string in the answer the pattern cannot match there, and RE2 
 run: the rubric's automaton finds every factor string in its one pass over the answer.
 Most regex terms of a broad rubric fail that way on most answers.
 
-Patterns are read with Python's own regex parser, which accepts the RE2 subset the banks
-use. The reading is conservative: whatever it does not understand (flags, classes with
-ranges, lookarounds, back references) adds no factor, so a pattern is never ruled out
-that could match.
+The same parse gives the pattern's required literal (the longest literal run at its top
+level), and both are kept with a cached bank (`remember`), so a warm `pmquiz grade` does
+not parse its rubric's patterns again. Patterns are read with Python's own regex
+parser, which accepts the RE2 subset the banks use. The reading is conservative:
+whatever it does not understand (flags, classes with ranges, lookarounds, back
+references) adds no factor, so a pattern is never ruled out that could match.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import CodeType
 from typing import Any
 
 # Factors whose strings are this short (one character) match almost every answer and
@@ -51,8 +54,30 @@ def pattern_analysis(pattern: str) -> Analysis:
 
 
 def remember(analyses: dict[str, Analysis]) -> None:
-    """Take these analyses (made by `analyse` for the same patterns) as given."""
+    """Take these analyses (made by `analyse`, of this `analysis_version`) as given."""
     _REMEMBERED.update(analyses)
+
+
+@lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """A fingerprint of the code that analyses a pattern (this module's functions and
+    limits, and the Python whose regex parser reads the pattern): an analysis written
+    to the bank cache is taken back only by the code that made it."""
+    import sys
+    from zlib import crc32
+
+    code = b"".join(_code_bytes(f.__code__) for f in (
+        analyse.__wrapped__, _literal, _factors, _exact, _branch_factor, _selectivity))
+    code += repr((MIN_FACTOR_LENGTH, MAX_ALTERNATIVES, sys.version)).encode()
+    return f"{crc32(code):08x}-{len(code)}"
+
+
+def _code_bytes(code: CodeType) -> bytes:
+    """A function's bytecode, names and constants (nested code too), as stable bytes."""
+    parts = [code.co_code, repr(code.co_names).encode()]
+    for const in code.co_consts:
+        parts.append(_code_bytes(const) if isinstance(const, CodeType) else repr(const).encode())
+    return b"\0".join(parts)
 
 
 @lru_cache(maxsize=4096)
