@@ -226,17 +226,22 @@ class CueSet:
                 zh.append(norm)
             else:
                 en.add(norm)
-        zh_sorted = tuple(sorted(set(zh), key=len, reverse=True))
+        # Longest first; among cues of one length (which never match at the same place)
+        # in a fixed order, so the scanner's pattern is the same in every run, and so is
+        # its program, kept once per machine (grading.programs).
+        zh_sorted = tuple(sorted(set(zh), key=lambda c: (-len(c), c)))
         zh_not = sorted(NOT_CUES_ZH, key=len, reverse=True)
         en_not = sorted(NOT_CUES_EN, key=len, reverse=True)
-        en_sorted = sorted(en, key=len, reverse=True)
+        en_sorted = sorted(en, key=lambda c: (-len(c), c))
         # Look-alikes come first in each script so that, at the same position, they win;
         # then the longest cue (不是 before 不, "isn't about" before "isn't").
         # The leading lookahead (every alternative's first character) lets the regex
         # engine skip at C speed to the places where a cue can start.
         firsts = {c[0] for c in (*zh_sorted, *zh_not, *en_not, *en_sorted)}
         firsts.update("abcdefghijklmnopqrstuvwxyz'")
-        scanner = re.compile(
+        from pmquiz.grading import programs  # re.compile, kept once per machine
+
+        scanner = programs.compile(
             "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:"
             "(?P<notzh>" + "|".join(map(re.escape, zh_not)) + ")"
             "|(?P<zh>" + "|".join(map(re.escape, zh_sorted)) + ")"
