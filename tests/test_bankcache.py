@@ -242,3 +242,16 @@ def test_the_built_in_banks_round_trip_exactly(name: str) -> None:
     path = QUESTIONS / name
     first = bankcache.load_bank_cached(path)
     assert bankcache.load_bank_cached(path) == first == fresh(path)
+
+
+def test_the_decoder_reads_the_model_types_as_typing_does() -> None:
+    """The decoder evaluates each annotation text once instead of through
+    typing.get_type_hints; what it checks values against must be the same types."""
+    import typing
+
+    from pmquiz import model
+
+    classes = cachecodec._model_classes()
+    assert {c.__name__ for c in classes} >= {"Bank", "Question", "Rubric", "Point", "Term"}
+    for cls in classes:
+        assert cachecodec._hints(cls) == typing.get_type_hints(cls, vars(model)), cls
