@@ -7,7 +7,6 @@ folders; a command given a path loads only what that path holds (SPEC 2).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pmquiz import notices, paths
@@ -32,12 +31,15 @@ def default_sources() -> list[Path]:
     return [paths.builtin_banks_dir(), *paths.extra_bank_dirs()]
 
 
-@dataclass
 class LoadResult:
-    """Banks that loaded, and the problems of those that did not (keyed by file)."""
+    """Banks that loaded, and the problems of those that did not (keyed by file).
 
-    banks: list[Bank] = field(default_factory=list)
-    problems: dict[str, list[Problem]] = field(default_factory=dict)
+    This and `Catalog` are plain classes: making a dataclass runs its generated methods'
+    source through the compiler, a few hundred microseconds of every command's start."""
+
+    def __init__(self) -> None:
+        self.banks: list[Bank] = []
+        self.problems: dict[str, list[Problem]] = {}
 
     @property
     def ok(self) -> bool:
@@ -110,11 +112,11 @@ def looks_like_path(arg: str) -> bool:
     return arg.endswith(BANK_SUFFIXES) or "/" in arg or "\\" in arg or Path(arg).exists()
 
 
-@dataclass
 class Catalog:
     """The loaded banks, and how to find a bank or question in them."""
 
-    banks: list[Bank]
+    def __init__(self, banks: list[Bank]) -> None:
+        self.banks = banks
 
     @classmethod
     def load(cls, args: Sequence[str] = ()) -> Catalog:
