@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# Modules compile some patterns when imported, through pmquiz.reprograms, which reads
+# (and at exit writes) the cache folder of the moment: while tests are being collected,
+# before any fixture runs, that is this session's own folder, never the user's.
+_SESSION_HOME = tempfile.mkdtemp(prefix="pmquiz-tests-")
+os.environ["PMQUIZ_HOME"] = _SESSION_HOME
+atexit.register(shutil.rmtree, _SESSION_HOME, True)
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "questions"

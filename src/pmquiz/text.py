@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pmquiz import reprograms
+
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 # Characters folded beyond NFKC: typographic apostrophes, so "don’t" reads as "don't".
 EXTRA_FOLD = {"\u2019": "'", "\u2018": "'", "\u02bc": "'"}
@@ -112,7 +114,7 @@ def to_simplified(text: str, astral: bool | None = None) -> str:
 
 # Characters whose presence needs the character-by-character path: zero-width ones,
 # typographic apostrophes, white space other than a single space or line break.
-_NEEDS_MAPPING = re.compile(
+_NEEDS_MAPPING = reprograms.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2018\u2019\u02bc"
     "\t\r\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
     # Marks that NFKC may compose with the character before them.
@@ -135,7 +137,7 @@ _COMPAT_CLASS = (
 # The same set within the Basic Multilingual Plane: a class of BMP ranges only is compiled
 # to a lookup table, several times faster to scan (and to compile) than one with astral
 # ranges in it. The full class is compiled only for text beyond the BMP.
-_COMPAT_BMP = re.compile(_COMPAT_CLASS[: _COMPAT_CLASS.index("\U0001d400")] + "]")
+_COMPAT_BMP = reprograms.compile(_COMPAT_CLASS[: _COMPAT_CLASS.index("\U0001d400")] + "]")
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

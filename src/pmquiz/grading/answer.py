@@ -10,8 +10,8 @@ clause is scanned for cues once however many terms occur in it.
 from __future__ import annotations
 
 import bisect
-import re
 
+from pmquiz import reprograms
 from pmquiz.grading.words import word_forms
 from pmquiz.text import Normalized, normalize
 
@@ -27,7 +27,7 @@ COLON_OR_DASH = r"(?<![0-9]):(?![0-9])|\u2014+|(?<=\s)[-\u2013](?=\s)"
 # leading lookahead does not (it is tried at every position). Equivalent to
 #   [。!?;,.\n]|但是|但|而是|却|COLON_OR_DASH|\b(?:but|rather(?! than)|instead(?! of))\b
 # (tests/test_grading_speed.py compares the two).
-CLAUSE_BOUNDARY = re.compile(
+CLAUSE_BOUNDARY = reprograms.compile(
     "[。!?;,.\n但而却bri:\u2014\u2013-]"
     "(?:(?<=[。!?;,.\n却])"
     "|(?<=但)是?"
@@ -49,7 +49,7 @@ CLAUSE_BOUNDARY_PLAIN = (
 # marks, after case folding (SPEC 4: `naïve`, `résumé`, `İstanbul`, which folds to i +
 # U+0307, are words); a CJK character is a word boundary, so "后台的dashboard做得很简陋"
 # holds the word `dashboard`. Positive ranges, not [^\W_], which costs 2 ms to compile.
-EN_WORD = re.compile(
+EN_WORD = reprograms.compile(
     "[0-9a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0300-\u036f"
     "\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff]+(?:'[a-z]+)*"
 )

@@ -24,9 +24,9 @@ class LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         # Only called for names not yet on the instance: the first use of a method.
-        from pmquiz.grading import programs  # re.compile, kept once per machine
+        from pmquiz import reprograms  # re.compile, kept once per machine
 
-        compiled = programs.compile(self.pattern, self._flags)
+        compiled = reprograms.compile(self.pattern, self._flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
         self.flags = compiled.flags

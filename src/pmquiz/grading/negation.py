@@ -52,6 +52,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pmquiz import reprograms
 from pmquiz.grading.answer import COLON_OR_DASH, EN_WORD, AnswerText
 from pmquiz.grading.lazyre import lazy_compile
 from pmquiz.text import has_cjk, normalize_term
@@ -228,7 +229,7 @@ class CueSet:
                 en.add(norm)
         # Longest first; among cues of one length (which never match at the same place)
         # in a fixed order, so the scanner's pattern is the same in every run, and so is
-        # its program, kept once per machine (grading.programs).
+        # its program, kept once per machine (reprograms).
         zh_sorted = tuple(sorted(set(zh), key=lambda c: (-len(c), c)))
         zh_not = sorted(NOT_CUES_ZH, key=len, reverse=True)
         en_not = sorted(NOT_CUES_EN, key=len, reverse=True)
@@ -239,9 +240,9 @@ class CueSet:
         # engine skip at C speed to the places where a cue can start.
         firsts = {c[0] for c in (*zh_sorted, *zh_not, *en_not, *en_sorted)}
         firsts.update("abcdefghijklmnopqrstuvwxyz'")
-        from pmquiz.grading import programs  # re.compile, kept once per machine
+        from pmquiz import reprograms  # re.compile, kept once per machine
 
-        scanner = programs.compile(
+        scanner = reprograms.compile(
             "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:"
             "(?P<notzh>" + "|".join(map(re.escape, zh_not)) + ")"
             "|(?P<zh>" + "|".join(map(re.escape, zh_sorted)) + ")"
@@ -719,7 +720,7 @@ _CONDITION = lazy_compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若
 
 # What every match of _CONDITION contains: an answer without any of these has no
 # necessity (one scan per answer instead of one sentence search per negated match).
-_CONDITION_WORD = re.compile("if|unless|如果|要是|假如|若是|倘若")
+_CONDITION_WORD = reprograms.compile("if|unless|如果|要是|假如|若是|倘若")
 
 
 def _may_hold_condition(answer: AnswerText) -> bool:

@@ -10,9 +10,9 @@ Choice and true/false answers are parsed and compared at the end of this file.
 
 from __future__ import annotations
 
-import re
 from operator import itemgetter
 
+from pmquiz import reprograms
 from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.lists import is_keyword_list
 from pmquiz.grading.negation import CueSet, denied_by_verdict, is_negated
@@ -142,7 +142,7 @@ def grade_open(question: Question, answer: str) -> Grade:
 
 # -- choice and true/false ---------------------------------------------------------------
 
-_LETTER_SEPARATORS = re.compile(r"[\s,;/、&+和与及]+|\band\b")
+_LETTER_SEPARATORS = reprograms.compile(r"[\s,;/、&+和与及]+|\band\b")
 
 
 def parse_choice(answer: str) -> list[str]:

@@ -1,12 +1,12 @@
-"""The grading rules' regular expressions, compiled by Python once per machine, not per run.
+"""pmquiz's regular expressions compiled by Python once per machine, not once per run.
 
 `pmquiz grade` is one answer in a new process, and Python's `re` compiles its patterns in
-Python code (the parser, then the compiler to the matching engine's program): for the
-twenty or so rule patterns one answer touches, the cue scanner and the closing-denial
-pattern among them, about 8 ms of a 90 ms start-up (SPEC 9). The program that compile
-produces is a list of integers; this keeps each pattern's program in the cache folder
-and hands it straight to the engine (`_sre.compile`, the call `re.compile` ends with),
-which costs a few microseconds.
+Python code (the parser, then the compiler to the matching engine's program): the
+normaliser's character classes and the twenty or so grading-rule patterns one answer
+touches (the cue scanner and the closing-denial pattern among them) took about 10 ms of
+a 90 ms start-up (SPEC 9). The program that compile produces is a list of integers; this
+keeps each pattern's program in the cache folder and hands it straight to the engine
+(`_sre.compile`, the call `re.compile` ends with), which costs a few microseconds.
 
 `compile(pattern, flags)` is what `re.compile(pattern, flags)` returns: the same program,
 flags and groups. The plain version is `re.compile`; this one is faster from the second
@@ -14,7 +14,8 @@ run on. The engine checks every program it is given ("invalid SRE code"), so a d
 file can at worst make a pattern compile the plain way; the file is named after the
 Python version and the engine's own version, so another Python never reads it. Nothing in
 it is code Python runs. Entries are written once, at exit, when a run compiled a pattern
-the file did not hold; the folder is safe to delete at any time.
+the file did not hold, to the cache folder of the first compile (read then); the folder
+is safe to delete at any time.
 """
 
 from __future__ import annotations

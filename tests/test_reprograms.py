@@ -1,4 +1,4 @@
-"""The rule patterns' compiled programs kept once per machine (grading.programs): each is
+"""Regular expressions' compiled programs kept once per machine (pmquiz.reprograms): each is
 exactly what `re.compile` makes, a damaged file costs nothing but time, and a second
 `pmquiz grade` reads them instead of compiling again (SPEC 9's start-up)."""
 
@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pmquiz.grading import lazyre, lists, negation, programs
+from pmquiz import reprograms as programs
+from pmquiz import text
+from pmquiz.grading import answer, lazyre, lists, negation, scoring
 
 SENTENCES = [
     "我认为产品经理最重要的能力不是交互设计，而是理解业务。",
@@ -29,6 +31,9 @@ def rule_patterns() -> list[tuple[str, int]]:
     """Every lazily compiled rule pattern of the grader, and a bank's cue scanner."""
     found = [(value.pattern, value._flags) for module in (negation, lists)
              for value in vars(module).values() if isinstance(value, lazyre.LazyPattern)]
+    # And those compiled when their module is imported (the normaliser's among them).
+    found += [(value.pattern, value.flags) for module in (text, answer, scoring, negation)
+              for value in vars(module).values() if isinstance(value, re.Pattern)]
     return [*found, (negation.CueSet.build(("并非",)).scanner.pattern, 0)]
 
 
@@ -44,11 +49,11 @@ def behaves_like_re(compiled: re.Pattern[str], pattern: str, flags: int) -> None
     plain = re.compile(pattern, flags)
     assert (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex) == (
         plain.pattern, plain.flags, plain.groups, plain.groupindex)
-    for text in SENTENCES:
-        assert [m.span() for m in compiled.finditer(text)] == [
-            m.span() for m in plain.finditer(text)], (pattern, text)
-        assert [m.groups() for m in compiled.finditer(text)] == [
-            m.groups() for m in plain.finditer(text)]
+    for sentence in SENTENCES:
+        assert [m.span() for m in compiled.finditer(sentence)] == [
+            m.span() for m in plain.finditer(sentence)], (pattern, sentence)
+        assert [m.groups() for m in compiled.finditer(sentence)] == [
+            m.groups() for m in plain.finditer(sentence)]
 
 
 def test_a_kept_program_is_the_one_re_compiles(fresh_run: None) -> None:
