@@ -48,6 +48,17 @@ def test_grade_json_imports_no_storage_or_scheduling(tmp_path: Path) -> None:
     assert "pmquiz" in loaded  # the dump really came from pmquiz
 
 
+def test_a_grade_no_regex_term_can_match_loads_no_regex_engine(tmp_path: Path) -> None:
+    """A `re:` term is compiled on its first search, and most are ruled out by the
+    strings they need: an answer holding none of them never loads RE2 (2-3 ms)."""
+    home = tmp_path / "home"
+    args = ["grade", "backoffice-pm-zh/core-ability", "--answer", "我觉得沟通能力很重要", "--json"]
+    modules_imported_by(args, home, tmp_path)
+    loaded = modules_imported_by(args, home, tmp_path)
+    assert "re2" not in loaded
+    assert "pmquiz.grading.terms" in _full_names(tmp_path)  # it really graded
+
+
 def test_grade_feedback_view_imports_no_storage_or_scheduling(tmp_path: Path) -> None:
     home = tmp_path / "home"
     args = ["grade", "backoffice-pm-zh/core-ability", "--answer", "理解业务"]
