@@ -301,12 +301,11 @@ class History:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise HistoryError(
-                    f"{path.parent}: cannot create the data folder ({exc.strerror or exc})",
+                raise HistoryError.from_os_error(
+                    exc, "{folder}: cannot create the data folder ({reason})",
                     "Choose another folder with --data-dir or PMQUIZ_HOME.",
                     key="err_data_folder", hint_key="err_data_folder_hint",
-                    values={"folder": str(path.parent), "reason": str(exc.strerror or exc)},
-                ) from None
+                    folder=str(path.parent)) from None
         try:
             conn = sqlite3.connect(str(path), timeout=busy_timeout(),
                                    isolation_level=None, check_same_thread=False)

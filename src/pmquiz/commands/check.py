@@ -80,9 +80,7 @@ def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> No
     try:
         junit.write(report, target, explain, strict)
     except OSError as exc:
-        reason = str(exc.strerror or exc)
-        raise UsageError(f"{target}: cannot write the JUnit report: {reason}",
-                         "Check that the folder exists and is writable.",
-                         key="err_junit_write", hint_key="err_junit_write_hint",
-                         values={"path": str(target), "reason": reason, "errno": exc.errno}
-                         ) from None
+        raise UsageError.from_os_error(
+            exc, "{path}: cannot write the JUnit report: {reason}",
+            "Check that the folder exists and is writable.",
+            key="err_junit_write", hint_key="err_junit_write_hint", path=str(target)) from None

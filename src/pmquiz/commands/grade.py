@@ -25,12 +25,11 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
             with file.open("rb") as handle:
                 data = handle.read(MAX_ANSWER_BYTES)
         except OSError as exc:
-            reason = str(exc.strerror or exc)
-            raise UsageError(f"{file}: cannot read the answer file: {reason}",
-                             "Check the path, or pass the answer with --answer.",
-                             key="err_answer_file", hint_key="err_answer_file_hint",
-                             values={"file": str(file), "reason": reason, "errno": exc.errno}
-                             ) from None
+            raise UsageError.from_os_error(
+                exc, "{file}: cannot read the answer file: {reason}",
+                "Check the path, or pass the answer with --answer.",
+                key="err_answer_file", hint_key="err_answer_file_hint", file=str(file)
+            ) from None
         return data.decode("utf-8", errors="replace")
     if not dash and sys.stdin.isatty():
         raise UsageError("no answer given",

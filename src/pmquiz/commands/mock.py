@@ -125,8 +125,7 @@ def write_text(path: Path, text: str) -> None:
     except OSError as exc:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
-        reason = str(exc.strerror or exc)
-        raise UsageError(f"{path}: cannot write the report ({reason})",
-                         "The interview is saved in the history; the report is shown above.",
-                         key="err_report_write", hint_key="err_report_write_hint",
-                         values={"path": str(path), "reason": reason, "errno": exc.errno}) from None
+        raise UsageError.from_os_error(
+            exc, "{path}: cannot write the report ({reason})",
+            "The interview is saved in the history; the report is shown above.",
+            key="err_report_write", hint_key="err_report_write_hint", path=str(path)) from None
