@@ -92,10 +92,12 @@ def tail(text: str, width: int) -> str:
     return "…" + kept
 
 
-def render_question_list(con: Console, questions: Sequence[Question], lang: Lang) -> None:
-    """One row per question; the bank prefix dropped when every row is of one bank."""
+def render_question_list(con: Console, questions: Sequence[Question], lang: Lang,
+                         empty: str | None = None) -> None:
+    """One row per question; the bank prefix dropped when every row is of one bank.
+    `empty` is said instead of "No questions match." when there are none."""
     if not questions:
-        con.print(Text(t("no_questions", lang)))
+        con.print(Text(empty or t("no_questions", lang)))
         return
     one_bank = len({q.bank_id for q in questions}) == 1
     ref_title = t("col_ref", lang)

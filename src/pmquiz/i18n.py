@@ -783,6 +783,12 @@ OS_REASONS_ZH: dict[int, str] = {
 }
 
 
+# tidy: --tag that matches nothing names the tags there are
+STRINGS.update({
+    "known_tags": ("已有的标签：{tags}", "Known tags: {tags}"),
+})
+
+
 # lead: a path whose folder part is a file (found by the qa3 review)
 STRINGS.update({
     "new_folder_is_file": ("{folder} 是一个文件，不是文件夹：请换一个路径。",

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from pmquiz import paths
 from pmquiz.catalog import Catalog
-from pmquiz.commands.practice import choose_banks, select_questions
-from pmquiz.commands.sessionrun import tolerant_stdin
+from pmquiz.commands.practice import choose_banks, of_type, select_questions
+from pmquiz.commands.sessionrun import no_questions, tolerant_stdin
 from pmquiz.errors import ExitCode, UsageError
 from pmquiz.i18n import resolve_lang
 from pmquiz.mock import DEFAULT_COUNT, MAX_MINUTES
@@ -74,8 +74,7 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
     lang = resolve_lang(lang_option, banks[0].language if banks else None)
     con = console()
     if not questions:
-        views.render_message(con, "no_questions", lang)
-        return ExitCode.OK
+        return no_questions(of_type(banks, "open"), tags, lang)
     allowed = minutes * 60.0
     title = " + ".join(b.title for b in banks if any(q.bank_id == b.id for q in questions))
     history = attach(History.open(paths.history_path()))
