@@ -789,6 +789,18 @@ STRINGS.update({
 })
 
 
+# tidy: grade refuses a choice answer that names no option, as practice asks it again
+STRINGS.update({
+    "err_not_a_choice": ("{ref}：“{answer}”不是选择题的答案；选项是 {keys}",
+                         "{ref}: '{answer}' is not a choice; the options are {keys}"),
+    "err_choice_empty": ("{ref}：回答是空的；选项是 {keys}",
+                         "{ref}: the answer is empty; the options are {keys}"),
+    "err_not_a_choice_hint": ("请给出一个或几个选项字母，如 --answer A 或 --answer A,C。",
+                              "Give one or more of the option letters, e.g. --answer A or "
+                              "--answer A,C."),
+})
+
+
 # lead: a path whose folder part is a file (found by the qa3 review)
 STRINGS.update({
     "new_folder_is_file": ("{folder} 是一个文件，不是文件夹：请换一个路径。",

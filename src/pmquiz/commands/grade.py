@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 
 from pmquiz.catalog import Catalog
+from pmquiz.choiceinput import readable
 from pmquiz.errors import ExitCode, UsageError
 from pmquiz.grading import grade as grade_answer
+from pmquiz.model import Question
 from pmquiz.output import emit_json
 
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
@@ -47,6 +49,8 @@ def run(ref: str, answer: str | None, file: Path | None, dash: bool, json_output
     question = catalog.find_question(
         ref, resolve_lang(lang_option, shared_language(b.language for b in catalog.banks)))
     text = read_answer(answer, file, dash)
+    if question.type == "choice" and not readable(question, text):
+        raise not_a_choice(question, text)
     result = grade_answer(question, text)
     if json_output:
         emit_json(result.to_json())
@@ -56,3 +60,25 @@ def run(ref: str, answer: str | None, file: Path | None, dash: bool, json_output
         lang = resolve_lang(lang_option, catalog.bank_of(question).language)
         render.grade(question, result, lang)
     return ExitCode.OK if result.passed else ExitCode.FAILED
+
+
+def not_a_choice(question: Question, text: str) -> UsageError:
+    """The refusal of an answer whose letters are not all options ("maybe": M, Y, E), or
+    that names none; practice would ask it again, so it is never graded (exit 2)."""
+    from pmquiz.sanitize import one_line
+
+    shown = one_line(" ".join(text.split()))
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    keys = "/".join(question.options)
+    if not shown:
+        return UsageError(f"{question.ref}: the answer is empty; the options are {keys}",
+                          "Give one or more of the option letters, e.g. --answer A or "
+                          "--answer A,C.", key="err_choice_empty",
+                          hint_key="err_not_a_choice_hint",
+                          values={"ref": question.ref, "keys": keys})
+    return UsageError(
+        f"{question.ref}: '{shown}' is not a choice; the options are {keys}",
+        "Give one or more of the option letters, e.g. --answer A or --answer A,C.",
+        key="err_not_a_choice", hint_key="err_not_a_choice_hint",
+        values={"ref": question.ref, "answer": shown, "keys": keys})
