@@ -789,6 +789,15 @@ STRINGS.update({
 })
 
 
+# tidy: `grade -` and `import -` at a terminal say what they wait for
+STRINGS.update({
+    "reading_answer_stdin": ("正在从标准输入读取回答；输入完后按 {keys} 结束。",
+                             "reading the answer from standard input; end with {keys}"),
+    "reading_export_stdin": ("正在从标准输入读取导出的历史记录；输入完后按 {keys} 结束。",
+                             "reading the history export from standard input; end with {keys}"),
+})
+
+
 # tidy: grade refuses a choice answer that names no option, as practice asks it again
 STRINGS.update({
     "err_not_a_choice": ("{ref}：“{answer}”不是选择题的答案；选项是 {keys}",

@@ -7,16 +7,19 @@ from pathlib import Path
 
 from pmquiz.catalog import Catalog
 from pmquiz.choiceinput import readable
+from pmquiz.commands.stdinnote import note_reading_stdin
 from pmquiz.errors import ExitCode, UsageError
 from pmquiz.grading import grade as grade_answer
+from pmquiz.i18n import Lang
 from pmquiz.model import Question
 from pmquiz.output import emit_json
 
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
 
 
-def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
-    """The answer from --answer, --file, or stdin (`-`, or piped with no option)."""
+def read_answer(answer: str | None, file: Path | None, dash: bool, lang: Lang) -> str:
+    """The answer from --answer, --file, or stdin (`-`, or piped with no option); `-` at
+    a terminal says so (in `lang`) before it waits."""
     given = [answer is not None, file is not None, dash]
     if sum(given) > 1:
         raise UsageError("give only one of --answer, --file and -", key="err_one_answer")
@@ -37,6 +40,7 @@ def read_answer(answer: str | None, file: Path | None, dash: bool) -> str:
         raise UsageError("no answer given",
                          "Use --answer TEXT, --file FILE, or pipe the answer on stdin.",
                          key="err_no_answer", hint_key="err_no_answer_hint")
+    note_reading_stdin("reading_answer_stdin", lang)
     data = sys.stdin.buffer.read(MAX_ANSWER_BYTES)
     return data.decode("utf-8", errors="replace")
 
@@ -48,7 +52,8 @@ def run(ref: str, answer: str | None, file: Path | None, dash: bool, json_output
     catalog = Catalog.load(bank_args)
     question = catalog.find_question(
         ref, resolve_lang(lang_option, shared_language(b.language for b in catalog.banks)))
-    text = read_answer(answer, file, dash)
+    lang = resolve_lang(lang_option, catalog.bank_of(question).language)
+    text = read_answer(answer, file, dash, lang)
     if question.type == "choice" and not readable(question, text):
         raise not_a_choice(question, text)
     result = grade_answer(question, text)
@@ -57,7 +62,6 @@ def run(ref: str, answer: str | None, file: Path | None, dash: bool, json_output
     else:
         from pmquiz import render
 
-        lang = resolve_lang(lang_option, catalog.bank_of(question).language)
         render.grade(question, result, lang)
     return ExitCode.OK if result.passed else ExitCode.FAILED
 
