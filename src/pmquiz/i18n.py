@@ -789,6 +789,18 @@ STRINGS.update({
 })
 
 
+# tidy: --junit into a folder that is missing or a file is refused, as --report is
+STRINGS.update({
+    "err_junit_folder_is_file": ("--junit {path}：{folder} 是一个文件，不是文件夹",
+                                 "--junit {path}: {folder} is a file, not a folder"),
+    "err_junit_folder_is_file_hint": ("请把报告写到一个文件夹里，例如 --junit report.xml。",
+                                      "Write the report into a folder, e.g. --junit "
+                                      "report.xml."),
+    "err_junit_no_folder": ("--junit {path}：文件夹 {folder} 不存在",
+                            "--junit {path}: the folder {folder} does not exist"),
+})
+
+
 # tidy: `grade -` and `import -` at a terminal say what they wait for
 STRINGS.update({
     "reading_answer_stdin": ("正在从标准输入读取回答；输入完后按 {keys} 结束。",

@@ -29,6 +29,8 @@ def run(paths: Sequence[Path], junit: Path | None, json_output: bool, strict: bo
     from pmquiz import checkreport
     from pmquiz.i18n import resolve_lang, shared_language
 
+    if junit is not None:
+        check_junit_path(junit)
     banks, errors = load(paths)
     lang = resolve_lang(lang_option, shared_language(b.language for b in banks))
     report = checkreport.only(checking.check(banks, errors), only)
@@ -68,6 +70,27 @@ def load(paths: Sequence[Path]) -> tuple[list[Bank], list[Problem]]:
     for problems in result.problems.values():
         errors.extend(problems)
     return result.banks, errors
+
+
+def check_junit_path(target: Path) -> None:
+    """Refuse, before any work, a --junit path whose folder is missing or is a file (a
+    folder as the path itself is Click's to refuse: the option takes no folder). As
+    mock --report, export -o and new do, check writes into a folder that exists and never
+    makes one."""
+    folder = target.parent if str(target.parent) else Path(".")
+    values: dict[str, object] = {"path": str(target), "folder": str(folder)}
+    blocking = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        values["folder"] = str(blocking)
+        raise UsageError(f"--junit {target}: {blocking} is a file, not a folder",
+                         "Write the report into a folder, e.g. --junit report.xml.",
+                         key="err_junit_folder_is_file", hint_key="err_junit_folder_is_file_hint",
+                         values=values)
+    if not folder.is_dir():
+        raise UsageError(f"--junit {target}: the folder {folder} does not exist",
+                         "Create it first, or write the report elsewhere.",
+                         key="err_junit_no_folder", hint_key="err_report_no_folder_hint",
+                         values=values)
 
 
 def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> None:
