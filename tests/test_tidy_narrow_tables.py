@@ -99,8 +99,19 @@ def test_check_verbose(bank: Path, capsys: pytest.CaptureFixture[str],
     lines = narrow(["check", str(bank), "--verbose", "--lang", "en"], capsys, monkeypatch)
 
     at = lines.index("scenario-explain-friend")
-    figures = " ".join(line.strip() for line in lines[at + 1:at + 3])
-    assert figures == "ex. 2 · acc. 100% · false pass 0 · false fail 0 · never hit -"
+    # As many figures to a line as fit, none split between lines.
+    assert lines[at + 1:at + 3] == ["  ex. 2 · acc. 100% · false pass 0",
+                                    "  false fail 0 · never hit -"]
+
+
+def test_check_in_chinese_keeps_each_figure_whole(
+        bank: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = narrow(["check", str(bank), "--verbose", "--lang", "zh"], capsys, monkeypatch)
+
+    at = lines.index("scenario-explain-friend")
+    assert lines[at + 1:at + 3] == ["  示例 2 · 准确率 100% · 误判通过 0",
+                                    "  误判失败 0 · 未命中要点 -"]
 
 
 @pytest.mark.parametrize("args", [["history"], ["list"], ["banks"]])

@@ -31,18 +31,29 @@ def too_narrow(con: Console, columns: Sequence[Sequence[str]], last_minimum: int
 
 def stacked_row(con: Console, head: Text, figures: Sequence[Text] = (),
                 cut: Sequence[Text] = ()) -> None:
-    """One row: `head` whole; then `figures` on a line joined by " · " (folded when long);
-    then each of `cut` on a line of its own, cut with `…` at the edge."""
+    """One row: `head` whole; then `figures` joined by " · ", as many to a line as fit,
+    none split across lines (one wider than the line folds); then each of `cut` on a line
+    of its own, cut with `…` at the edge."""
     head.overflow = "fold"
     con.print(head)
-    if figures:
-        line = Text(SEPARATOR).join(figures)
+    room = max(1, con.width - INDENT)
+    for line in _packed(figures, room):
         line.overflow = "fold"
         con.print(Padding(line, (0, 0, 0, INDENT)))
     for text in cut:
         text.no_wrap = True
         text.overflow = "ellipsis"
         con.print(Padding(text, (0, 0, 0, INDENT)))
+
+
+def _packed(figures: Sequence[Text], room: int) -> list[Text]:
+    lines: list[Text] = []
+    for figure in figures:
+        if lines and lines[-1].cell_len + len(SEPARATOR) + figure.cell_len <= room:
+            lines[-1] = Text(SEPARATOR).join([lines[-1], figure])
+        else:
+            lines.append(figure.copy())
+    return lines
 
 
 def labelled(label: str, value: str | Text, style: str = "") -> Text:
