@@ -36,3 +36,14 @@ def test_a_junit_path_that_cannot_be_written_is_refused_first(
     assert run.stdout == ""  # refused before the check ran
     assert not (tmp_path / "reports").exists()
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "我的笔记"
+
+
+def test_mock_report_names_a_file_further_up_the_path_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("我的笔记", encoding="utf-8")
+    report = tmp_path / "notes.txt" / "coach" / "interview.md"
+
+    run = run_cli(["mock", "--report", str(report), "--lang", "zh"], capsys, stdin="")
+
+    assert run.exit_code == 2
+    assert f"--report {report}：{tmp_path / 'notes.txt'} 是一个文件，不是文件夹" in run.stderr

@@ -77,10 +77,12 @@ def check_junit_path(target: Path) -> None:
     folder as the path itself is Click's to refuse: the option takes no folder). As
     mock --report, export -o and new do, check writes into a folder that exists and never
     makes one."""
-    folder = target.parent if str(target.parent) else Path(".")
+    from pmquiz.outputpath import file_in_the_way, folder_of
+
+    folder = folder_of(target)
     values: dict[str, object] = {"path": str(target), "folder": str(folder)}
-    blocking = next((p for p in (folder, *folder.parents) if p.exists()), None)
-    if blocking is not None and not blocking.is_dir():
+    blocking = file_in_the_way(folder)
+    if blocking is not None:
         values["folder"] = str(blocking)
         raise UsageError(f"--junit {target}: {blocking} is a file, not a folder",
                          "Write the report into a folder, e.g. --junit report.xml.",

@@ -39,13 +39,16 @@ def check_options(count: int | None, minutes: float, report: Path | None) -> str
                          "HTML (.html)", "Name the file e.g. interview.md or interview.html.",
                          key="err_report_format", hint_key="err_report_format_hint",
                          values={"path": str(report)})
-    folder = report.parent if str(report.parent) else Path(".")
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--report {report}: {folder} is a file, not a folder",
+    from pmquiz.outputpath import file_in_the_way, folder_of
+
+    folder = folder_of(report)
+    blocking = file_in_the_way(folder)
+    if blocking is not None:  # the folder itself, or one above it (notes.txt/ci/r.md)
+        raise UsageError(f"--report {report}: {blocking} is a file, not a folder",
                          "Write the report into a folder, e.g. interview.md.",
                          key="err_report_folder_is_file",
                          hint_key="err_report_folder_is_file_hint",
-                         values={"path": str(report), "folder": str(folder)})
+                         values={"path": str(report), "folder": str(blocking)})
     if not folder.is_dir():
         raise UsageError(f"--report {report}: the folder {folder} does not exist",
                          "Create it first, or write the report elsewhere.",
