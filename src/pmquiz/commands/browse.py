@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from pmquiz.catalog import Catalog
 from pmquiz.model import Bank, Question
 from pmquiz.output import emit_json
-from pmquiz.tagfilter import no_match, with_tags
 
 if TYPE_CHECKING:
     from pmquiz.i18n import Lang
@@ -55,6 +54,8 @@ def banks(json_output: bool, lang_option: str | None = None) -> None:
 
 def list_questions(bank: str | None, tags: list[str], json_output: bool,
                    lang_option: str | None = None) -> None:
+    from pmquiz.tagfilter import no_match, with_tags  # loads the UI strings: not for banks
+
     catalog = Catalog.load([bank] if bank else [])
     questions = with_tags(catalog.questions(), tags)
     if json_output:
