@@ -74,3 +74,14 @@ def test_no_tag_given_names_none(bank: Path, capsys: pytest.CaptureFixture[str])
                   stdin="")
 
     assert run.stdout == "No questions match.\n"
+
+
+def test_json_lists_do_not_load_the_ui_strings(tmp_path: Path) -> None:
+    """The tag line is for a person: `list --json` and `banks --json` stay as light as
+    they were (SPEC 9's start-up budget is measured on `banks --json`)."""
+    from test_startup import _full_names, modules_imported_by
+
+    home = tmp_path / "home"
+    for args in (["list", "--tag", "basics", "--json"], ["banks", "--json"]):
+        modules_imported_by(args, home, tmp_path)
+        assert "pmquiz.i18n" not in _full_names(tmp_path), args

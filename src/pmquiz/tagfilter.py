@@ -4,10 +4,11 @@ none has them, the line that says which tags there are (a typo is then plain to 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from pmquiz.i18n import Lang, t
-from pmquiz.model import Question
-from pmquiz.sanitize import one_line
+if TYPE_CHECKING:
+    from pmquiz.i18n import Lang
+    from pmquiz.model import Question
 
 
 def with_tags(questions: Iterable[Question], tags: Sequence[str]) -> list[Question]:
@@ -21,6 +22,9 @@ def with_tags(questions: Iterable[Question], tags: Sequence[str]) -> list[Questi
 def no_match(pool: Iterable[Question], tags: Sequence[str], lang: Lang) -> str:
     """"No questions match.", then (when --tag was given) the tags of the questions that
     the other choices (banks, type) left, sorted, on one line."""
+    from pmquiz.i18n import t  # only when there is something to say: not for --json
+    from pmquiz.sanitize import one_line
+
     message = t("no_questions", lang)
     known = sorted({tag for q in pool for tag in q.tags})
     if not tags or not known:

@@ -54,7 +54,7 @@ def banks(json_output: bool, lang_option: str | None = None) -> None:
 
 def list_questions(bank: str | None, tags: list[str], json_output: bool,
                    lang_option: str | None = None) -> None:
-    from pmquiz.tagfilter import no_match, with_tags  # loads the UI strings: not for banks
+    from pmquiz.tagfilter import no_match, with_tags
 
     catalog = Catalog.load([bank] if bank else [])
     questions = with_tags(catalog.questions(), tags)
