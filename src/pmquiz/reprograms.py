@@ -27,9 +27,10 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
-# Programs kept at most: the rule patterns and a cue scanner per distinct set of a bank's
-# negation cues. Past this the file starts over with what one run compiled.
-MAX_PROGRAMS = 512
+# Programs kept at most: the rule patterns (45 for the built-in banks) and a cue scanner
+# per distinct set of a bank's negation cues (12 KB each in the file, which every grade
+# reads whole). Past this the file starts over with what one run compiled.
+MAX_PROGRAMS = 128
 _FORMAT = 1
 
 # key -> [flags, program, groups, groupindex, indexgroup], as `_sre.compile` takes them,
