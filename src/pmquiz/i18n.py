@@ -832,6 +832,13 @@ STRINGS.update({
                                        "Write the report into a folder, e.g. interview.md."),
 })
 
+# tidy2: export history carries a mock attempt's time limit (SPEC 11)
+STRINGS.update({
+    "exp_should_allowed": ("字段“{field}”应是大于 0 的秒数，而不是 {shown}",
+                           "'{field}' should be a number of seconds above 0, not {shown}"),
+})
+
+
 def os_reason(code: object, reason: str, lang: Lang) -> str:
     """The system's reason (`strerror`) for errno `code`, in Chinese where it is known."""
     if lang == "zh" and isinstance(code, int) and code in OS_REASONS_ZH:
