@@ -496,11 +496,7 @@ def main() -> None:
         sys.stderr.write("\n" + _say("interrupted_short") + "\n")
         sys.exit(ExitCode.INTERRUPTED)
     except typer.TyperException as exc:  # Click's usage errors
-        show = getattr(exc, "show", None)
-        if callable(show):
-            show()
-        else:
-            _error(str(exc))
+        _usage_error(exc)
         code = getattr(exc, "exit_code", ExitCode.BAD_INPUT)
         sys.exit(code if isinstance(code, int) and code != 1 else ExitCode.BAD_INPUT)
     except BrokenPipeError:
@@ -531,6 +527,25 @@ def main() -> None:
     finally:
         _note_skipped_rows()
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _usage_error(exc: Exception) -> None:
+    """A usage error in Chinese when the UI is (pmquiz.usageerrors), else as Click says it."""
+    lang = _ui_lang()
+    if lang == "zh":
+        from pmquiz import usageerrors
+        from pmquiz.i18n import t
+
+        rendered = usageerrors.render(exc, lambda key, **values: t(key, lang, **values))
+        if rendered is not None:
+            sys.stderr.write("".join(line + "\n" for line in rendered.head))
+            _error(rendered.message, label=t("error_prefix", lang))
+            return
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show()
+    else:
+        _error(str(exc))
 
 
 def _warn(key: str, **values: object) -> None:
