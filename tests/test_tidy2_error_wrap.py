@@ -46,3 +46,18 @@ def test_error_at_40_columns_fits_and_breaks_lawfully(tmp_path: Path, lang: str,
 def test_a_reference_folds_after_a_slash_or_hyphen_rather_than_mid_word() -> None:
     assert wrap("backoffice-pm-zh/focus-dimensions：选项", 20) == [
         "backoffice-pm-zh/", "focus-dimensions：选", "项"]
+
+
+@pytest.mark.slow
+def test_the_reading_stdin_note_at_40_columns_keeps_ctrl_d_whole(tmp_path: Path) -> None:
+    child = spawn(["grade", "core-ability", "-", "--lang", "zh"], tmp_path / "home",
+                  COLUMNS="40")
+    child.setwinsize(24, 40)
+    child.expect_exact("结束。")
+    note = SGR.sub("", child.before or "") + "结束。"
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    lines = [line for line in note.split("\r\n") if line]
+    assert len(lines) == 2 and all(cell_width(line) <= 40 for line in lines), lines
+    assert "Ctrl-D" in lines[1]

@@ -75,6 +75,19 @@ def write_error(message: str, every_line: bool = False, label: str = "error: ") 
                 sys.stderr.write(f"{lead}{part}\n")
 
 
+def write_note(text: str) -> None:
+    """A note on stderr (what is being read, why nothing is listed), broken to fit the
+    terminal where typesetting allows, as errors are; whole lines off a terminal."""
+    try:
+        terminal = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    width = _stderr_width() if terminal else None
+    sys.stderr.write("".join(part + "\n" for line in text.split("\n")
+                             for part in _fold(line, width, "")))
+    sys.stderr.flush()
+
+
 def _stderr_width() -> int | None:
     """The terminal's width for errors: COLUMNS, else what the terminal says."""
     width = columns()
