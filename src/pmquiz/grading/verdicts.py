@@ -283,9 +283,18 @@ PREVIOUS_SENTENCES = 320  # characters looked back over for the claim a verdict 
 # the question just before it. A short lead is allowed (上线了, 说实话) and belongs to the
 # dismissal; a clause with a named object ("谁还管界面") dismisses that object only and is
 # left to the cues.
+# Written as its first character and then what must follow (a lookbehind tells which it
+# was), so that the regex engine skips at C speed to where one may start (a leading
+# lookahead is tried at every position); the plain form, which it equals
+# (tests/test_grading_speed.py compares the two), is _DISMISS_SCAN_PLAIN.
 _DISMISS_SCAN = lazy_compile(
-    "(?=[谁哪有])(?:谁|哪(?:有|来|里有|儿有)(?:人|谁)|有(?:什么|啥)用)"
-    r"|(?=[wn])\b(?:who|nobody|no one)(?: really| even| actually)? (?:cares|gives a damn)\b"
+    "[谁哪有wn](?:(?<=谁)|(?<=哪)(?:有|来|里有|儿有)(?:人|谁)|(?<=有)(?:什么|啥)用"
+    r"|(?<!\w[wn])(?:(?<=w)ho|(?<=n)(?:obody|o one))(?: really| even| actually)?"
+    r" (?:cares|gives a damn)\b)"
+)
+_DISMISS_SCAN_PLAIN = (
+    "谁|哪(?:有|来|里有|儿有)(?:人|谁)|有(?:什么|啥)用"
+    r"|\b(?:who|nobody|no one)(?: really| even| actually)? (?:cares|gives a damn)\b"
 )
 _ANAPHOR_ZH = "(?:这些|这个|那些|那个|这种|那种|这类|这|那|它们|它)(?:东西|事情|事|玩意儿?)?"
 _DISMISS_CLAUSE = lazy_compile(
@@ -348,7 +357,8 @@ def _clause_or_question_before(answer: AnswerText, clause_start: int
 # a verb of arguing or mentioning under a denial; what is named after it, to the clause
 # end, is not claimed ("I'd push back with X", "我会拿 X 去说服他" claim it).
 _DENIED_ARGUING_ZH = lazy_compile(
-    "(?=[不别没用])(?:不会|不要|不必|不用|没必要|用不着|不想|不该|别|不)(?:再|去|刻意|特意)?"
+    # (no leading lookahead: the first characters of the alternatives let the engine skip)
+    "(?:不会|不要|不必|不用|没必要|用不着|不想|不该|别|不)(?:再|去|刻意|特意)?"
     "(?:跟|和|对|向)?(?:[^,。!?;\n、]{1,4}?)?(?:拿|扯|搬出|提起|提及|(?:提|说|讲|谈|强调)什么)"
 )
 _DENIED_ARGUING_EN = lazy_compile(
