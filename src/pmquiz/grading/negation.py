@@ -242,7 +242,7 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
         )
         if known and _may_hold_condition(answer) and _in_necessity(answer.text, start, end):
             known = False  # "if you don't get the business you can't design": both count
-        opinions, verdicts = judged_claims(answer)
+        opinions, verdicts = answer.judged or judged_claims(answer)  # found once per answer
         if opinions or verdicts:
             known = judge(answer, start, end, clause_start, known, opinions, verdicts)
         answer.negated[key] = known
@@ -296,17 +296,15 @@ def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
     if facts is not None and facts[0] <= pos:
         return facts
     clause_start, clause_end = answer.clause(pos)
-    facts = (clause_start, clause_end, _first_cue_end(answer, clause_start, clause_end, cues),
+    # _clause_cue_list, inlined: this runs for every clause that holds a match.
+    found = answer.clause_cues.get(clause_start)
+    if found is None:
+        found = answer.clause_cues[clause_start] = _scan_cues(
+            answer.text, clause_start, clause_end, cues)
+    facts = (clause_start, clause_end, found[0][1] if found else clause_end + 1,
              _closing_denial(answer, clause_start, clause_end))
     answer.facts[k] = facts
     return facts
-
-
-def _first_cue_end(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
-                   ) -> int:
-    """Where the clause's first cue ends (past the clause end when it has none)."""
-    found = _clause_cue_list(answer, clause_start, clause_end, cues)
-    return found[0][1] if found else clause_end + 1
 
 
 def _clause_cue_list(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
