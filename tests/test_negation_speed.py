@@ -108,3 +108,11 @@ def test_the_verdict_scans_find_what_their_plain_forms_find(fast: re.Pattern[str
         assert [m.span() for m in fast.finditer(text)] == spans, text
         hits += len(spans)
     assert hits > 20
+
+
+def test_an_answer_skipped_by_the_dismissal_test_holds_no_dismissal() -> None:
+    for raw in SENTENCES + PHRASES:
+        text = AnswerText.of(raw).text
+        if verdicts._DISMISS_SCAN.search(text) is not None:
+            assert verdicts._may_dismiss(text), text
+    assert not verdicts._may_dismiss("电商的下单、退货，这些通用业务到哪家公司都能用。")

@@ -314,8 +314,7 @@ _DISMISS_CLAUSE = lazy_compile(
 def _dismissals(answer: AnswerText) -> list[tuple[int, int, bool]]:
     """(start, end, False) of each clause or question a rhetorical dismissal negates."""
     text = answer.text
-    if not ("谁" in text or "哪" in text or "有什么用" in text or "有啥用" in text
-            or "cares" in text or "damn" in text):
+    if not _may_dismiss(text):
         return []
     found: list[tuple[int, int, bool]] = []
     for m in _DISMISS_SCAN.finditer(text):
@@ -328,6 +327,16 @@ def _dismissals(answer: AnswerText) -> list[tuple[int, int, bool]]:
         if scope is not None and scope not in found:
             found.append(scope)
     return found
+
+
+def _may_dismiss(text: str) -> bool:
+    """Whether `text` holds what every match of _DISMISS_SCAN holds (哪 alone, as in 哪家,
+    is not enough). A one-character test comes first where a Latin word is looked for in
+    a Chinese text, which costs a conversion of the word."""
+    return ("谁" in text or "有什么用" in text or "有啥用" in text
+            or ("哪" in text and ("哪有" in text or "哪来" in text or "哪里有" in text
+                                  or "哪儿有" in text))
+            or ("c" in text and "cares" in text) or ("d" in text and "damn" in text))
 
 
 def _clause_or_question_before(answer: AnswerText, clause_start: int
@@ -380,10 +389,13 @@ def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
     """(start, end, False): what follows a denied verb of arguing, to its clause end."""
     text = answer.text
     scans = []
-    if ("拿" in text or "扯" in text or "什么" in text or "提起" in text or "提及" in text
-            or "搬出" in text):
+    if ("拿" in text or "扯" in text or "什么" in text
+            or ("提" in text and ("提起" in text or "提及" in text))
+            or ("搬" in text and "搬出" in text)):
         scans.append(_DENIED_ARGUING_ZH)
-    denial_en = "n't" in text or "nt " in text or "not " in text or "never " in text
+    # (each of these holds a t or an e: a one-character test first)
+    denial_en = ("t" in text or "e" in text) and (
+        "n't" in text or "nt " in text or "not " in text or "never " in text)
     if denial_en and _ARGUING_EN.search(text):
         scans.append(_DENIED_ARGUING_EN)
     found: list[tuple[int, int, bool]] = []
