@@ -15,7 +15,7 @@ import pytest
 
 from pmquiz import reprograms as programs
 from pmquiz import text
-from pmquiz.grading import answer, lazyre, lists, negation, scoring
+from pmquiz.grading import answer, lazyre, lists, negation, scoring, verdicts
 
 SENTENCES = [
     "我认为产品经理最重要的能力不是交互设计，而是理解业务。",
@@ -29,7 +29,7 @@ SENTENCES = [
 
 def rule_patterns() -> list[tuple[str, int]]:
     """Every lazily compiled rule pattern of the grader, and a bank's cue scanner."""
-    found = [(value.pattern, value._flags) for module in (negation, lists)
+    found = [(value.pattern, value._flags) for module in (negation, verdicts, lists)
              for value in vars(module).values() if isinstance(value, lazyre.LazyPattern)]
     # And those compiled when their module is imported (the normaliser's among them).
     found += [(value.pattern, value.flags) for module in (text, answer, scoring, negation)
