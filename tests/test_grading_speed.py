@@ -69,3 +69,25 @@ def test_a_regex_term_graded_with_the_matcher_keeps_its_spans_and_negation() -> 
     assert [(answer[s:e], m.negated) for m in result.matches for s, e in [m.span]] == [
         ("业务洞察很重要", False), ("流程最关键", True)]
     assert result.hit
+
+
+def test_a_grade_made_fast_equals_the_dataclass_one() -> None:
+    import dataclasses
+
+    from pmquiz.grading.results import Grade, open_grade
+
+    point = Point(id="biz", label="懂业务", any=(Term("业务"),))
+    question = Question(bank_id="b", id="q", type="open", prompt="?",
+                        rubric=Rubric(points=(point,)))
+    made = grade(question, "后台产品经理要先懂业务，界面朴素没关系")
+    plain = Grade(question=made.question, type="open", answer=made.answer, score=made.score,
+                  passed=made.passed, threshold=made.threshold, points=made.points,
+                  penalties=made.penalties, missed=made.missed,
+                  missed_required=made.missed_required, flags=made.flags)
+    assert made == plain and repr(made) == repr(plain)
+    assert made.passed and made.to_json() == plain.to_json()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.score = 0.0  # type: ignore[misc]
+    again = open_grade(made.question, made.answer, 0.0, False, made.threshold, (), (), (),
+                       (), ("keyword-list",))
+    assert again.keyword_list and again.expected is None and again.given is None
