@@ -61,6 +61,11 @@ def test_what_needs_more_than_one_for_one_folds_takes_the_plain_path(
     assert normalize(raw).text == expected
 
 
+def test_the_chinese_comma_folds_on_its_own() -> None:
+    # (the fast path replaces it before its scan)
+    assert text_module._simple_fold("\uff0c") == ","
+
+
 def test_every_bmp_character_folds_as_on_the_plain_path() -> None:
     fast = 0
     for cp in range(0x10000):
