@@ -93,17 +93,18 @@ def is_keyword_list(text: str) -> bool:
     cjk = has_cjk(text)
     if _is_telegraphic(text, cjk):
         return True
+    sentence_zh = _SENTENCE_ZH.search(text) if cjk else None
+    if sentence_zh is not None and _SENTENCE_PUNCTUATION.search(text) is not None and not (
+            sentence_zh.group()[-1] == "以" and text.startswith("及", sentence_zh.end())):
+        # With sentence punctuation every item must be an ordinary one (with enumeration
+        # commas or not, see _is_enumeration), and an item holding a pronoun, copula or
+        # linking word is none: the answer is a sentence, found without splitting it (a
+        # split costs ~20 us on 300 characters) nor looking for enumeration commas. Only
+        # 以及 can cut such a word (可以|及), so that one is left to the split.
+        return False
     enumerated = _ENUMERATION_ONLY.search(text) is not None
-    if cjk and not enumerated and (_SENTENCE_ZH.search(text) or _LONG_CJK_RUN.search(text)):
+    if cjk and not enumerated and (sentence_zh or _LONG_CJK_RUN.search(text)):
         return False  # one pass finds what makes most answers sentences
-    if cjk and enumerated and _SENTENCE_PUNCTUATION.search(text) is not None:
-        # With sentence punctuation every item must be an ordinary one (_is_enumeration),
-        # and an item holding a pronoun, copula or linking word is none: the answer is a
-        # sentence, found without splitting it (a split costs ~20 us on 300 characters).
-        # Only 以及 can cut such a word (可以|及), so that one is left to the split.
-        m = _SENTENCE_ZH.search(text)
-        if m is not None and not (m.group()[-1] == "以" and text.startswith("及", m.end())):
-            return False
     colon = text.find(":")
     if colon != -1 and text.find(":", colon + 1) == -1 and _LEAD_IN_WORD.search(
             text, 0, colon):
