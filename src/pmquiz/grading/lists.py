@@ -40,7 +40,7 @@ SENTENCE_ZH_PLAIN = (
 # (the class as single characters, each lookbehind moved after its character): the
 # regex engine then skips at C speed to where an alternative can start, where a
 # leading class or lookbehind has it try every alternative at every position (three
-# times slower on a 300-character answer). tests/test_grading_speed.py compares the two.
+# times slower on a 300-character answer). tests/test_scoring_speed.py compares the two.
 _SENTENCE_ZH = lazy_compile(
     "|".join("是被让但而都也吗呢吧啊呀嘛我你他她它咱这那")
     + "|了(?!解)|着(?!手)|就(?<!成就)|把(?!控|关)"

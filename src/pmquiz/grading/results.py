@@ -130,7 +130,7 @@ def open_grade(question: str, answer: str, score: float, passed: bool, threshold
     A frozen dataclass's __init__ sets each of its 13 fields through
     object.__setattr__ (about 1.3 µs, more than the score and verdict together); writing
     the new instance's __dict__ directly gives an equal, equally frozen Grade in a
-    quarter of the time. Every open answer graded makes one (tests/test_grading_speed.py
+    quarter of the time. Every open answer graded makes one (tests/test_scoring_speed.py
     compares the two).
     """
     grade = _new_object(Grade)
