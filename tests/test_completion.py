@@ -96,4 +96,4 @@ def test_data_dir_after_the_command_name(tmp_path: Path, capsys: pytest.CaptureF
     assert "--data-dir" in run_cli(["history", "-h"], capsys).stdout
     # A file is no folder, after the command as before it.
     run = run_cli(["history", "--data-dir", str(bank)], capsys)
-    assert run.exit_code == 2 and "is a file" in run.stderr
+    assert run.exit_code == 2 and "是一个文件，不是文件夹" in run.stderr  # the UI is zh here

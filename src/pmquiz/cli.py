@@ -480,8 +480,8 @@ def main() -> None:
         import atexit
 
         atexit.register(_dump_modules, dump)
-    command = build_command(sys.argv[1:])
     try:
+        command = build_command(sys.argv[1:])
         result = command.main(args=sys.argv[1:], prog_name="pmquiz", standalone_mode=False)
     except PmquizError as exc:
         if debug:
@@ -492,15 +492,11 @@ def main() -> None:
         _error(_localized(exc), every_line=bank_problems,
                label="error: " if bank_problems else _say("error_prefix"))
         sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt, _Interrupted):
         sys.stderr.write("\n" + _say("interrupted_short") + "\n")
         sys.exit(ExitCode.INTERRUPTED)
     except typer.TyperException as exc:  # Click's usage errors
-        show = getattr(exc, "show", None)
-        if callable(show):
-            show()
-        else:
-            _error(str(exc))
+        _usage_error(exc)
         code = getattr(exc, "exit_code", ExitCode.BAD_INPUT)
         sys.exit(code if isinstance(code, int) and code != 1 else ExitCode.BAD_INPUT)
     except BrokenPipeError:
@@ -533,6 +529,25 @@ def main() -> None:
     sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
+def _usage_error(exc: Exception) -> None:
+    """A usage error in Chinese when the UI is (pmquiz.usageerrors), else as Click says it."""
+    lang = _ui_lang()
+    if lang == "zh":
+        from pmquiz import usageerrors
+        from pmquiz.i18n import t
+
+        rendered = usageerrors.render(exc, lambda key, **values: t(key, lang, **values))
+        if rendered is not None:
+            sys.stderr.write("".join(line + "\n" for line in rendered.head))
+            _error(rendered.message, label=t("error_prefix", lang))
+            return
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show()
+    else:
+        _error(str(exc))
+
+
 def _warn(key: str, **values: object) -> None:
     from pmquiz.i18n import t
 
@@ -556,6 +571,7 @@ def build_command(args: list[str]) -> Any:
     """The Click command that runs `args`: the app (or its one command), with `--data-dir`
     accepted after the command name as well as before it (SPEC 2)."""
     command = typer.main.get_command(_app_for(args))
+    _catch_interrupts(command)
     commands = getattr(command, "commands", {})
     global_option = next((p for p in command.params if p.name == "data_dir"), None)
     if global_option is None:
@@ -572,6 +588,27 @@ def build_command(args: list[str]) -> Any:
             callback=_data_dir_after,
         ))
     return command
+
+
+class _Interrupted(Exception):  # noqa: N818 - it says what happened, as KeyboardInterrupt does
+    """Ctrl-C inside a command, carried past Typer, which would turn it into a silent 130."""
+
+
+def _catch_interrupts(command: Any) -> None:
+    """Make Ctrl-C in any command (`grade -` reading stdin, `import -`, a long `check`)
+    reach main's boundary, which says so in one line (SPEC 2: exit 130, no traceback).
+    Sessions catch their own Ctrl-C first and keep their own wording."""
+    callback = getattr(command, "callback", None)
+    if callback is not None:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return callback(*args, **kwargs)
+            except KeyboardInterrupt:
+                raise _Interrupted from None
+
+        command.callback = run
+    for sub in getattr(command, "commands", {}).values():
+        _catch_interrupts(sub)
 
 
 def _data_dir_after(ctx: Any, param: Any, value: Any) -> None:

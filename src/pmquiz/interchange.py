@@ -7,7 +7,10 @@ holds a whole history in memory.
 
 An import is one transaction over every file given: attempts whose id is already here are
 skipped (so importing a file twice changes nothing), then the cards of the questions that
-gained attempts are recomputed from all their attempts in time order. The first line that
+gained attempts are recomputed from all their attempts in time order. A mock attempt
+also carries its time limit and whether the clock ran out (`allowed_seconds`, `time_up`):
+optional fields, so files written before them import as they are and version stays 1.
+The first line that
 is not what an export holds (not JSON, not the header, a damaged attempt, an unknown
 version) raises `ExportFileError` naming the file and line, and the transaction is rolled
 back: nothing is written.
@@ -51,8 +54,9 @@ _REF_PART = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # the loader's id rule for bank
 _EXPORT_SQL = """
     SELECT a.uid, a.time, a.bank_id, a.question_id, a.question_hash, a.answer, a.score,
            a.passed, a.graded_passed, a.points_hit, a.points_missed, a.seconds, a.overruled,
-           coalesce(a.kind, s.kind, 'practice')
+           coalesce(a.kind, s.kind, 'practice'), m.allowed_seconds, m.time_up
     FROM attempts a LEFT JOIN sessions s ON s.id = a.session_id
+         LEFT JOIN mock_answers m ON m.attempt_id = a.id
     ORDER BY a.time, a.id"""
 
 _INSERT_SQL = """
@@ -61,9 +65,16 @@ _INSERT_SQL = """
                           kind)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (uid) DO NOTHING"""
+# A mock attempt's timing, by its id. An attempt already here without it (imported by a
+# pmquiz that did not carry it) gets it; one that has it keeps its own.
+_INSERT_MOCK_SQL = """
+    INSERT OR IGNORE INTO mock_answers (attempt_id, allowed_seconds, time_up)
+    SELECT id, ?, ? FROM attempts WHERE uid = ?"""
 
-# A row ready for _INSERT_SQL.
-Row = tuple[str, str, str, str, str, float, int, int, int, str, str, float, str, str]
+# A row ready for _INSERT_SQL (its first 14 values), then the mock timing: the time
+# allowed and 1/0 for time up, or None and None.
+Row = tuple[str, str, str, str, str, float, int, int, int, str, str, float, str, str,
+            float | None, int | None]
 
 
 class ExportFileError(PmquizError):
@@ -119,10 +130,10 @@ def export_history(history: History, out: IO[str]) -> ExportSummary:
 
 def _record(row: Any) -> dict[str, Any]:
     (uid, time, bank_id, question_id, question_hash, answer, score, passed, graded_passed,
-     points_hit, points_missed, seconds, overruled, kind) = row
+     points_hit, points_missed, seconds, overruled, kind, allowed, time_up) = row
     if not isinstance(uid, str):
         raise TypeError("attempt without an id")
-    return {
+    record = {
         "id": uid,
         "time": iso(_aware(datetime.fromisoformat(time))),
         "ref": f"{bank_id}/{question_id}",
@@ -137,6 +148,10 @@ def _record(row: Any) -> dict[str, Any]:
         "overruled": bool(overruled),
         "kind": kind,
     }
+    if allowed is not None:
+        record["allowed_seconds"] = float(allowed)
+        record["time_up"] = bool(time_up)
+    return record
 
 
 def _aware(moment: datetime) -> datetime:
@@ -191,9 +206,12 @@ def import_files(history: History, paths: Sequence[Path], stdin: IO[bytes] | Non
 def _insert(conn: sqlite3.Connection, batch: list[Row], touched: set[tuple[str, str]]) -> int:
     if not batch:
         return 0
-    added = int(conn.executemany(_INSERT_SQL, batch).rowcount)
+    added = int(conn.executemany(_INSERT_SQL, [row[:14] for row in batch]).rowcount)
     if added:
         touched.update((row[1], row[2]) for row in batch)
+    timed = [(row[14], row[15], row[12]) for row in batch if row[14] is not None]
+    if timed:
+        conn.executemany(_INSERT_MOCK_SQL, timed)
     return added
 
 
@@ -319,6 +337,7 @@ def _attempt_row(path: Path | str, number: int, value: Any) -> Row:
         passed, overruled = value["passed"], value["overruled"]
         graded = value.get("graded_passed", passed != overruled)
         hit, missed = value["points_hit"], value["points_missed"]
+        allowed, time_up = value.get("allowed_seconds"), value.get("time_up")
         bank_id, slash, question_id = ref.partition("/")
         if (type(uid) is str and _ID.match(uid) and type(raw_time) is str
                 and len(raw_time) <= 64 and slash and _REF_PART.match(bank_id)
@@ -327,14 +346,17 @@ def _attempt_row(path: Path | str, number: int, value: Any) -> Row:
                 and _is_number(score) and 0 <= score <= 1
                 and _is_number(seconds) and 0 <= seconds < math.inf
                 and type(passed) is bool and type(overruled) is bool and type(graded) is bool
-                and _is_points(hit) and _is_points(missed)):
+                and _is_points(hit) and _is_points(missed)
+                and _is_timing(allowed, time_up)):
             moment = datetime.fromisoformat(raw_time)
             if moment.tzinfo is not None:
                 stored = raw_time if _CANONICAL_TIME.match(raw_time) else iso(moment)
                 return (stored, bank_id, question_id, qhash, answer, float(score),
                         int(passed), int(graded), int(overruled),
                         _encode(hit) if hit else "[]", _encode(missed) if missed else "[]",
-                        float(seconds), uid, kind)
+                        float(seconds), uid, kind,
+                        None if allowed is None else float(allowed),
+                        None if allowed is None else int(time_up))
     except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
         pass
     raise ExportFileError(path, number, *_problem(value))
@@ -346,6 +368,17 @@ def _is_number(item: Any) -> bool:
 
 def _is_points(item: Any) -> bool:
     return type(item) is list and all(type(p) is str for p in item)
+
+
+def _is_allowed(item: Any) -> bool:
+    return _is_number(item) and 0 < item < math.inf
+
+
+def _is_timing(allowed: Any, time_up: Any) -> bool:
+    """A mock attempt's optional timing: both fields, or neither."""
+    if allowed is None and time_up is None:
+        return True
+    return _is_allowed(allowed) and type(time_up) is bool
 
 
 def _problem(value: Any) -> tuple[str, str, dict[str, object]]:
@@ -378,10 +411,17 @@ def _problem(value: Any) -> tuple[str, str, dict[str, object]]:
          "exp_should_seconds"),
         ("overruled", lambda v: isinstance(v, bool), "true or false", "exp_should_bool"),
         ("kind", lambda v: v in KINDS, "one of " + kinds, "exp_should_kind"),
+        ("allowed_seconds", _is_allowed, "a number of seconds above 0",
+         "exp_should_allowed"),
+        ("time_up", lambda v: isinstance(v, bool), "true or false", "exp_should_bool"),
     ]
+    # Optional: graded_passed (`passed` and `overruled` tell it); a mock's timing, as a
+    # pair (files written before it have neither).
+    timing = ("allowed_seconds", "time_up")
+    optional = {"graded_passed"} | (set() if any(f in value for f in timing) else set(timing))
     for field, ok, what, key in expected:
         if field not in value:
-            if field == "graded_passed":  # optional: `passed` and `overruled` tell it
+            if field in optional:
                 continue
             return f"'{field}' is missing", "exp_missing", {"field": field}
         if not ok(value[field]):

@@ -59,16 +59,63 @@ def write_error(message: str, every_line: bool = False, label: str = "error: ") 
     # Messages quote bank text and file names: nothing in them may act on the terminal.
     lines = visible(message).splitlines() or ["error"]
     try:
-        color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+        terminal = sys.stderr.isatty()
     except (AttributeError, ValueError):
-        color = False
+        terminal = False
+    color = terminal and not os.environ.get("NO_COLOR")
+    width = _stderr_width() if terminal else None
     for i, line in enumerate(lines):
         first = i == 0 or every_line
         prefix = label if first else "  "
-        if color and first:
-            sys.stderr.write(f"\x1b[1;31m{prefix}\x1b[0m{line}\n")
-        else:
-            sys.stderr.write(f"{prefix}{line}\n")
+        for j, part in enumerate(_fold(line, width, prefix)):
+            lead = prefix if j == 0 else " " * _cells(prefix)
+            if color and first and j == 0:
+                sys.stderr.write(f"\x1b[1;31m{lead}\x1b[0m{part}\n")
+            else:
+                sys.stderr.write(f"{lead}{part}\n")
+
+
+def write_note(text: str) -> None:
+    """A note on stderr (what is being read, why nothing is listed), broken to fit the
+    terminal where typesetting allows, as errors are; whole lines off a terminal."""
+    try:
+        terminal = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    width = _stderr_width() if terminal else None
+    sys.stderr.write("".join(part + "\n" for line in text.split("\n")
+                             for part in _fold(line, width, "")))
+    sys.stderr.flush()
+
+
+def _stderr_width() -> int | None:
+    """The terminal's width for errors: COLUMNS, else what the terminal says."""
+    width = columns()
+    if width is None:
+        try:
+            width = os.get_terminal_size(sys.stderr.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            return None
+    return width
+
+
+def _cells(text: str) -> int:
+    from pmquiz.wrap import cell_width
+
+    return cell_width(text)
+
+
+def _fold(line: str, width: int | None, prefix: str) -> list[str]:
+    """One error line broken to fit the terminal under a hanging indent, at the places
+    Chinese typesetting allows (SPEC 2), rather than wherever the terminal runs out:
+    a terminal would start a line with the `：` after a long reference. Off a terminal
+    (width None) lines stay whole, for scripts and logs."""
+    room = None if width is None else width - _cells(prefix)
+    if room is None or room < 10:
+        return [line]
+    from pmquiz.wrap import wrap
+
+    return wrap(line, room)
 
 
 def columns() -> int | None:

@@ -1,5 +1,8 @@
 """`--tag` for practice, mock and list: the questions with any of the tags, and, when
-none has them, the line that says which tags there are (a typo is then plain to see)."""
+none has them, the line that says which tags there are (a typo is then plain to see).
+
+Tags match whatever their case (`--tag Basics` finds `basics`, by Unicode case folding):
+the SPEC is silent, and a tag is a name a person types from memory, not an identifier."""
 
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ def with_tags(questions: Iterable[Question], tags: Sequence[str]) -> list[Questi
     """The questions carrying at least one of `tags` (all of them when none is given)."""
     if not tags:
         return list(questions)
-    wanted = set(tags)
-    return [q for q in questions if wanted.intersection(q.tags)]
+    wanted = {tag.casefold() for tag in tags}
+    return [q for q in questions if any(tag.casefold() in wanted for tag in q.tags)]
 
 
 def no_match(pool: Iterable[Question], tags: Sequence[str], lang: Lang) -> str:

@@ -95,16 +95,41 @@ def breaks(text: str, width: int, fold: bool = True, measure: Measure = cell_wid
             line_start = start
         if fits(start, end) or not fold:
             continue
-        # Too wide for any line: fold it by characters.
+        # Too wide for any line: fold it by characters, still never putting closing
+        # punctuation first on a line (a long reference, then `：`): the fold moves back
+        # to take the character before along, as typesetters do.
         used = 0
         for i in range(start, end):
             w = measure(text[i])
             if used + w > width and i > line_start and not text[i].isspace():
-                result.append(i)
-                line_start = i
-                used = 0
+                cut = _fold_point(text, line_start, i)
+                result.append(cut)
+                line_start = cut
+                used = measure(text[cut:i])
             used += w
     return result
+
+
+def _fold_point(text: str, line_start: int, limit: int) -> int:
+    """Where to fold a piece too wide for any line, the line having run out at `limit`:
+    moved back so that closing punctuation never starts the next line nor opening
+    punctuation ends this one; inside a Latin run, after its last `-` or `/` on the line
+    (`backoffice-pm-zh/` | `focus-dimensions`) where it has one."""
+    cut = limit
+    while cut - 1 > line_start and (text[cut] in CLOSING or text[cut - 1] in OPENING):
+        cut -= 1
+    if _latin(text[cut - 1]) and _latin(text[cut]):
+        for p in range(cut, line_start, -1):
+            if not _latin(text[p - 1]):
+                break
+            if text[p - 1] in "-/":
+                return p
+    return cut
+
+
+def _latin(char: str) -> bool:
+    """Part of a run that folds as a word: Latin letters, digits and `-/_.`."""
+    return (char.isalnum() and not _is_cjk(char)) or char in "-/_."
 
 
 def widest_piece(text: str, measure: Measure = cell_width) -> int:

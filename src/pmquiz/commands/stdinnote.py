@@ -19,5 +19,6 @@ def note_reading_stdin(key: str, lang: Lang) -> None:
     if not terminal:
         return
     keys = "Ctrl-Z, Enter" if os.name == "nt" else "Ctrl-D"
-    sys.stderr.write(t(key, lang, keys=keys) + "\n")
-    sys.stderr.flush()
+    from pmquiz.output import write_note
+
+    write_note(t(key, lang, keys=keys))

@@ -16,22 +16,9 @@ A match is negated (the rules, in the order `is_negated` tries them):
 4. as an item of an English list across commas, governed by a cue before the list
    ("it isn't about payments, refunds or support tickets") or by a denial after it
    ("payments, refunds or support flows don't matter");
-5. flipped by a denied opinion before it in its clause ("我不认为是因为 X", "I don't
-   think X", "I wouldn't say X"), so that a double denial affirms ("我不觉得权限不重要");
-   not past a verb of knowing, an exception (except, 除了) or a comparison (than, 比);
-6. by a clause that is only a verdict on the claim before it: a disagreement flips the
-   claim ("说后台难以替代、薪资更高，我都不太认同"; from a reported-speech frame, 有人说 /
-   people say, when there is one), a belittling verdict on an anaphor negates the clause
-   before it ("…，但说到底那都是做交互之前的准备工作", "…, none of that matters");
-   (round 4) the disagreement may come after clauses or sentences that only
-   acknowledge the claim or ask whether it is so ("这些说法我都听过，可我并不认同",
-   "——真是这样吗？我看不是", "People like to say X. I wouldn't say so."), and it
-   reaches points that are not negatable (`denied_by_verdict`); an endorsement (我同意,
-   "and they're right") is no verdict, so the claim counts;
-7. (round 4) by a rhetorical dismissal of an anaphor just after its clause or question
-   ("X、Y？上线了谁还管这些啊", "这些有什么用", "X? Who cares.");
-8. (round 4) by a denied act of arguing or mentioning before it in its clause ("I
-   wouldn't push back with talk about X", "我不会拿 X 去说服他", "别跟我扯什么 X").
+5.-8. by an opinion or a verdict that judges it: a denied opinion, a disagreement or a
+   belittling verdict, a rhetorical dismissal, a denied act of arguing (the rounds 3
+   and 4 rules, listed and found in pmquiz.grading.verdicts).
 Closing denials include belittling that keeps the terms ("只是锦上添花", "可有可无",
 "matters only a little", "comes along for free", "is a nice-to-have"; round 4: "那只是
 打底的东西", ranked last: "排在后面", "往后放"); a `together`
@@ -40,9 +27,10 @@ A clause ends at 。！？；，,.;!? and line breaks, at a colon or a spaced da
 contrast words (但, 而是, 却, but, rather, instead: pmquiz.grading.answer); 、 does not
 end it.
 
-`is_negated(answer, start, end, cues)` is the one entry point. Its findings are cached on
-the `AnswerText`: each clause is scanned for cues and for a closing denial once, however
-many terms occur in it, and only clauses that hold a match are scanned.
+`is_negated(answer, start, end, cues)` is the one entry point (and `denied_by_verdict`,
+from pmquiz.grading.verdicts, for a point that is not negatable). Its findings are cached
+on the `AnswerText`: each clause is scanned for cues and for a closing denial once,
+however many terms occur in it, and only clauses that hold a match are scanned.
 """
 
 from __future__ import annotations
@@ -53,84 +41,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pmquiz.grading.answer import COLON_OR_DASH, EN_WORD, AnswerText
+from pmquiz.grading.cues import (
+    DEFAULT_CUES_EN,
+    DEFAULT_CUES_ZH,
+    KNOWING_EN,
+    KNOWING_ZH,
+    LOOKBACK,
+    NOT_CUES_EN,
+    NOT_CUES_ZH,
+    OPINION_EN,
+    PREDICATE_CUES_ZH,
+    PREDICATE_EN,
+    SENTENCE_STOP,
+    prep_belittles,
+)
 from pmquiz.grading.lazyre import lazy_compile
+from pmquiz.grading.verdicts import denied_by_verdict, judge, judged_claims
 from pmquiz.text import has_cjk, normalize_term
 
-DEFAULT_CUES_ZH = ("不是", "不需要", "不用", "没有", "并非", "无需", "不", "没", "别", "未")
-DEFAULT_CUES_EN = ("not", "no", "never", "don't", "doesn't", "isn't", "aren't", "without",
-                   "cannot", "nor",
-                   # typed without the apostrophe ("they dont realise")
-                   "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant",
-                   "wont", "shouldnt", "couldnt", "wouldnt", "havent", "hasnt")
-# Cues that deny a whole predicate: they reach to the end of their clause, whatever the
-# distance ("后台的关键并不在于团队里有没有人懂交互设计", "hardly a matter of polishing").
-PREDICATE_CUES_ZH = ("并不是", "不是", "并非", "谈不上", "算不上", "称不上", "不在于", "远非",
-                     "而非")
-_PREDICATE_EN = (
-    r"(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|isnt|arent|not)"
-    r" (?:really )?about"
-    r"|hardly|far from|by no means|rather than|instead of|(?:nothing|little) to do with"
-    # "not anything like R&D", "nothing like R&D", "it's not true that X": the whole
-    # rest of the clause is denied. ("I don't think" is not: "don't think it needs
-    # anything except efficiency" affirms efficiency; within 3 words it negates.)
-    r"|not anything like|nothing like|not true that"
-    # A denied cause: "it isn't because PMs keep expanding into the business or deal
-    # with architecture" denies every cause of the clause ("not just because" does not).
-    r"|(?:(?:is|are|was|were|'s|'re) not|isn't|aren't|wasn't|weren't|isnt|arent|not)"
-    r" (?:because|due to)"
-)
-# Words that contain a cue's characters but negate nothing.
-NOT_CUES_ZH = (
-    "不断", "不同", "不少", "不仅", "不过", "不但", "不管", "不论", "不停", "不错", "不久",
-    "不光", "不只", "不止", "不单", "不可或缺", "不可替代", "区别", "特别", "别人", "别的",
-    "别家", "别处", "别样",
-    "分别", "级别", "类别", "识别", "差别", "告别", "个别", "性别", "辨别", "鉴别",
-    "未来", "并且", "没错", "不得了", "不如", "而非常",
-    # Round 4: "cannot do without" affirms (后台离不开业务理解, 绕不开数据安全).
-    "离不开", "离不了", "绕不开", "绕不过", "避不开", "避免不了", "躲不开", "躲不过", "逃不开",
-    "少不了", "缺不了", "免不了", "省不了", "少不得",
-    # Opinion cues (_OPINION): an outer denial of the clause, not a cue of their own.
-    "不认为", "不觉得", "不太认为", "不太觉得", "不大觉得", "不怎么觉得", "不怎么认为",
-)
-NOT_CUES_EN = ("not only", "not just", "no matter", "no doubt", "not to mention",
-               "not least")
-# "I don't think X", "I wouldn't say X", "我不认为是因为 X", "我不觉得 X": an opinion
-# denied. It reaches to the end of its clause and flips what the rest of the clause
-# says, so a double denial affirms ("我不觉得权限不重要", "I don't think refunds are
-# unimportant"); it does not reach past a verb of knowing, an exception or a comparison
-# ("I don't think people realise how much X matters", "anything except X", "than X").
-_OPINION_EN = (
-    r"(?:i|we)(?: really| personally| honestly| just)? (?:don't|do not|dont|didn't|did not"
-    r"|never) (?:really |personally )?(?:think|believe|feel|reckon)"
-    # "I wouldn't argue against X" agrees with X
-    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?(?:say|call|argue(?! against))"
-    r"|(?:i'm|i am|we're|we are) not (?:convinced|persuaded)(?: that)?"
-)
-# Two patterns, each with a fixed first character or word the regex engine skips to.
-_OPINION_ZH = lazy_compile("不(?:太|大|怎么)?(?:认为|觉得)")
-_OPINION_EN_RE = lazy_compile(r"\b(?:" + _OPINION_EN + r")\b")
-# A cue before a verb of knowing or noticing negates the verb, not what is known:
-# "新人往往没认识到权限设计有多重要" says that it matters.
-KNOWING_ZH = ("意识到", "认识到", "知道", "明白", "懂得", "了解", "发现", "注意到",
-              # 不清楚 / 没搞清楚 / 不懂 too: "不清楚后台的重要性" affirms the importance
-              "清楚", "懂")
-KNOWING_EN = frozenset("""
-realise realises realised realising realize realizes realized realizing know knows knew
-known knowing understand understands understood understanding appreciate appreciates
-appreciated appreciating notice notices noticed noticing see sees saw seen seeing
-""".split())
-# What an opinion denial does not reach past: a verb of knowing, an exception or a
-# comparison.
-_OPINION_STOP = lazy_compile(
-    "|".join(KNOWING_ZH) + r"|除了|以外|之外|比(?!较|如)|不如|\b(?:"
-    + "|".join(sorted(KNOWING_EN)) + r"|except|besides|apart from|other than|than"
-    r"|as much as)\b"
-)
-_KNOWING_ALL = frozenset(KNOWING_ZH) | KNOWING_EN
-# A need or a cause before a verb of knowing: what is denied is the need ("不认为是因为
-# 要懂技术", "don't think it's because you need to know code").
-_NEED_BEFORE = lazy_compile(
-    r"要|因为|为了|得|必须|需|\b(?:because|need|needs|have to|has to|must)\b")
+__all__ = ["CueSet", "claims_denial", "cueset", "denied_by_verdict", "is_negated",
+           "negated_apart_from_denial"]
+
 # Cues of needing, not of failing to know: "不用懂业务", "不需要了解业务" deny the need.
 _NEED_CUES_ZH = frozenset({"不需要", "不用", "无需", "不必", "无须", "别"})
 # After a predicate cue, a need or a cause before the verb of knowing is what is denied:
@@ -145,7 +76,6 @@ ENUMERATION_ITEM = 12  # longest item of a list that a list-governing cue carrie
 # the items of a list must be short ("没有权限、审批和日志"), so that in "没有竞品可参考、
 # 涉及隐私数据" the second item is not negated.
 LIST_CUES_ZH = frozenset({"不是", "并非", "不需要", "无需", "不用", "别", "不必", "无须"})
-LOOKBACK = 160  # characters looked at before a term, whatever the clause length
 DENIAL_LOOKBACK = 40  # characters at the end of a clause searched for a denial
 # What joins the items of a list a cue governs (SPEC 4).
 _LIST_JOIN_ZH = lazy_compile("、|以及|或者|和|与|及|或")
@@ -240,9 +170,9 @@ class CueSet:
             "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])(?:"
             "(?P<notzh>" + "|".join(map(re.escape, zh_not)) + ")"
             "|(?P<zh>" + "|".join(map(re.escape, zh_sorted)) + ")"
-            r"|\b(?P<noten>" + "|".join(map(re.escape, en_not)) + "|" + _OPINION_EN
+            r"|\b(?P<noten>" + "|".join(map(re.escape, en_not)) + "|" + OPINION_EN
             + r")\b"
-            r"|(?:\b|(?='))(?P<enp>" + _PREDICATE_EN + r")\b"
+            r"|(?:\b|(?='))(?P<enp>" + PREDICATE_EN + r")\b"
             r"|\b(?P<en>" + "|".join(map(re.escape, en_sorted)) + r"|[a-z]+n't)(?![a-z0-9'])"
             ")"
         )
@@ -254,384 +184,6 @@ def cueset(extra: tuple[str, ...]) -> CueSet:
     """The cues for a bank's extra `negation_cues`, built once per distinct set."""
     return CueSet.build(extra)
 
-
-# -- opinions and verdicts on a claim (round 3) ---------------------------------------------
-
-# A clause that only judges the claim before it in its sentence. A disagreement ("我都
-# 不太认同", "I don't agree with any of that") flips what the claim says, from a
-# reported-speech frame (有人说, people say) or else from the sentence start: in "有人说
-# 后台不重要，我不认同，后台很重要" the reported part is denied (so 后台 counts) and the
-# last clause is untouched. A belittling verdict on an anaphor ("那都是做交互之前的准备
-# 工作", "those don't matter") negates the clause just before it.
-# Where a verdict clause may be: each pattern starts with one fixed character, or one
-# of three, so that the regex engine skips at C speed to the few places worth a look.
-# 不 starts the disagreements (不认同, 不这么看, 不对, 站不住脚) and the opinion cues
-# (group `op`: 不认为, 不觉得); an anaphor starts a belittling verdict (那都是…准备工作).
-# "那些都是研发负责的": the claim before is someone else's job, not the speaker's point.
-_OTHERS_JOB_ZH = ("(?:研发|开发|技术|运维|工程师|程序员|别人|其他人)(?:团队|同学|部门)?"
-                  "(?:负责|管|做|干)?的(?:事|事情|活|工作)?")
-_NOT_SCAN_ZH = lazy_compile(
-    "不(?:(?:太|大|怎么)?(?:(?P<op>认为|觉得)|认同|同意|赞同|认可|买账|敢苟同|这么看|这样看|这么认为"
-    "|这样认为|这么想|这样想|是这样|对)|(?<=站不)住脚"
-    # round 4: "我看不是", "不见得", "不尽然" (不是 only where it closes its clause)
-    "|是(?=[的了啊吧呢嘛哈呀]*(?:[,。!?;\\n]|\\Z))|见得|尽然)"
-)
-_BELITTLE_SCAN_ZH = lazy_compile(
-    "(?:那|这|它)(?:些|个|类|种|几个|几点|两个|们)?(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只"
-    "|不过|倒|只不过|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓"
-    "|无关紧要|次要|可有可无|无足轻重|不是重点|没有?(?:什么)?关系|不值一提|是?个?锦上添花"
-    "|是[^,。!?;\\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)"
-    "|是" + _OTHERS_JOB_ZH + ")"
-)
-_VERDICT_CORE_EN = lazy_compile(
-    r"(?:disagree|agree|buy (?:it|that|this|any of (?:it|that|this))|true|the case|a myth"
-    r"|think so|convinced|matters?(?: (?:much|only a little|very little|little))?"
-    r"|nice[- ]to[- ]haves?|secondary|afterthoughts?|big deal|important|irrelevant"
-    r"|icing on the cake|optional|job)(?: with (?:any of |all of |most of )?(?:that|this"
-    r"|it|them|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
-    r"(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
-)
-# Round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't see it
-# that way": scanned only when one of its words occurs.
-_VERDICT_R4_EN = lazy_compile(
-    r"\b(?:say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way"
-    r"|like that)|doubt (?:it|that|this)|beg to differ)(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
-)
-VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
-_DISAGREE_CLAUSE = lazy_compile(
-    "(?:可是|可|不过|然而|只是)?(?:其实|说实话|老实说|坦白说|在我看来|依我看|恐怕)?"
-    "(?:(?:这些|这个|这种|这|那些"
-    "|那种|那个|那)(?:说法|观点|看法|话)?)?(?:我|我们|我个人|本人)?(?:看|倒觉得|觉得)?"
-    "(?:都|也|并|完全|根本|一点都|一点也|实在|真的|其实|是|个人)*"
-    "(?:(?:不太|不大|不怎么|不|并不|完全不|根本不)(?:认同|同意|赞同|认可|买账|敢苟同)"
-    "|不(?:这么|这样)(?:看|认为|想)|并非如此|不是这样的?|站不住脚|不对"
-    # round 4: "我看不是", "未必", "不见得", "不尽然"
-    "|(?<=[看来怕])(?:也)?不是|(?:也|倒)?(?:未必|不见得|不尽然)(?:如此|是这样|吧)?)"
-    "(?:这(?:个|种|些|点)?|那(?:个|种|些)?)?(?:说法|观点|看法)?[的了啊吧呢嘛哈呀]*"
-    r"|(?:(?:but|however|honestly|frankly|personally|and) )?(?:(?:i|we)(?: strongly| totally"
-    r"| completely| really| just| personally| simply)? (?:disagree|(?:don't|do not|dont"
-    r"|can't|cannot) (?:really )?(?:agree|buy (?:it|that|this|any of (?:it|that|this)))"
-    r"|am not convinced)|i'm not convinced|(?:that|this|it|none of (?:that|this|it))"
-    r"(?:'s| is)(?: just| simply)? (?:not true|untrue|not the case|a myth)"
-    r"|not true|i don't think so"
-    # round 4: "I wouldn't say so", "not really", "I'm not sure about that", "I don't see
-    # it that way", "that's a myth" (above)
-    r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?say (?:so|that)"
-    r"|(?:i|we)(?: really| seriously| rather)? doubt (?:it|that|this)|i beg to differ"
-    r"|(?:well, )?not really|(?:i'm|i am) not (?:so |too |that )?sure about (?:that|this|it)"
-    r"|(?:i|we) (?:don't|do not|dont) (?:really )?(?:see|look at) it (?:that way|like that))"
-    r"(?: with (?:any of |all of |most of )?(?:that|this|it|them"
-    r"|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
-)
-_BELITTLE_CLAUSE = lazy_compile(
-    "(?:其实|说到底|说白了|归根结底|本质上|总之)?(?:那|这|这些|那些|这个|那个|它|它们|这类"
-    "|这种|这几个|这几点|这两个)(?:东西|事情|事|工作)?(?:其实|说到底|都|也|只|不过|倒|只不过"
-    "|也就|顶多|最多)*(?:不重要|不那么重要|没那么重要|没有那么重要|不太重要|无所谓|无关紧要"
-    "|次要的?|可有可无|无足轻重|不是重点|没(?:有)?(?:什么)?关系|不值一提|是?(?:个)?锦上添花"
-    "|是[^,。!?;\n]{0,12}?(?:准备工作|铺垫|前置工作|打底(?:的(?:东西|工作|活|事))?)"
-    "|是" + _OTHERS_JOB_ZH + ")"
-    "(?:而已|罢了|[的了啊吧呢嘛哈呀])*"
-    r"|(?:(?:but|and|honestly|really) )?(?:that|this|those|these|it|they|all (?:of )?(?:that"
-    r"|this|those|these)|none of (?:that|this|it|them))(?: really| just| all| stuff| things)?"
-    r"(?: (?:don't|doesn't|do not|does not|dont|doesnt) (?:really )?matter(?: much| at all)?"
-    r"| (?:really )?matters? (?:only a little|very little|little)"
-    r"|(?:'s|'re| is| are)(?: just| only| merely| all)? (?:a )?(?:nice[- ]to[- ]haves?"
-    r"|secondary|afterthoughts?|an afterthought|no big deal|not a big deal|not important"
-    r"|unimportant|irrelevant|icing on the cake|optional"
-    r"|(?:the )?(?:engineers'|developers'|devs'|someone else's|the tech team's) job))"
-    r"|(?:(?:but|and|honestly|really) )?none of (?:that|this|it|them)(?: really)? matters"
-)
-# A reported-speech frame: the claim a disagreement denies starts here.
-_FRAME = lazy_compile(
-    "(?:有人|别人|很多人|不少人|大家|人们|网上|外界|他们|有的人|好多人)(?:都|常|总|经常)?"
-    "(?:说|觉得|认为|讲|以为)|(?:都|常|总)说|所谓|(?:^|(?<=[,;:。.!?\n]))说"
-    r"|\b(?:people|some|many|they|others|everyone|folks|critics|some people|many people"
-    r"|a lot of people)(?: often| usually| always| sometimes)? (?:say|said|claim|claimed"
-    r"|think|argue|believe|insist)\b"
-    r"|\b(?:people|some|many|they|others|everyone|folks|critics|some people|many people"
-    r"|a lot of people) (?:like|love|tend|used|seem|will|would|often like) (?:to )?(?:say"
-    r"|claim|think|argue|believe|insist|tell you)\b"
-    r"|\bit's (?:often |commonly )?said\b|\byou (?:often )?hear (?:people say|that)\b"
-    r"|\bthe (?:claim|idea|notion) that\b"
-)
-_NONE: tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]] = ((), ())
-# What may stand just before the anaphor of a belittling verdict: a clause boundary, a
-# space, or the last character of a lead-in (其实, 说到底, 说白了, 本质上, 总之, 但是, 不过).
-_CLAUSE_OPENING = frozenset("。!?;,.:\n \t实底了上之但是过")
-
-
-def _judged(answer: AnswerText
-            ) -> tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]]:
-    """(where each opinion cue starts, (start, end, flips?) of each claim a verdict
-    clause judges), found once per answer."""
-    found = answer.judged
-    if found is None:
-        text = answer.text
-        opinions: list[int] = []
-        candidates: list[tuple[int, bool]] = []  # (where, may be a belittling verdict)
-        for m in _NOT_SCAN_ZH.finditer(text):
-            if m.group("op"):
-                opinions.append(m.start())
-            else:
-                candidates.append((m.start(), False))
-        at = text.find("并非如此")
-        if at != -1:
-            candidates.append((at, False))
-        at = text.find("未必")
-        if at != -1:
-            candidates.append((at, False))
-        candidates.extend((m.start(), True) for m in _BELITTLE_SCAN_ZH.finditer(text)
-                          if not m.start() or text[m.start() - 1] in _CLAUSE_OPENING)
-        if "t" in text or "e" in text:  # each English opinion or verdict has a t or an e
-            opinions.extend(m.start() for m in _OPINION_EN_RE.finditer(text))
-            candidates.extend((m.start(), True) for m in _VERDICT_CORE_EN.finditer(text))
-            if "say so" in text or "really" in text or "sure about" in text or (
-                    "doubt" in text or "differ" in text) or (
-                    " it " in text and ("that way" in text or "like that" in text)):
-                candidates.extend((m.start(), False) for m in _VERDICT_R4_EN.finditer(text))
-        verdicts: list[tuple[int, int, bool]] = []
-        for at, belittle in candidates:
-            scope = _verdict_scope(answer, at, belittle)
-            if scope is not None and scope not in verdicts:
-                verdicts.append(scope)
-        verdicts.extend(_dismissals(answer))
-        verdicts.extend(_denied_arguing(answer))
-        found = (tuple(opinions), tuple(verdicts)) if opinions or verdicts else _NONE
-        answer.judged = found
-    return found
-
-
-def _verdict_scope(answer: AnswerText, pos: int, belittle: bool
-                   ) -> tuple[int, int, bool] | None:
-    """The claim judged by the verdict clause holding `pos`, if it is only a verdict
-    (`belittle`: it may be a belittling one; English verdict words may be either)."""
-    text = answer.text
-    clause_start, clause_end = answer.clause(pos)
-    if clause_end - clause_start > VERDICT_CLAUSE:
-        return None
-    body = text[clause_start:clause_end].strip()
-    if _DISAGREE_CLAUSE.fullmatch(body):
-        return _disagreement_scope(text, clause_start)
-    if belittle and _BELITTLE_CLAUSE.fullmatch(body) and _belittling(body):
-        k = answer.clause_index(clause_start) - 1
-        while k >= 0:  # back over empty clauses ("，但"), not over a sentence end
-            b = answer.boundaries[k]
-            if _SENTENCE_STOP.match(text, b) or b == 0:
-                return None
-            prev_start, prev_end = answer.clause(b - 1)
-            if text[prev_start:prev_end].strip():
-                return (prev_start, clause_end, False)  # its own terms too: 那都是研发的事
-            k -= 1
-    return None
-
-
-def _disagreement_scope(text: str, clause_start: int) -> tuple[int, int, bool] | None:
-    """The claim a disagreement clause starting at `clause_start` flips: from the
-    reported-speech frame before it in its sentence, or else from the sentence start;
-    when only acknowledgements stand before it in its sentence ("这些说法我都听过，可我
-    并不认同", "I've heard that a lot. I don't agree."), from a frame in the sentences
-    before, or from a question just before ("做后台要懂技术？我不这么认为")."""
-    stops = [m.end() for m in _SENTENCE_STOP.finditer(
-        text, max(0, clause_start - PREVIOUS_SENTENCES), clause_start)]
-    lo = stops[-1] if stops else max(0, clause_start - LOOKBACK)
-    before = text[lo:clause_start]
-    if before.strip(" ,:"):
-        frames = [m.start() for m in _FRAME.finditer(text, lo, clause_start)]
-        if frames:
-            return (frames[-1], clause_start, True)
-        if not _only_acknowledges(before):
-            return (lo, clause_start, True)
-    # The verdict opens its sentence (after acknowledgements at most): it judges the
-    # sentence before when that one is a question or reports what others say ("Some
-    # say UX is all that matters. I don't agree."), skipping sentences that only
-    # acknowledge the claim ("——真是这样吗？", "I've heard that a lot.").
-    end = lo - 1
-    k = len(stops) - 1
-    for _ in range(3):  # sentences walked back over
-        if end < 1 or k < 0:
-            return None
-        start = stops[k - 1] if k > 0 else max(0, clause_start - PREVIOUS_SENTENCES)
-        sentence = text[start:end]
-        frames = [m.start() for m in _FRAME.finditer(text, start, end)]
-        if frames:
-            return (frames[-1], end, True)
-        if not _only_acknowledges(sentence + text[end]):
-            if text[end] == "?" and sentence.strip():
-                return (start, end, True)
-            return None
-        end = start - 1
-        k -= 1
-    return None
-
-
-# Clauses that only acknowledge a claim, or ask whether it is so, without saying
-# anything of their own: a disagreement after them still judges the claim before them.
-_ACK_CLAUSE = lazy_compile(
-    "(?:(?:这些|这个|这种|这|那些|那种|那)(?:说法|观点|看法|话)?)?(?:我|我们)?"
-    "(?:都|也|当然|确实|以前|之前|经常|常常|早就)*(?:听过|听说过|听到过|听了很多|听得多了|听腻了"
-    "|见过|看过)(?:很多|无数|好多)?(?:次|遍)?[了的啊吧呢嘛]*"
-    "|(?:但|可)?(?:真|真的|果真|难道|事实)?(?:是|就是)?(?:这样|这么回事|如此)(?:的)?[吗嘛么]"
-    "|(?:真的|是)吗|(?:那|可)?事实(?:真)?如此吗"
-    r"|(?:and |but )?(?:i've|i have|we've|we have|you've|you have|you'll have) (?:all )?"
-    r"(?:heard|seen|read) (?:that|this|it|them|those|these)(?: (?:said|claimed))?(?: (?:a lot"
-    r"|many times|before|often|so often|plenty|a hundred times|everywhere))?"
-    r"|(?:but )?(?:is|are) (?:that|it|they) (?:really )?(?:so|true|the case|right)"
-    r"|(?:but )?really|(?:but )?does it|(?:but )?is it"
-)
-_ACK_SPLIT = lazy_compile(r"[,。!?;.\n:\u2014]+|\s[-\u2013]\s")
-
-
-def _only_acknowledges(text: str) -> bool:
-    """Whether every clause of `text` only acknowledges a claim (at least one does)."""
-    parts = [p.strip() for p in _ACK_SPLIT.split(text)]
-    parts = [p for p in parts if p]
-    return bool(parts) and all(_ACK_CLAUSE.fullmatch(p) is not None for p in parts)
-
-
-PREVIOUS_SENTENCES = 320  # characters looked back over for the claim a verdict judges
-
-
-# -- rhetorical dismissals (round 4) ----------------------------------------------------------
-
-# "平稳迭代、服务更稳定？上线了谁还管这些啊", "X? Who cares.", "Nobody cares about that":
-# a clause dismissing an anaphor (or, in English, only "who cares") negates the clause or
-# the question just before it. A short lead is allowed (上线了, 说实话) and belongs to the
-# dismissal; a clause with a named object ("谁还管界面") dismisses that object only and is
-# left to the cues.
-_DISMISS_SCAN = lazy_compile(
-    "(?=[谁哪有])(?:谁|哪(?:有|来|里有|儿有)(?:人|谁)|有(?:什么|啥)用)"
-    r"|(?=[wn])\b(?:who|nobody|no one)(?: really| even| actually)? (?:cares|gives a damn)\b"
-)
-_ANAPHOR_ZH = "(?:这些|这个|那些|那个|这种|那种|这类|这|那|它们|它)(?:东西|事情|事|玩意儿?)?"
-_DISMISS_CLAUSE = lazy_compile(
-    # 谁都在乎 (everyone cares) and 谁会管这些？(a real question, answered) are none.
-    "[^,。!?;\n]{0,6}?(?:谁(?:还|又|真的?)*(?:管|在乎|在意|关心|理会|理)"
-    "|谁(?:还|又)?会(?:在乎|在意|关心|理会)"
-    "|哪(?:有|来|里有|儿有)(?:人|谁)(?:会|还)*(?:管|在乎|在意|关心))" + _ANAPHOR_ZH
-    + "(?:啊|呀|呢|吧|嘛|啦|哦|哈)*"
-    "|(?:可是|但是|不过)?(?:" + _ANAPHOR_ZH + ")?(?:又|能|到底|究竟|还)?有(?:什么|啥)用"
-    "(?:啊|呀|呢|吧|嘛|啦|哦|哈)*"
-    r"|(?:(?:but|and|honestly|really|so|frankly|well) )?(?:who|nobody|no one)(?: really| even"
-    r"| actually)? (?:cares|gives a damn)(?: about (?:that|this|it|those|these|them"
-    r"|any of (?:that|this|it|them)|all (?:of )?(?:that|this|those)))?(?: (?:really|anyway))?"
-)
-
-
-def _dismissals(answer: AnswerText) -> list[tuple[int, int, bool]]:
-    """(start, end, False) of each clause or question a rhetorical dismissal negates."""
-    text = answer.text
-    if not ("谁" in text or "哪" in text or "有什么用" in text or "有啥用" in text
-            or "cares" in text or "damn" in text):
-        return []
-    found: list[tuple[int, int, bool]] = []
-    for m in _DISMISS_SCAN.finditer(text):
-        clause_start, clause_end = answer.clause(m.start())
-        if clause_end - clause_start > VERDICT_CLAUSE:
-            continue
-        if _DISMISS_CLAUSE.fullmatch(text[clause_start:clause_end].strip()) is None:
-            continue
-        scope = _clause_or_question_before(answer, clause_start)
-        if scope is not None and scope not in found:
-            found.append(scope)
-    return found
-
-
-def _clause_or_question_before(answer: AnswerText, clause_start: int
-                               ) -> tuple[int, int, bool] | None:
-    """The clause before `clause_start` in its sentence, or the question (a whole
-    sentence ending in ?) just before it; None after another sentence end."""
-    text = answer.text
-    k = answer.clause_index(clause_start) - 1
-    while k >= 0:  # back over empty clauses ("，但")
-        b = answer.boundaries[k]
-        if text[b] == "?":
-            stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, b - LOOKBACK), b)]
-            lo = stops[-1] if stops else max(0, b - LOOKBACK)
-            return (lo, b, False) if text[lo:b].strip() else None
-        if _SENTENCE_STOP.match(text, b) or b == 0:
-            return None
-        prev_start, prev_end = answer.clause(b - 1)
-        if text[prev_start:prev_end].strip():
-            return (prev_start, prev_end, False)
-        k -= 1
-    return None
-
-
-# -- denied acts of arguing (round 4) ---------------------------------------------------------
-
-# "I wouldn't push back with talk about X or Y", "我不会拿 X、Y 去说服他", "别跟我扯什么 X":
-# a verb of arguing or mentioning under a denial; what is named after it, to the clause
-# end, is not claimed ("I'd push back with X", "我会拿 X 去说服他" claim it).
-_DENIED_ARGUING_ZH = lazy_compile(
-    "(?=[不别没用])(?:不会|不要|不必|不用|没必要|用不着|不想|不该|别|不)(?:再|去|刻意|特意)?"
-    "(?:跟|和|对|向)?(?:[^,。!?;\n、]{1,4}?)?(?:拿|扯|搬出|提起|提及|(?:提|说|讲|谈|强调)什么)"
-)
-_DENIED_ARGUING_EN = lazy_compile(
-    r"\b(?:won't|wont|wouldn't|wouldnt|will not|would not|don't|dont|do not"
-    r"|didn't|didnt|never|shouldn't|shouldnt|needn't|not going to|i'm not going to)"
-    r"(?: even| really| bother to| try to| go| want to)? (?:push(?:ing)? back|argu(?:e|ing)"
-    r"(?! against| for)|bring(?:ing)? up|mention(?:ing)?|talk(?:ing)? about|cit(?:e|ing)"
-    r"|lectur(?:e|ing)|go(?:ing)? on about|harp(?:ing)? on|throw(?:ing)? in)\b"
-)
-# Each scan runs only when one of its verbs occurs (and, in English, a denial).
-_ARGUING_EN = lazy_compile("push|argu|bring|mention|talk|cit|lectur|go on|going on|harp|throw")
-
-
-_NOT_ARGUING_ZH = tuple(w for w in NOT_CUES_ZH if w[0] in "不别没")
-_NOT_CUES_ZH_SET = frozenset(NOT_CUES_ZH)
-
-
-def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
-    """(start, end, False): what follows a denied verb of arguing, to its clause end."""
-    text = answer.text
-    scans = []
-    if ("拿" in text or "扯" in text or "什么" in text or "提起" in text or "提及" in text
-            or "搬出" in text):
-        scans.append(_DENIED_ARGUING_ZH)
-    denial_en = "n't" in text or "nt " in text or "not " in text or "never " in text
-    if denial_en and _ARGUING_EN.search(text):
-        scans.append(_DENIED_ARGUING_EN)
-    found: list[tuple[int, int, bool]] = []
-    for m in (m for scan in scans for m in scan.finditer(text)):
-        at = m.start()
-        if not text[at].isascii() and (
-                (at and text[at - 1] in "是并")  # 不是拿, 并不拿: another cue's reach
-                or text.startswith(_NOT_ARGUING_ZH, at)  # 不管拿什么, 别人拿: no denial
-                or text[at - 1:at + 1] in _NOT_CUES_ZH_SET):  # 特别, 区别
-            continue
-        found.append((m.end(), answer.clause(m.start())[1], False))
-    return found
-
-
-def denied_by_verdict(answer: AnswerText, start: int, end: int) -> bool:
-    """For a point that is not negatable: whether a disagreement verdict flips the
-    reported claim holding the match ("说后台难以替代、薪资更高，我都不太认同"). Cues,
-    closing denials and belittling verdicts do not reach such a point."""
-    _, verdicts = _judged(answer)
-    denied = False
-    for lo, hi, flips in verdicts:
-        if flips and lo <= start and end <= hi:
-            denied = not denied
-    return denied
-
-
-def _judge(answer: AnswerText, start: int, end: int, clause_start: int, known: bool,
-           opinions: tuple[int, ...], verdicts: tuple[tuple[int, int, bool], ...]) -> bool:
-    """`known` after the opinion cues and verdicts that reach the match."""
-    text = answer.text
-    for at in opinions:
-        if clause_start <= at < start:
-            m = _OPINION_ZH.match(text, at) or _OPINION_EN_RE.match(text, at)
-            if m is None or m.end() > start:
-                continue
-            stop = _OPINION_STOP.search(text, m.end(), start)
-            if stop is None or (stop.group() in _KNOWING_ALL  # "是因为要懂技术": a need
-                                and _NEED_BEFORE.search(text, m.end(), stop.start())):
-                known = not known
-    for lo, hi, flips in verdicts:
-        if lo <= start and end <= hi:
-            known = (not known) if flips else True
-    return known
 
 
 # Words that deny or belittle by themselves: a `together` term with such a piece describes
@@ -665,9 +217,9 @@ def negated_apart_from_denial(answer: AnswerText, start: int, end: int, cues: Cu
     )
     if known and _may_hold_condition(answer) and _in_necessity(answer.text, start, end):
         known = False
-    opinions, verdicts = _judged(answer)
+    opinions, verdicts = judged_claims(answer)
     if opinions or verdicts:
-        known = _judge(answer, start, end, clause_start, known, opinions, verdicts)
+        known = judge(answer, start, end, clause_start, known, opinions, verdicts)
     return known
 
 
@@ -690,9 +242,9 @@ def is_negated(answer: AnswerText, start: int, end: int, cues: CueSet) -> bool:
         )
         if known and _may_hold_condition(answer) and _in_necessity(answer.text, start, end):
             known = False  # "if you don't get the business you can't design": both count
-        opinions, verdicts = _judged(answer)
+        opinions, verdicts = answer.judged or judged_claims(answer)  # found once per answer
         if opinions or verdicts:
-            known = _judge(answer, start, end, clause_start, known, opinions, verdicts)
+            known = judge(answer, start, end, clause_start, known, opinions, verdicts)
         answer.negated[key] = known
     return known
 
@@ -708,7 +260,6 @@ _NECESSITY = lazy_compile(
     r"|(?:如果|要是|假如|若是|倘若)[^。!?;\n]{0,60}?[不没][^。!?;\n]{0,60}?"
     r"(?:不能|没法|没办法|无法|不可能|做不|[^。!?;\n]不[好出了成])[^。!?;\n]*"
 )
-_SENTENCE_STOP = lazy_compile(r"[.!?;\n。]")
 _CONDITION = lazy_compile(r"\b(?:if|unless)\b|如果|要是|假如|若是|倘若")
 
 
@@ -726,10 +277,10 @@ def _may_hold_condition(answer: AnswerText) -> bool:
 def _in_necessity(text: str, start: int, end: int) -> bool:
     """Whether the match lies in an "if not A, (then) not B" necessity."""
     lo = max(0, start - LOOKBACK)
-    before = [m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)]
+    before = [m.end() for m in SENTENCE_STOP.finditer(text, lo, start)]
     sentence_start = before[-1] if before else lo
     hi = min(len(text), end + LOOKBACK)
-    stop = _SENTENCE_STOP.search(text, end, hi)
+    stop = SENTENCE_STOP.search(text, end, hi)
     sentence_end = stop.start() if stop else hi
     if _CONDITION.search(text, sentence_start, start) is None:
         return False
@@ -745,17 +296,15 @@ def _clause_facts(answer: AnswerText, pos: int, cues: CueSet
     if facts is not None and facts[0] <= pos:
         return facts
     clause_start, clause_end = answer.clause(pos)
-    facts = (clause_start, clause_end, _first_cue_end(answer, clause_start, clause_end, cues),
+    # _clause_cue_list, inlined: this runs for every clause that holds a match.
+    found = answer.clause_cues.get(clause_start)
+    if found is None:
+        found = answer.clause_cues[clause_start] = _scan_cues(
+            answer.text, clause_start, clause_end, cues)
+    facts = (clause_start, clause_end, found[0][1] if found else clause_end + 1,
              _closing_denial(answer, clause_start, clause_end))
     answer.facts[k] = facts
     return facts
-
-
-def _first_cue_end(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
-                   ) -> int:
-    """Where the clause's first cue ends (past the clause end when it has none)."""
-    found = _clause_cue_list(answer, clause_start, clause_end, cues)
-    return found[0][1] if found else clause_end + 1
 
 
 def _clause_cue_list(answer: AnswerText, clause_start: int, clause_end: int, cues: CueSet
@@ -1033,38 +582,29 @@ def _item_size(text: str, start: int, end: int) -> int:
 def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> int | None:
     """Where a denial that closes the clause starts ("权限、审批这些都无所谓"), if any:
     it negates every term of the clause before it."""
+    if clause_end <= clause_start:
+        return None
+    last = answer.text[clause_end - 1]
+    if last.isalnum() and not last.isascii() and last not in _DENIAL_LAST:
+        return None  # no denial can end here: skip the search
     m = _DENIAL.search(answer.text, max(clause_start, clause_end - DENIAL_LOOKBACK),
                        clause_end)
     while m is not None and (m.end() != clause_end  # it must close the clause
                              or (m.group("bel") and _raised(answer.text, m.start()))
                              or (m.group("prep")
-                                 and not _prep_belittles(answer.text, clause_start, m.start()))):
+                                 and not prep_belittles(answer.text, clause_start, m.start()))):
         m = _DENIAL.search(answer.text, m.end(), clause_end)
     return m.start() if m is not None else None
 
 
+# The last character of every Chinese denial _DENIAL finds (and of its 而已 / 罢了 and
+# particles): a denial closes its clause, so a clause that ends in another letter of a
+# script other than Latin has none. (An English denial ends in a Latin letter or in
+# characters that are no letters: those clauses are searched.) tests/test_negation_speed.py
+# checks that skipping the search changes nothing.
+_DENIAL_LAST = frozenset("要意心系大关谓的点提面头后次排放紧无重痒了花缀作垫底西活事行好以可已"
+                         "啊吧呢嘛也罢哈呀")
 _RAISED_ZH = lazy_compile("不|非|止")
-# round 4: 打底(的东西), "那只是打底的东西"
-_PREP_WORD = lazy_compile("准备工作|铺垫|前置工作|打底")
-
-
-def _belittling(body: str) -> bool:
-    """A verdict clause calling things preparation belittles them only as _prep_belittles
-    says ("这些都是做产品设计之前必须做的准备工作" values them)."""
-    prep = _PREP_WORD.search(body)
-    return prep is None or _prep_belittles(body, 0, prep.start())
-# "那都是做交互之前的准备工作": preparation is a belittling only after 只是 / 都是 ...
-_PREP_LEAD = lazy_compile("只是|都是|不过是|也就是|只不过是|无非是")
-PREP_LEAD = 14  # characters before 准备工作 / 铺垫 where that lead stands
-# ... and not when the preparation is called necessary ("这些都是做产品设计之前必须做的准备
-# 工作" values it).
-_PREP_VALUED = lazy_compile("必须|必要|重要|关键|核心|基础|不可少|少不了|一定要")
-
-
-def _prep_belittles(text: str, lo: int, at: int) -> bool:
-    """Whether the 准备工作 / 铺垫 at `at` (its clause starting at `lo`) belittles."""
-    lead = _PREP_LEAD.search(text, max(lo, at - PREP_LEAD), at)
-    return lead is not None and _PREP_VALUED.search(text, lead.end(), at) is None
 
 
 def _raised(text: str, at: int) -> bool:
