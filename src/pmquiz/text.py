@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pmquiz import reprograms
 
@@ -36,9 +35,12 @@ def _t2s() -> Any:
     return _converter
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
-    """Normalised text and, when it differs in shape, where each character came from."""
+class Normalized(NamedTuple):
+    """Normalised text and, when it differs in shape, where each character came from.
+
+    A NamedTuple, immutable like a frozen dataclass but several times cheaper to make:
+    every graded answer makes one (the fast path builds it with tuple's own constructor).
+    """
 
     text: str
     original: str
@@ -53,6 +55,11 @@ class Normalized:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return (pos, pos)
         return (self.starts[start], self.ends[end - 1])
+
+
+# tuple's own constructor, fields in Normalized's order: it skips the NamedTuple's
+# Python-level __new__ (as pmquiz.grading.scoring does for its results).
+_new = tuple.__new__
 
 
 # The set check answers a one-shot command; past this many characters checked (a session,
@@ -114,7 +121,7 @@ def to_simplified(text: str, astral: bool | None = None) -> str:
 
 # Characters whose presence needs the character-by-character path: zero-width ones,
 # typographic apostrophes, white space other than a single space or line break.
-_NEEDS_MAPPING = reprograms.compile(
+_NEEDS_MAPPING_CLASS = (
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2018\u2019\u02bc"
     "\t\r\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
     # Marks that NFKC may compose with the character before them.
@@ -122,6 +129,7 @@ _NEEDS_MAPPING = reprograms.compile(
     "\u0900-\u0dff\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
     "\u302a-\u302f\u3099\u309a\ufe20-\ufe2f]"
 )
+_NEEDS_MAPPING = reprograms.compile(_NEEDS_MAPPING_CLASS)
 # Where the characters that NFKC changes live (compatibility forms: full-width letters
 # and punctuation, ligatures, circled numbers, compatibility ideographs ...).
 _COMPAT_CLASS = (
@@ -158,14 +166,117 @@ def _fold_char(ch: str) -> str:
 
 
 def normalize(text: str) -> Normalized:
+    """Normalise `text` as SPEC 4 says, with an offset map when its shape changes."""
+    if _gated_chars >= GATED_CHARS:
+        folded = fold_simply(text)
+        if folded is not None:
+            return _new(Normalized, (folded, text, None, None))
+    return normalize_general(text)
+
+
+# -- the one-scan fast path ---------------------------------------------------------------
+#
+# Once a session is warm (the gate above), most answers are normalised by one scan for
+# the characters normalisation may change, then one `str.replace` per distinct such
+# character: a Simplified answer holds a handful (，？ and a few capitals), and each
+# folds to one character on its own. The plain path, `normalize_general`, scans the text
+# four times (mapping, astral, compatibility and Traditional classes) and case-folds all
+# of it; this one gives exactly its result or, when a character needs more than a
+# one-for-one fold (white space runs, zero-width, Traditional, astral, composing marks,
+# a fold that changes length), steps aside and lets it run (tests/test_normalize_fast.py
+# compares the two over every BMP character and over generated text).
+
+# Every character that case folding changes lies in these ranges (a test checks them
+# against str.casefold over all of Unicode): exact within Latin-1, where English and the
+# capitals of a Chinese answer (APP, UI) live, coarse beyond it; astral ones are in
+# _SPECIAL_ASTRAL below.
+_CASED_CLASS = (
+    "A-Z\u00b5\u00c0-\u00df\u0100-\u0587\u10a0-\u10cd\u13f8-\u13fd\u1c80-\u1cbf"
+    "\u1e00-\u1ffc\u2126-\u2183\u24b6-\u24cf\u2c00-\u2cf2\ua640-\ua7f5\uab70-\uabbf"
+    "\ufb00-\ufb17\uff21-\uff3a"
+)
+_SPECIAL_ASTRAL = "\U00010000-\U0010ffff"
+# ASCII text: NFKC leaves it alone and case folding is lower(); only these need mapping.
+_ASCII_MAPPING = re.compile("[\t\r\x0b\x0c\x1c-\x1f]")
+
+
+@lru_cache(maxsize=1)
+def _special() -> re.Pattern[str]:
+    """One class of every character the plain path might change or must see: the
+    mapping, compatibility, Traditional (BMP) and cased characters, space and line
+    break (whose runs fold), and anything astral. Compiled once past the gate (~16 ms;
+    the plain path's Traditional class, ~8 ms, is then compiled only if an answer needs
+    the plain path); its BMP part is one lookup table."""
+    bmp = sorted(ord(ch) for ch in _traditional() if ch <= "\uffff")
+    runs: list[list[int]] = []
+    for cp in bmp:
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    traditional = "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b)))
+                          for a, b in runs)
+    return re.compile("[" + _NEEDS_MAPPING_CLASS[1:-1] + _COMPAT_BMP.pattern[1:-1]
+                      + traditional + _CASED_CLASS + " \n" + _SPECIAL_ASTRAL + "]")
+
+
+# What each character found by _special() becomes on its own, or "" when it needs the
+# plain path.
+_SIMPLE_FOLD: dict[str, str] = {" ": " ", "\n": "\n"}
+
+
+def _plain_fold(ch: str) -> str:
+    """What the plain path's one-for-one branch makes of one character."""
+    return (_fold_char(ch) if _COMPAT_BMP.match(ch) else ch).casefold()
+
+
+def _simple_fold(ch: str) -> str:
+    if ch > "\uffff" or _NEEDS_MAPPING.match(ch) or ch in _traditional():
+        return ""
+    folded = _plain_fold(ch)
+    if (len(folded) != 1 or folded > "\uffff" or folded.isspace() or folded in ZERO_WIDTH
+            or folded in _traditional() or _plain_fold(folded) != folded):
+        return ""  # (the last: a fold of a fold would make the replacements' order matter)
+    return folded
+
+
+def fold_simply(text: str) -> str | None:
+    """`normalize_general(text).text` when every character folds to one on its own and
+    white space needs no folding (then there is no offset map); else None."""
+    if text.isascii():
+        if _ASCII_MAPPING.search(text) is not None or _white_runs(text):
+            return None
+        return text.lower()
+    # The Chinese comma fills Chinese answers (a dozen in 300 characters); replaced
+    # before the scan, it costs the scan no match (each costs about as much as scanning
+    # 20 characters). It always folds to "," on its own, as the scan would find.
+    text = text.replace("\uff0c", ",")
+    found = set(_special().findall(text))
+    if ("\n" in found or " " in found) and _white_runs(text):
+        return None
+    for ch in found:
+        folded = _SIMPLE_FOLD.get(ch)
+        if folded is None:
+            folded = _SIMPLE_FOLD[ch] = _simple_fold(ch)
+        if not folded:
+            return None
+        if folded != ch:
+            text = text.replace(ch, folded)
+    return text
+
+
+def _white_runs(text: str) -> bool:
+    return "  " in text or " \n" in text or "\n " in text or "\n\n" in text
+
+
+def normalize_general(text: str) -> Normalized:
     """Normalise `text` as SPEC 4 says, with an offset map when its shape changes.
 
     The common case, where every character folds to exactly one character (full-width
     punctuation, upper case, Traditional characters) and white space needs no folding,
     runs at C speed with no offset map: the offsets are unchanged.
     """
-    if _NEEDS_MAPPING.search(text) is None and not (
-            "  " in text or " \n" in text or "\n " in text or "\n\n" in text):
+    if _NEEDS_MAPPING.search(text) is None and not _white_runs(text):
         folded = text
         astral = _ASTRAL.search(text) is not None
         compat = (_compat_full() if astral else _COMPAT_BMP).findall(text)
@@ -231,6 +342,13 @@ def has_cjk(text: str) -> bool:
     """Whether the text holds kana, CJK ideographs or Hangul.
 
     Plain comparisons rather than a regex: a character class spanning the ideographs
-    costs milliseconds to compile, paid by every start-up; terms are short.
+    costs milliseconds to compile, paid by every start-up; terms are short. (A loop
+    rather than any() over a generator: a Chinese answer answers at its first
+    character, where starting the generator would cost more than the test.)
     """
-    return any(_is_cjk_char(ch) for ch in text if ch >= "\u3040")
+    if text.isascii():
+        return False
+    for ch in text:
+        if ch >= "\u3040" and _is_cjk_char(ch):
+            return True
+    return False

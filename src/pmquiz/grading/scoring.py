@@ -16,7 +16,14 @@ from pmquiz import reprograms
 from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.lists import is_keyword_list
 from pmquiz.grading.negation import CueSet, denied_by_verdict, is_negated
-from pmquiz.grading.results import KEYWORD_LIST, Grade, Match, PointResult, empty_result
+from pmquiz.grading.results import (
+    KEYWORD_LIST,
+    Grade,
+    Match,
+    PointResult,
+    empty_result,
+    open_grade,
+)
 from pmquiz.grading.rubric import Candidate, CompiledPoint, compile_rubric
 from pmquiz.grading.terms import CompiledTerm, TogetherTerm
 from pmquiz.model import Question
@@ -106,14 +113,15 @@ def grade_open(question: Question, answer: str) -> Grade:
         penalties = tuple(empty_result(cp.point) for cp in rubric.penalties)
     else:
         per_point = rubric.candidates(text)
-        n_points = len(rubric.points)
-        points = tuple(
-            _evaluate(cp, text, rubric.cues, per_point[i]) if per_point[i] else cp.empty
-            for i, cp in enumerate(rubric.points))
-        penalties = tuple(
-            _evaluate(cp, text, rubric.cues, per_point[n_points + i]) if per_point[
-                n_points + i] else cp.empty
-            for i, cp in enumerate(rubric.penalties))
+        cues = rubric.cues
+        # (List comprehensions: cheaper per item than a generator into tuple(). The
+        # candidates of the penalties follow those of the points.)
+        points = tuple([_evaluate(cp, text, cues, found) if found else cp.empty
+                        for cp, found in zip(rubric.points, per_point, strict=False)])
+        penalties = tuple([
+            _evaluate(cp, text, cues, found) if found else cp.empty
+            for cp, found in zip(rubric.penalties, per_point[len(points):], strict=True)
+        ]) if rubric.penalties else ()
     total = gained = 0.0
     missed: list[str] = []
     missed_required: list[str] = []
@@ -133,11 +141,8 @@ def grade_open(question: Question, answer: str) -> Grade:
     if not question.lists and gained > 0 and is_keyword_list(text.text):
         flags = (KEYWORD_LIST,)
     passed = score >= question.threshold and not missed_required and not flags
-    return Grade(
-        question=question.ref, type="open", answer=answer, score=score, passed=passed,
-        threshold=question.threshold, points=points, penalties=penalties,
-        missed=tuple(missed), missed_required=tuple(missed_required), flags=flags,
-    )
+    return open_grade(question.ref, answer, score, passed, question.threshold, points,
+                      penalties, tuple(missed), tuple(missed_required), flags)
 
 
 # -- choice and true/false ---------------------------------------------------------------
