@@ -68,14 +68,30 @@ def test_a_kept_program_is_the_one_re_compiles(fresh_run: None) -> None:
     assert programs._new == {}, "a kept program was compiled again"
 
 
+def _swapped_programs(head: bytes, doc: dict) -> bytes:
+    """Each entry given the next one's program, under the file's own head line: words the
+    engine accepts, for the wrong pattern (only the head line's hash tells)."""
+    keys = list(doc["programs"])
+    programs = {k: [doc["programs"][k][0], doc["programs"][keys[(i + 1) % len(keys)]][1],
+                    *doc["programs"][k][2:]] for i, k in enumerate(keys)}
+    return head + b"\n" + json.dumps({**doc, "programs": programs}).encode()
+
+
+def _rehashed(body: bytes) -> bytes:
+    """A damaged body under a head line that vouches for it: what the engine alone meets."""
+    return programs._head(body) + b"\n" + body
+
+
 @pytest.mark.parametrize("damage", [
-    lambda doc: b"{not json",
-    lambda doc: json.dumps({**doc, "format": 0}).encode(),
+    lambda head, doc: b"{not json",
+    lambda head, doc: _rehashed(b"{not json"),
+    _swapped_programs,
     # An entry's program replaced by words the regex engine refuses.
-    lambda doc: json.dumps({**doc, "programs": {k: [v[0], "AAAAAP///w==", *v[2:]]
-                                                for k, v in doc["programs"].items()}}).encode(),
-    lambda doc: json.dumps({**doc, "programs": {k: [1, 2] for k in doc["programs"]}}).encode(),
-], ids=["not-json", "format", "invalid-program", "entry-shape"])
+    lambda head, doc: _rehashed(json.dumps({**doc, "programs": {
+        k: [v[0], "AAAAAP///w==", *v[2:]] for k, v in doc["programs"].items()}}).encode()),
+    lambda head, doc: _rehashed(json.dumps({**doc, "programs": {
+        k: [1, 2] for k in doc["programs"]}}).encode()),
+], ids=["not-json", "not-json-hashed", "swapped-programs", "invalid-program", "entry-shape"])
 def test_a_damaged_file_only_makes_patterns_compile_again(fresh_run: None, damage) -> None:
     patterns = rule_patterns()[:8]
     for pattern, flags in patterns:
@@ -83,7 +99,9 @@ def test_a_damaged_file_only_makes_patterns_compile_again(fresh_run: None, damag
     programs._write()
     path = programs._path
     assert path is not None and path.exists()
-    path.write_bytes(damage(json.loads(path.read_bytes())))
+    head, _, body = path.read_bytes().partition(b"\n")
+    assert head == programs._head(body)
+    path.write_bytes(damage(head, json.loads(body)))
     programs._known, programs._new = None, {}
     for pattern, flags in patterns:
         behaves_like_re(programs.compile(pattern, flags), pattern, flags)

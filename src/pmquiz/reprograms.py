@@ -10,7 +10,8 @@ keeps each pattern's program in the cache folder and hands it straight to the en
 
 `compile(pattern, flags)` is what `re.compile(pattern, flags)` returns: the same program,
 flags and groups. The plain version is `re.compile`; this one is faster from the second
-run on. The engine checks every program it is given ("invalid SRE code"), so a damaged
+run on. The file's head line carries a hash of the rest (BLAKE2b, as the bank cache),
+and the engine checks every program it is given ("invalid SRE code"), so a damaged
 file can at worst make a pattern compile the plain way; the file is named after the
 Python version and the engine's own version, so another Python never reads it. Nothing in
 it is code Python runs. Entries are written once, at exit, when a run compiled a pattern
@@ -31,7 +32,8 @@ from typing import Any, cast
 # per distinct set of a bank's negation cues (12 KB each in the file, which every grade
 # reads whole). Past this the file starts over with what one run compiled.
 MAX_PROGRAMS = 128
-_FORMAT = 1
+_FORMAT = 2  # 2: a head line with the body's hash
+_MAGIC = "pmquiz-re-programs"
 
 # key -> [flags, program, groups, groupindex, indexgroup], as `_sre.compile` takes them,
 # but for the program: in the file (and in `_known`, until used) its words as the bytes
@@ -127,14 +129,32 @@ def _read() -> dict[str, list[Any]]:
         _path = path = _file()
         if path is not None:
             try:
-                document = json.loads(path.read_bytes())
-                if type(document) is dict and document.get("format") == _FORMAT and type(
-                        document.get("programs")) is dict:
+                document = _verified(path.read_bytes())
+                if type(document) is dict and type(document.get("programs")) is dict:
                     _known = {k: v for k, v in document["programs"].items()
                               if type(v) is list and len(v) == 5}
             except (OSError, ValueError, RecursionError):
                 pass
     return _known
+
+
+def _verified(data: bytes) -> Any:
+    """The file's document, if its head line's format and hash vouch for the rest.
+
+    The regex engine refuses a malformed program, but a damaged word can still make a
+    well-formed one that matches something else: the hash (BLAKE2b, as the bank cache's)
+    makes any damage read as no file at all.
+    """
+    head, _, body = data.partition(b"\n")
+    if head != _head(body):
+        raise ValueError("not a kept-programs file of this format")
+    return json.loads(body)
+
+
+def _head(body: bytes) -> bytes:
+    from pmquiz.cachecodec import content_hash
+
+    return f"{_MAGIC} {_FORMAT} {content_hash(body)}".encode("ascii")
 
 
 def _write() -> None:
@@ -147,9 +167,9 @@ def _write() -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps({"format": _FORMAT, "programs": programs},
-                                      ensure_ascii=False, separators=(",", ":")),
-                           encoding="utf-8")
+        body = json.dumps({"programs": programs}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        partial.write_bytes(_head(body) + b"\n" + body)
         os.replace(partial, path)
     except (OSError, ValueError):
         partial.unlink(missing_ok=True)
