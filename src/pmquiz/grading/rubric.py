@@ -209,7 +209,11 @@ class CompiledRubric:
                 continue
             if initial is not None:
                 # Inflections and forgiven typos keep the first letter: a term whose
-                # first word's letter begins no word of the answer cannot occur.
+                # first word's letter begins no word of the answer cannot occur. (A
+                # letter not in the answer at all begins none: told without indexing
+                # the answer's words, 4 µs for 300 characters of mostly Chinese.)
+                if initial not in text:
+                    continue
                 if initials is None:
                     answer.words()
                     initials = answer.by_initial
