@@ -200,6 +200,7 @@ def test_missing_path_and_empty_folder_are_errors(capsys: pytest.CaptureFixture[
 def test_junit_testcases_equal_passed_plus_failed(capsys: pytest.CaptureFixture[str],
                                                   tmp_path: Path) -> None:
     report = tmp_path / "reports" / "check.xml"
+    report.parent.mkdir()  # check writes into a folder that exists (test_tidy_junit_path)
     run = _check([str(GOOD), str(WRONG), "--junit", str(report)], capsys)
     assert run.exit_code == 1
     passed, failed = _closing(run.stdout)

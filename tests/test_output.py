@@ -181,8 +181,9 @@ def test_piped_empty_tables_print_no_rows(capsys: pytest.CaptureFixture[str]) ->
     run = run_cli(["history", "--lang", "zh"], capsys)
     assert run.exit_code == 0 and run.stdout == ""
     assert run.stderr == "还没有作答记录，先运行 `pmquiz practice`。\n"
-    run = run_cli(["list", "--tag", "no-such-tag", "--lang", "en"], capsys)
-    assert run.stdout == "" and run.stderr == "No questions match.\n"
+    run = run_cli(["list", str(DATA), "--tag", "no-such-tag", "--lang", "en"], capsys)
+    assert run.stdout == ""
+    assert run.stderr == "No questions match.\nKnown tags: design, motivation, user-base\n"
 
 
 # -- check: a line per bank, problems only, --only ------------------------------------------

@@ -27,12 +27,11 @@ def replacing(target: Path) -> Iterator[Path]:
         handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                            dir=folder)
     except OSError as exc:
-        reason = str(exc.strerror or exc)
-        raise UsageError(f"{target}: cannot write the file ({reason})",
-                         "Check that the folder exists and that you may write in it.",
-                         key="err_cannot_write_file", hint_key="err_cannot_write_file_hint",
-                         values={"path": str(target), "reason": reason,
-                                 "errno": exc.errno}) from None
+        raise UsageError.from_os_error(
+            exc, "{path}: cannot write the file ({reason})",
+            "Check that the folder exists and that you may write in it.",
+            key="err_cannot_write_file", hint_key="err_cannot_write_file_hint",
+            path=str(target)) from None
     os.close(handle)
     try:
         yield Path(partial)

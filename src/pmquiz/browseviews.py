@@ -17,6 +17,7 @@ from rich.text import Text
 
 from pmquiz import plain
 from pmquiz.i18n import Lang, plural, t
+from pmquiz.narrowviews import INDENT, labelled, stacked_row, too_narrow
 from pmquiz.sanitize import one_line, visible
 from pmquiz.views import markdown_text, table_box
 from pmquiz.wrap import cell_width
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 
 PROMPT_MIN = 24  # cells: below this the list drops its tags column for the prompt
 TITLE_MAX = 28  # cells of a bank title in `banks` before it is cut with …
+# Narrower than a table with these cells for its cut columns, a list is stacked (one
+# item on a few lines, `narrowviews`): a prompt or answer, a bank's title and path.
+NARROW_TEXT = 8
+NARROW_TITLE = 12
+NARROW_PATH = 16
 
 
 def _table(con: Console) -> Table:
@@ -60,6 +66,15 @@ def render_banks(con: Console, banks: Sequence[Bank], lang: Lang) -> None:
     widest_path = max(cell_width(x) for x in [t("col_path", lang), *paths])
     others = [[t("col_id", lang), *ids], [t("col_language", lang), *languages],
               [t("col_questions", lang), *counts]]
+    gap = 3 if table_box(con) is not None else 2
+    if too_narrow(con, [*others, ["x" * min(widest_title, NARROW_TITLE)]], NARROW_PATH, gap):
+        for bank, bank_id, title, language, path in zip(banks, ids, titles, languages, paths,
+                                                        strict=True):
+            stacked_row(con, Text(bank_id, style="bold"),
+                        [Text(language), Text(plural("n_questions", len(bank.questions),
+                                                     lang))],
+                        [Text(title), Text(tail(path, con.width - INDENT), style="dim")])
+        return
     # The whole title when everything fits; else titles cut at TITLE_MAX and paths at
     # their start (a path keeps its file name).
     title_width = widest_title
@@ -92,10 +107,12 @@ def tail(text: str, width: int) -> str:
     return "…" + kept
 
 
-def render_question_list(con: Console, questions: Sequence[Question], lang: Lang) -> None:
-    """One row per question; the bank prefix dropped when every row is of one bank."""
+def render_question_list(con: Console, questions: Sequence[Question], lang: Lang,
+                         empty: str | None = None) -> None:
+    """One row per question; the bank prefix dropped when every row is of one bank.
+    `empty` is said instead of "No questions match." when there are none."""
     if not questions:
-        con.print(Text(t("no_questions", lang)))
+        con.print(Text(empty or t("no_questions", lang)))
         return
     one_bank = len({q.bank_id for q in questions}) == 1
     ref_title = t("col_ref", lang)
@@ -105,6 +122,14 @@ def render_question_list(con: Console, questions: Sequence[Question], lang: Lang
     tags = [one_line(", ".join(q.tags)) for q in questions]
     tag_width = max(len(t("col_tags", lang)), min(16, max((len(x) for x in tags), default=0)))
     fixed = [[ref_title, *refs], [t("col_type", lang), *types], [t("col_diff", lang), *diffs]]
+    gap = 3 if table_box(con) is not None else 2
+    if too_narrow(con, fixed, NARROW_TEXT, gap):
+        for q, ref, qtype, diff in zip(questions, refs, types, diffs, strict=True):
+            stacked_row(con, Text(ref, style="bold"),
+                        [Text(qtype), labelled(t("col_diff", lang), diff)],
+                        [Text(one_line(plain.unmarked(q.first_line))[:2 * con.width])])
+        _question_count(con, questions, one_bank, lang)
+        return
     # Tags only when the prompt keeps a readable width beside them (they are in --json
     # and in piped rows either way).
     with_tags = rest_width(con, [*fixed, ["x" * tag_width]]) >= PROMPT_MIN
@@ -126,6 +151,11 @@ def render_question_list(con: Console, questions: Sequence[Question], lang: Lang
         cells.append(Text(one_line(plain.unmarked(q.first_line))))
         table.add_row(*cells)
     con.print(table)
+    _question_count(con, questions, one_bank, lang)
+
+
+def _question_count(con: Console, questions: Sequence[Question], one_bank: bool,
+                    lang: Lang) -> None:
     count = plural("n_questions", len(questions), lang)
     if one_bank:
         count += f" · {one_line(questions[0].bank_id)}"
@@ -198,6 +228,16 @@ def render_history(con: Console, attempts: Sequence[Attempt], lang: Lang) -> Non
                                                 else "") for a in attempts]
     fixed = [[t("col_time", lang), *times], [t("col_ref", lang), *refs],
              [t("score", lang), "100%"], [t("result", lang), *results]]
+    gap = 3 if table_box(con) is not None else 2
+    if too_narrow(con, fixed, NARROW_TEXT, gap):
+        for a, when, ref, score, result in zip(attempts, times, refs, scores, results,
+                                               strict=True):
+            stacked_row(con, Text(ref, style="bold"),
+                        [Text(when), Text(score),
+                         Text(result, style="green" if a.passed else "red")],
+                        [Text(one_line(plain.first_line(a.answer)[:2 * con.width]))]
+                        if a.answer.strip() else [])
+        return
     table = _table(con)
     table.add_column(t("col_time", lang), no_wrap=True)
     table.add_column(t("col_ref", lang), no_wrap=True)

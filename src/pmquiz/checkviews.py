@@ -8,13 +8,16 @@ with the plain face. User text (answers, ids) always goes through `Text`, never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from pmquiz import checkreport
-from pmquiz.checking import BankReport, CheckReport, CheckWarning, ExampleResult
+from pmquiz.checking import BankReport, CheckReport, CheckWarning, ExampleResult, QuestionReport
 from pmquiz.i18n import Lang, t
+from pmquiz.narrowviews import labelled, stacked_row, too_narrow
 from pmquiz.sanitize import one_line
 from pmquiz.views import highlighted_answer, table_box, use_markers
 
@@ -45,7 +48,18 @@ def render_bank(con: Console, bank: BankReport, verbose: bool, lang: Lang) -> No
                       style="red" if bank.failed else "green"))
     con.print(head)
     shown = checkreport.shown_questions(bank, verbose)
-    if shown:
+    if shown and _too_narrow(con, shown, lang):
+        for q in shown:
+            _, _, examples, accuracy, fp, ff, never = checkreport.question_row(q)
+            bad = q.failed > 0
+            stacked_row(con, Text(one_line(q.question.id), style="red" if bad else ""), [
+                labelled(t("check_examples", lang), examples),
+                labelled(t("check_accuracy", lang), accuracy, "red" if bad else ""),
+                labelled(t("check_false_pass", lang), fp),
+                labelled(t("check_false_fail", lang), ff),
+                labelled(t("check_never_hit", lang), one_line(never),
+                         "yellow" if never != "-" else "")])
+    elif shown:
         table = Table(box=table_box(con), show_edge=False, pad_edge=False)
         table.add_column(t("col_ref", lang), no_wrap=True)
         table.add_column(t("check_examples", lang), justify="right", no_wrap=True)
@@ -63,6 +77,17 @@ def render_bank(con: Console, bank: BankReport, verbose: bool, lang: Lang) -> No
     hidden = checkreport.hidden_line(bank, verbose, lang)
     if hidden:
         con.print(Text("  " + hidden, style="dim"))
+
+
+def _too_narrow(con: Console, shown: Sequence[QuestionReport], lang: Lang) -> bool:
+    """Whether the question table would cut its ids or figures (below 10 cells left for
+    the never-hit points): the questions are then stacked, each id whole."""
+    rows = [checkreport.question_row(q) for q in shown]
+    columns = [[t("col_ref", lang), *(one_line(q.question.id) for q in shown)]]
+    for key, index in (("check_examples", 2), ("check_accuracy", 3),
+                       ("check_false_pass", 4), ("check_false_fail", 5)):
+        columns.append([t(key, lang), *(row[index] for row in rows)])
+    return too_narrow(con, columns, 10, 3 if table_box(con) is not None else 2)
 
 
 def render_failure(con: Console, result: ExampleResult, lang: Lang) -> None:

@@ -626,6 +626,7 @@ def _ui_lang() -> Lang:
             option = args[i + 1]
         elif arg.startswith("--lang="):
             option = arg.split("=", 1)[1]
+    option = _lang_value(option)
     return resolve_lang(option if option in ("zh", "en") else None)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Self
 
 
 class ExitCode(IntEnum):
@@ -68,6 +69,23 @@ class PmquizError(Exception):
         message = translate(self.key, **self.values) if self.key else self.message
         hint = translate(self.hint_key, **self.values) if self.hint_key else self.hint
         return message if not hint else f"{message}\n{hint}"
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, message: str, hint: str | None = None, *,
+                      key: str, hint_key: str | None = None, **values: object) -> Self:
+        """The error for a file the system would not read or write: `message` is the
+        English, a template over `values` and `{reason}` (the system's words).
+
+        The reason travels with its errno, so the CLI says it in the UI language
+        (`i18n.os_reason`: "没有权限" for EACCES); every such message is built here.
+        """
+        values = {**values, **os_error_values(exc)}
+        return cls(message.format(**values), hint, key=key, hint_key=hint_key, values=values)
+
+
+def os_error_values(exc: OSError) -> dict[str, object]:
+    """The system's reason for `exc` and its errno, as the values of a UI string."""
+    return {"reason": str(exc.strerror or exc), "errno": exc.errno}
 
 
 class BankError(PmquizError):

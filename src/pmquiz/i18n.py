@@ -783,6 +783,45 @@ OS_REASONS_ZH: dict[int, str] = {
 }
 
 
+# tidy: --tag that matches nothing names the tags there are
+STRINGS.update({
+    "known_tags": ("已有的标签：{tags}", "Known tags: {tags}"),
+})
+
+
+# tidy: --junit into a folder that is missing or a file is refused, as --report is
+STRINGS.update({
+    "err_junit_folder_is_file": ("--junit {path}：{folder} 是一个文件，不是文件夹",
+                                 "--junit {path}: {folder} is a file, not a folder"),
+    "err_junit_folder_is_file_hint": ("请把报告写到一个文件夹里，例如 --junit report.xml。",
+                                      "Write the report into a folder, e.g. --junit "
+                                      "report.xml."),
+    "err_junit_no_folder": ("--junit {path}：文件夹 {folder} 不存在",
+                            "--junit {path}: the folder {folder} does not exist"),
+})
+
+
+# tidy: `grade -` and `import -` at a terminal say what they wait for
+STRINGS.update({
+    "reading_answer_stdin": ("正在从标准输入读取回答；输入完后按 {keys} 结束。",
+                             "reading the answer from standard input; end with {keys}"),
+    "reading_export_stdin": ("正在从标准输入读取导出的历史记录；输入完后按 {keys} 结束。",
+                             "reading the history export from standard input; end with {keys}"),
+})
+
+
+# tidy: grade refuses a choice answer that names no option, as practice asks it again
+STRINGS.update({
+    "err_not_a_choice": ("{ref}：“{answer}”不是选择题的答案；选项是 {keys}",
+                         "{ref}: '{answer}' is not a choice; the options are {keys}"),
+    "err_choice_empty": ("{ref}：回答是空的；选项是 {keys}",
+                         "{ref}: the answer is empty; the options are {keys}"),
+    "err_not_a_choice_hint": ("请给出一个或几个选项字母，如 --answer A 或 --answer A,C。",
+                              "Give one or more of the option letters, e.g. --answer A or "
+                              "--answer A,C."),
+})
+
+
 # lead: a path whose folder part is a file (found by the qa3 review)
 STRINGS.update({
     "new_folder_is_file": ("{folder} 是一个文件，不是文件夹：请换一个路径。",

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from pmquiz.errors import PmquizError
+from pmquiz.errors import PmquizError, os_error_values
 from pmquiz.store import History, iso
 
 if TYPE_CHECKING:
@@ -197,6 +197,13 @@ def _insert(conn: sqlite3.Connection, batch: list[Row], touched: set[tuple[str, 
     return added
 
 
+def _unreadable(path: Path | str, line: int | None, exc: OSError) -> ExportFileError:
+    """The system would not let the file be read (at `line`, or at all)."""
+    values = os_error_values(exc)
+    return ExportFileError(path, line, f"cannot read the file: {values['reason']}",
+                           "exp_cannot_read", values)
+
+
 def read_export(path: Path, stdin: IO[bytes] | None = None) -> Iterator[Row]:
     """The attempts of one export file (`-`: `stdin`), checked line by line;
     ExportFileError at the first line that is not what `export_history` writes.
@@ -212,9 +219,7 @@ def read_export(path: Path, stdin: IO[bytes] | None = None) -> Iterator[Row]:
             raise ExportFileError(path, None, "not a file or a pipe", "exp_not_a_file")
         handle = path.open("rb")
     except OSError as exc:
-        reason = str(exc.strerror or exc)
-        raise ExportFileError(path, None, f"cannot read the file: {reason}", "exp_cannot_read",
-                              {"reason": reason, "errno": exc.errno}) from None
+        raise _unreadable(path, None, exc) from None
     with handle:
         yield from _read_lines(path, handle)
 
@@ -227,10 +232,7 @@ def _read_lines(path: Path | str, handle: IO[bytes]) -> Iterator[Row]:
         try:
             raw = handle.readline(MAX_LINE_BYTES + 1)
         except OSError as exc:
-            reason = str(exc.strerror or exc)
-            raise ExportFileError(path, number + 1, f"cannot read the file: {reason}",
-                                  "exp_cannot_read", {"reason": reason, "errno": exc.errno}
-                                  ) from None
+            raise _unreadable(path, number + 1, exc) from None
         if not raw:
             break
         number += 1

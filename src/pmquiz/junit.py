@@ -44,11 +44,10 @@ def build(report: CheckReport, explain: Explain, strict: bool = False) -> ET.Ele
 
 
 def write(report: CheckReport, target: Path, explain: Explain, strict: bool = False) -> None:
-    """Write the JUnit file (UTF-8, with an XML declaration), creating its folder."""
+    """Write the JUnit file (UTF-8, with an XML declaration) into a folder that exists."""
     root = build(report, explain, strict)
     ET.indent(root)
     data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
 
 

@@ -43,15 +43,17 @@ def banks(found: Sequence[Bank], lang: Lang) -> None:
         _note("no_banks", lang)
 
 
-def question_list(questions: Sequence[Question], lang: Lang) -> None:
+def question_list(questions: Sequence[Question], lang: Lang, empty: str | None = None
+                  ) -> None:
+    """The list, or `empty` (else "No questions match.") when there is nothing in it."""
     if output.stdout_is_terminal():
         from pmquiz import browseviews
 
-        browseviews.render_question_list(output.console(), questions, lang)
+        browseviews.render_question_list(output.console(), questions, lang, empty)
     elif questions:
         plain.question_list(sys.stdout, questions, lang)
     else:
-        _note("no_questions", lang)
+        sys.stderr.write((empty or t("no_questions", lang)) + "\n")
 
 
 def question_detail(question: Question, lang: Lang) -> None:

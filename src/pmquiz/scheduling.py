@@ -24,7 +24,6 @@ decides what is due; attempts are scheduled at their own recorded time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -33,6 +32,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from pmquiz.digest import sha256_digest
 from pmquiz.errors import HistoryError, HistoryLockedError, UsageError
 from pmquiz.store import EARLIEST, LATEST, Attempt, History, iso, parse_time
 
@@ -77,7 +77,7 @@ def now() -> datetime:
 
 def card_id(ref: str) -> int:
     """A stable FSRS card id for `BANK_ID/QUESTION_ID`: 63 bits of its SHA-256."""
-    digest = hashlib.sha256(ref.encode("utf-8")).digest()
+    digest = sha256_digest(ref.encode("utf-8"))
     return int.from_bytes(digest[:8], "big") & 0x7FFF_FFFF_FFFF_FFFF
 
 

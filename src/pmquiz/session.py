@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from pmquiz.grading import Grade, grade, parse_choice, parse_truefalse
+from pmquiz.choiceinput import readable
+from pmquiz.grading import Grade, grade
 from pmquiz.model import Question
 from pmquiz.reading import (
     CONTINUE_COMMANDS,
@@ -66,17 +67,6 @@ def trim_blank_lines(text: str) -> str:
     while lines and not lines[-1].strip():
         lines.pop()
     return "\n".join(lines)
-
-
-def readable(question: Question, line: str) -> bool:
-    """Whether a one-line answer says something: letters that are all options of a choice
-    question; a word for true or false. Unreadable answers are asked again, never graded."""
-    if question.type == "choice":
-        picked = parse_choice(line)
-        return bool(picked) and (not question.options or set(picked) <= set(question.options))
-    if question.type == "truefalse":
-        return parse_truefalse(line) is not None
-    return True
 
 
 class SessionScreen(Protocol):

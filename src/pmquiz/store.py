@@ -12,7 +12,6 @@ commit is in history.sqlite3 itself, so that one file is the whole history.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import math
 import sqlite3
@@ -23,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pmquiz.digest import sha256_hex
 from pmquiz.errors import HistoryError, HistoryLockedError
 from pmquiz.model import Question
 
@@ -142,7 +142,7 @@ def attempt_uid(time: str, bank_id: str, question_id: str, question_hash: str, a
     if occurrence:
         content.append(occurrence)
     raw = json.dumps(content, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    return hashlib.sha256(raw).hexdigest()[:32]
+    return sha256_hex(raw)[:32]
 
 
 def _m003_attempt_ids(conn: sqlite3.Connection) -> None:
@@ -237,7 +237,7 @@ def question_hash(question: Question) -> str:
         "penalties": [repr(p) for p in question.rubric.penalties],
     }
     raw = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return hashlib.sha256(raw).hexdigest()[:16]
+    return sha256_hex(raw)[:16]
 
 
 @dataclass(frozen=True)
@@ -301,12 +301,11 @@ class History:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise HistoryError(
-                    f"{path.parent}: cannot create the data folder ({exc.strerror or exc})",
+                raise HistoryError.from_os_error(
+                    exc, "{folder}: cannot create the data folder ({reason})",
                     "Choose another folder with --data-dir or PMQUIZ_HOME.",
                     key="err_data_folder", hint_key="err_data_folder_hint",
-                    values={"folder": str(path.parent), "reason": str(exc.strerror or exc)},
-                ) from None
+                    folder=str(path.parent)) from None
         try:
             conn = sqlite3.connect(str(path), timeout=busy_timeout(),
                                    isolation_level=None, check_same_thread=False)

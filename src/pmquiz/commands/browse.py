@@ -54,17 +54,17 @@ def banks(json_output: bool, lang_option: str | None = None) -> None:
 
 def list_questions(bank: str | None, tags: list[str], json_output: bool,
                    lang_option: str | None = None) -> None:
+    from pmquiz.tagfilter import no_match, with_tags
+
     catalog = Catalog.load([bank] if bank else [])
-    questions = catalog.questions()
-    if tags:
-        wanted = set(tags)
-        questions = [q for q in questions if wanted.intersection(q.tags)]
+    questions = with_tags(catalog.questions(), tags)
     if json_output:
         emit_json([question_document(q) for q in questions])
         return
     from pmquiz import render
 
-    render.question_list(questions, ui_lang(lang_option, catalog.banks))
+    lang = ui_lang(lang_option, catalog.banks)
+    render.question_list(questions, lang, no_match(catalog.questions(), tags, lang))
 
 
 def show(ref: str, bank_args: list[str], lang_option: str | None = None) -> None:

@@ -29,6 +29,8 @@ def run(paths: Sequence[Path], junit: Path | None, json_output: bool, strict: bo
     from pmquiz import checkreport
     from pmquiz.i18n import resolve_lang, shared_language
 
+    if junit is not None:
+        check_junit_path(junit)
     banks, errors = load(paths)
     lang = resolve_lang(lang_option, shared_language(b.language for b in banks))
     report = checkreport.only(checking.check(banks, errors), only)
@@ -70,6 +72,29 @@ def load(paths: Sequence[Path]) -> tuple[list[Bank], list[Problem]]:
     return result.banks, errors
 
 
+def check_junit_path(target: Path) -> None:
+    """Refuse, before any work, a --junit path whose folder is missing or is a file (a
+    folder as the path itself is Click's to refuse: the option takes no folder). As
+    mock --report, export -o and new do, check writes into a folder that exists and never
+    makes one."""
+    from pmquiz.outputpath import file_in_the_way, folder_of
+
+    folder = folder_of(target)
+    values: dict[str, object] = {"path": str(target), "folder": str(folder)}
+    blocking = file_in_the_way(folder)
+    if blocking is not None:
+        values["folder"] = str(blocking)
+        raise UsageError(f"--junit {target}: {blocking} is a file, not a folder",
+                         "Write the report into a folder, e.g. --junit report.xml.",
+                         key="err_junit_folder_is_file", hint_key="err_junit_folder_is_file_hint",
+                         values=values)
+    if not folder.is_dir():
+        raise UsageError(f"--junit {target}: the folder {folder} does not exist",
+                         "Create it first, or write the report elsewhere.",
+                         key="err_junit_no_folder", hint_key="err_report_no_folder_hint",
+                         values=values)
+
+
 def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> None:
     from pmquiz import checkreport, junit
 
@@ -80,9 +105,7 @@ def _write_junit(report: checking.CheckReport, target: Path, strict: bool) -> No
     try:
         junit.write(report, target, explain, strict)
     except OSError as exc:
-        reason = str(exc.strerror or exc)
-        raise UsageError(f"{target}: cannot write the JUnit report: {reason}",
-                         "Check that the folder exists and is writable.",
-                         key="err_junit_write", hint_key="err_junit_write_hint",
-                         values={"path": str(target), "reason": reason, "errno": exc.errno}
-                         ) from None
+        raise UsageError.from_os_error(
+            exc, "{path}: cannot write the JUnit report: {reason}",
+            "Check that the folder exists and is writable.",
+            key="err_junit_write", hint_key="err_junit_write_hint", path=str(target)) from None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from pmquiz import paths
+from pmquiz.commands.stdinnote import note_reading_stdin
 from pmquiz.i18n import Lang, resolve_lang, shared_language, t
 
 
@@ -63,6 +64,8 @@ def import_files(files: list[Path], lang_option: str | None) -> None:
     from pmquiz.store import History
 
     lang: Lang = resolve_lang(lang_option)
+    if any(str(f) == "-" for f in files):
+        note_reading_stdin("reading_export_stdin", lang)
     history = History.open(paths.history_path())
     try:
         summary = merge(history, files, getattr(sys.stdin, "buffer", None))

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from pmquiz import paths
 from pmquiz.catalog import Catalog
-from pmquiz.commands.practice import choose_banks, select_questions
-from pmquiz.commands.sessionrun import tolerant_stdin
+from pmquiz.commands.practice import choose_banks, of_type, select_questions
+from pmquiz.commands.sessionrun import no_questions, tolerant_stdin
 from pmquiz.errors import ExitCode, UsageError
 from pmquiz.i18n import resolve_lang
 from pmquiz.mock import DEFAULT_COUNT, MAX_MINUTES
@@ -39,13 +39,16 @@ def check_options(count: int | None, minutes: float, report: Path | None) -> str
                          "HTML (.html)", "Name the file e.g. interview.md or interview.html.",
                          key="err_report_format", hint_key="err_report_format_hint",
                          values={"path": str(report)})
-    folder = report.parent if str(report.parent) else Path(".")
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--report {report}: {folder} is a file, not a folder",
+    from pmquiz.outputpath import file_in_the_way, folder_of
+
+    folder = folder_of(report)
+    blocking = file_in_the_way(folder)
+    if blocking is not None:  # the folder itself, or one above it (notes.txt/ci/r.md)
+        raise UsageError(f"--report {report}: {blocking} is a file, not a folder",
                          "Write the report into a folder, e.g. interview.md.",
                          key="err_report_folder_is_file",
                          hint_key="err_report_folder_is_file_hint",
-                         values={"path": str(report), "folder": str(folder)})
+                         values={"path": str(report), "folder": str(blocking)})
     if not folder.is_dir():
         raise UsageError(f"--report {report}: the folder {folder} does not exist",
                          "Create it first, or write the report elsewhere.",
@@ -74,8 +77,7 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
     lang = resolve_lang(lang_option, banks[0].language if banks else None)
     con = console()
     if not questions:
-        views.render_message(con, "no_questions", lang)
-        return ExitCode.OK
+        return no_questions(of_type(banks, "open"), tags, lang)
     allowed = minutes * 60.0
     title = " + ".join(b.title for b in banks if any(q.bank_id == b.id for q in questions))
     history = attach(History.open(paths.history_path()))
@@ -125,8 +127,7 @@ def write_text(path: Path, text: str) -> None:
     except OSError as exc:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
-        reason = str(exc.strerror or exc)
-        raise UsageError(f"{path}: cannot write the report ({reason})",
-                         "The interview is saved in the history; the report is shown above.",
-                         key="err_report_write", hint_key="err_report_write_hint",
-                         values={"path": str(path), "reason": reason, "errno": exc.errno}) from None
+        raise UsageError.from_os_error(
+            exc, "{path}: cannot write the report ({reason})",
+            "The interview is saved in the history; the report is shown above.",
+            key="err_report_write", hint_key="err_report_write_hint", path=str(path)) from None

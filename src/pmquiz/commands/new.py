@@ -38,8 +38,8 @@ def run(target: str, lang_option: str | None) -> None:
     except FileExistsError:
         raise UsageError(t("new_exists", lang, path=target)) from None
     except OSError as exc:
-        raise UsageError(t("new_cannot_write", lang, path=target,
-                           reason=exc.strerror or str(exc))) from None
+        raise UsageError.from_os_error(exc, "cannot write {path}: {reason}",
+                                       key="new_cannot_write", path=target) from None
     sys.stdout.write(t("new_written", lang, path=shell_word(target)) + "\n")
 
 

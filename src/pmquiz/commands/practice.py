@@ -7,10 +7,11 @@ import random
 
 from pmquiz import paths
 from pmquiz.catalog import Catalog
-from pmquiz.commands.sessionrun import run_session
+from pmquiz.commands.sessionrun import no_questions, run_session
 from pmquiz.errors import UsageError
 from pmquiz.i18n import Lang, resolve_lang
 from pmquiz.model import Bank, Question
+from pmquiz.tagfilter import with_tags
 
 DEFAULT_COUNT = 10
 
@@ -41,14 +42,14 @@ def _lang_of(bank: Bank) -> Lang:
     return "zh" if bank.language.lower().startswith("zh") else "en"
 
 
+def of_type(banks: list[Bank], qtype: str | None) -> list[Question]:
+    """Every question of the banks, or those of type `qtype`."""
+    return [q for b in banks for q in b.questions if not qtype or q.type == qtype]
+
+
 def select_questions(banks: list[Bank], tags: list[str], qtype: str | None,
                      count: int | None, seed: int | None) -> list[Question]:
-    questions = [q for b in banks for q in b.questions]
-    if tags:
-        wanted = set(tags)
-        questions = [q for q in questions if wanted.intersection(q.tags)]
-    if qtype:
-        questions = [q for q in questions if q.type == qtype]
+    questions = with_tags(of_type(banks, qtype), tags)
     rng = random.Random(seed)
     rng.shuffle(questions)
     limit = DEFAULT_COUNT if count is None else count
@@ -65,6 +66,8 @@ def run(bank_args: list[str], tags: list[str], count: int | None, seed: int | No
     banks = choose_banks(catalog, bool(bank_args), lang_option)
     questions = select_questions(banks, tags, qtype, count, seed)
     lang = resolve_lang(lang_option, banks[0].language if banks else None)
+    if not questions:
+        return no_questions(of_type(banks, qtype), tags, lang)
     from pmquiz.scheduling import attach
 
     history = attach(History.open(paths.history_path()))

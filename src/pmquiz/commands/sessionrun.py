@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pmquiz.errors import ExitCode
@@ -16,6 +16,17 @@ if TYPE_CHECKING:
     from pmquiz.editor import Edited
     from pmquiz.reading import AnswerReader
     from pmquiz.store import History
+
+
+def no_questions(pool: Sequence[Question], tags: Sequence[str], lang: Lang) -> int:
+    """Nothing to ask: say so (and which tags there are, after --tag); exit 0."""
+    from pmquiz.output import console, stdout_is_terminal
+    from pmquiz.tagfilter import no_match
+
+    # Piped, the tags stay on one line however many there are.
+    console().print(no_match(pool, tags, lang), markup=False, highlight=False, emoji=False,
+                    soft_wrap=not stdout_is_terminal())
+    return ExitCode.OK
 
 
 def run_session(history: History, questions: list[Question], lang: Lang, *, kind: str,
