@@ -1,8 +1,9 @@
 """A question's rubric compiled for matching, once per question object.
 
 Every written term becomes its alternatives (itself, a synonym group's members, or one
-together term). Plain substrings of the whole rubric are tested with one `in` each per
-answer, so the terms searched for in earnest are only those that may occur.
+together term). The plain substrings of the whole rubric (its needles) are looked for in
+one pass per answer (pmquiz.grading.scan), so the terms searched for in earnest are only
+those that may occur.
 """
 
 from __future__ import annotations
