@@ -3,14 +3,19 @@ form finds (the speed itself is measured by benchmarks/, never asserted here).""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from pmquiz.grading import grade
+from pmquiz.grading import compile_rubric, grade
 from pmquiz.grading.answer import CLAUSE_BOUNDARY, CLAUSE_BOUNDARY_PLAIN, AnswerText
+from pmquiz.grading.scan import SET_AFTER, NeedleScanner
+from pmquiz.loader import load_bank
 from pmquiz.model import Point, Question, Rubric, Term
+from pmquiz.paths import builtin_banks_dir
 from pmquiz.regex import PatternTooCostly, compile_matcher, compile_pattern
+from pmquiz.text import normalize
 
 BOUNDARY_TEXTS = [
     "后台不是不重要，但是没人愿意做。而是因为门槛高；却没有竞品！对吗？",
@@ -69,3 +74,58 @@ def test_a_regex_term_graded_with_the_matcher_keeps_its_spans_and_negation() -> 
     assert [(answer[s:e], m.negated) for m in result.matches for s, e in [m.span]] == [
         ("业务洞察很重要", False), ("流程最关键", True)]
     assert result.hit
+
+
+# -- the scan for a rubric's literal strings (pmquiz.grading.scan) -----------------------
+
+def _scan_texts(needles: tuple[str, ...], rng: random.Random) -> list[str]:
+    """Answers holding some of the needles, some overlapping or cut short, between
+    Chinese and English filler."""
+    filler = ["我认为", "，但是", "。", " the ", "后台", "用户", "business ", "——", "\n"]
+    texts = []
+    for _ in range(12):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            needle = rng.choice(needles)
+            parts.append(rng.choice([needle, needle[:-1], needle + needle, needle[1:]]))
+            parts.append(rng.choice(filler))
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.mark.parametrize("bank_file", ["backoffice-pm.zh.yaml", "backoffice-pm.en.yaml"])
+def test_both_scanners_find_the_needles_one_in_per_needle_finds(bank_file: str) -> None:
+    bank = load_bank(builtin_banks_dir() / bank_file)
+    rng = random.Random(bank_file)
+    for question in bank.questions:
+        if question.type != "open":
+            continue
+        needles = compile_rubric(question).scanner.needles
+        automaton = NeedleScanner(needles, set_after=10**9)
+        re2_set = NeedleScanner(needles, set_after=0)
+        for text in _scan_texts(needles, rng) + ["", "没有一个词"]:
+            answer = AnswerText(normalize(text), text)
+            plain = sorted(automaton.occurring_plain(text))
+            assert sorted(automaton.occurring(answer)) == plain, text
+            assert sorted(re2_set.occurring(answer)) == plain, text
+
+
+def test_the_scan_takes_an_answer_utf8_cannot_hold() -> None:
+    # A lone surrogate (a broken paste, read with surrogateescape): the RE2 set, which
+    # reads UTF-8, gives way to one `in` per needle.
+    scanner = NeedleScanner(("业务", "ab", "\udc80x"), set_after=0)
+    text = "懂业务 \udc80x ab"
+    assert sorted(scanner.occurring(AnswerText(normalize(text), text))) == [0, 1, 2]
+
+
+def test_a_rubric_grades_alike_before_and_after_its_scanner_changes() -> None:
+    point = Point(id="p", label="p", any=(Term("业务"), Term("re:流程[^。]{0,4}重要"),
+                                          Term("business")))
+    question = Question(bank_id="b", id="q", type="open", prompt="?",
+                        rubric=Rubric(points=(point,)))
+    answers = ["懂业务，流程很重要", "不懂业务。Business matters", "流程不重要", "界面"]
+    first = [grade(question, a) for a in answers]
+    for _ in range(SET_AFTER):
+        grade(question, "随便写写")
+    assert [grade(question, a) for a in answers] == first
+    assert compile_rubric(question).scanner.uses_set

@@ -1,8 +1,9 @@
 """A question's rubric compiled for matching, once per question object.
 
 Every written term becomes its alternatives (itself, a synonym group's members, or one
-together term). Plain substrings of the whole rubric are tested with one `in` each per
-answer, so the terms searched for in earnest are only those that may occur.
+together term). The plain substrings of the whole rubric (its needles) are looked for in
+one pass per answer (pmquiz.grading.scan), so the terms searched for in earnest are only
+those that may occur.
 """
 
 from __future__ import annotations
@@ -11,17 +12,17 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.negation import CueSet, cueset
 from pmquiz.grading.results import PointResult, empty_result
+from pmquiz.grading.scan import NeedleScanner
 from pmquiz.grading.terms import (
-    MAX_MATCHES_PER_TERM,
     CompiledTerm,
     MemberSpans,
     TogetherTerm,
     compile_term,
+    literal_spans,
 )
 from pmquiz.model import Point, Question, Term
 
@@ -47,66 +48,46 @@ class CompiledRubric:
     points: tuple[CompiledPoint, ...]
     penalties: tuple[CompiledPoint, ...]
     cues: CueSet
-    # Every plain substring term of the rubric, tested in one pass per answer, and for
-    # each: (which of points + penalties, which written term, the compiled term).
+    # The distinct strings an answer is scanned for, in one pass (`scanner`): the plain
+    # substrings of terms (a CJK phrase, a literal every match of a regex holds), the
+    # literal members of together terms, and the strings of regex terms' required factors
+    # (pmquiz.grading.factors). Per needle, what its occurring does (`NeedlePlan`).
     needles: tuple[str, ...] = ()
-    needle_owners: tuple[tuple[int, int, AnyTerm], ...] = ()
-    # Terms that need their own search (words, regexes, spaced phrases, together terms).
-    searched: tuple[tuple[int, int, AnyTerm], ...] = ()
-    # An Aho-Corasick automaton over the needles (pyahocorasick), when it is installed:
-    # one pass finds every needle, and the spans of the plain phrases among them.
-    automaton: Any = None
-    # With the automaton, together terms are looked up through it too: the literal
-    # members of their groups are needles after the others, slot by slot (which together
-    # term, which group, the member), and a together term is worth evaluating only when
-    # each of its groups has a member found or one the automaton cannot rule out.
-    member_slots: tuple[tuple[int, int, CompiledTerm], ...] = ()
+    needle_plans: tuple[NeedlePlan, ...] = ()
+    # Per term with a plain substring, in rubric order (its "slot"): which of points +
+    # penalties, which written term, the term, the gates it needs open (below), and its
+    # needle when its occurrences are its matches (a plain CJK phrase), else -1.
+    owners: tuple[tuple[int, int, AnyTerm, tuple[int, ...], int], ...] = ()
+    # Per literal member of a together term, in rubric order: which together term, which
+    # group, the member as written, its needle.
+    members: tuple[tuple[int, int, str, int], ...] = ()
+    # Together terms: (point, written term, term, groups with a member that is no needle);
+    # one is worth evaluating only when each of its groups has a member found or one the
+    # scan cannot rule out.
     together: tuple[tuple[int, int, TogetherTerm, frozenset[int]], ...] = ()
-    # A regex term is searched only when every one of its required factors
-    # (pmquiz.grading.factors) occurs: the factors' strings are needles after the
-    # members, each slot naming its gate; per owner and per searched term, its gates
-    # (the most selective first; none: always searched). Most regex terms of a broad
-    # rubric are ruled out so, RE2 never run.
-    gate_slots: tuple[int, ...] = ()
-    owner_gates: tuple[tuple[int, ...], ...] = ()
-    searched_gates: tuple[tuple[int, ...], ...] = ()
-    # Worked out from the above (__post_init__): points then penalties; per owner, whether
-    # the automaton's spans are its matches; per searched term, (point, written term,
-    # term, gates, first letter of a Latin term's first word or None).
+    # Terms that need their own search (Latin words, regexes without a plain substring,
+    # spaced phrases): (point, written term, term, gates, first letter of a Latin term's
+    # first word or None). A regex term is searched only when each of its gates (one per
+    # required factor, the most selective first) is open: some string of the factor
+    # occurs. Most regex terms of a broad rubric are ruled out so, RE2 never run.
+    searched_plan: tuple[tuple[int, int, AnyTerm, tuple[int, ...], str | None], ...] = ()
+    # Finds which needles occur (pmquiz.grading.scan).
+    scanner: NeedleScanner = field(default_factory=lambda: NeedleScanner(()))
     _all_points: tuple[CompiledPoint, ...] = field(init=False, repr=False, compare=False)
-    owner_literal: tuple[bool, ...] = field(init=False, repr=False, compare=False)
-    searched_plan: tuple[tuple[int, int, AnyTerm, tuple[int, ...], str | None], ...] = field(
-        init=False, repr=False, compare=False)
 
     @staticmethod
     def build(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...],
               cues: CueSet) -> CompiledRubric:
-        needles: list[str] = []
-        owners: list[tuple[int, int, AnyTerm]] = []
-        searched: list[tuple[int, int, AnyTerm]] = []
-        together: list[tuple[int, int, TogetherTerm, frozenset[int]]] = []
-        for p_index, cp in enumerate((*points, *penalties)):
-            for t_index, alternatives in enumerate(cp.terms):
-                for term in alternatives:
-                    if isinstance(term, TogetherTerm):
-                        unruled = frozenset(g for g, group in enumerate(term.groups)
-                                            if any(not m.literal for m in group))
-                        together.append((p_index, t_index, term, unruled))
-                    elif term.plain is not None:
-                        needles.append(term.plain)
-                        owners.append((p_index, t_index, term))
-                    else:
-                        searched.append((p_index, t_index, term))
-        member_needles: list[str] = []
-        member_slots: list[tuple[int, int, CompiledTerm]] = []
-        for t, (_, _, term, _) in enumerate(together):
-            for g, group in enumerate(term.groups):
-                for member in group:
-                    if member.literal:
-                        member_needles.append(member.needle)
-                        member_slots.append((t, g, member))
-        gate_needles: list[str] = []
-        gate_slots: list[int] = []
+        needle_index: dict[str, int] = {}
+        plans: list[tuple[list[int], list[int], list[int]]] = []
+
+        def needle(text: str) -> int:
+            k = needle_index.get(text)
+            if k is None:
+                k = needle_index[text] = len(plans)
+                plans.append(([], [], []))
+            return k
+
         gates: dict[tuple[str, ...], int] = {}
 
         def gate(term: AnyTerm) -> tuple[int, ...]:
@@ -120,57 +101,98 @@ class CompiledRubric:
                     continue
                 if factor not in gates:
                     gates[factor] = len(gates)
-                    gate_needles.extend(factor)
-                    gate_slots.extend(gates[factor] for _ in factor)
+                    for string in factor:
+                        plans[needle(string)][2].append(gates[factor])
                 ids.append(gates[factor])
             return tuple(ids)
 
-        owner_gates = [gate(term) for _, _, term in owners]
-        searched_gates = [gate(term) for _, _, term in searched]
-        automaton = _automaton([*needles, *member_needles, *gate_needles])
-        if automaton is None:  # no automaton: together terms are searched one by one
-            searched.extend((p, t, term) for p, t, term, _ in together)
-            return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
-                                  tuple(searched))
-        return CompiledRubric(points, penalties, cues, tuple(needles), tuple(owners),
-                              tuple(searched), automaton, tuple(member_slots),
-                              tuple(together), tuple(gate_slots), tuple(owner_gates),
-                              tuple(searched_gates))
+        owners: list[tuple[int, int, AnyTerm, tuple[int, ...], int]] = []
+        searched: list[tuple[int, int, AnyTerm, tuple[int, ...]]] = []
+        together: list[tuple[int, int, TogetherTerm, frozenset[int]]] = []
+        for p_index, cp in enumerate((*points, *penalties)):
+            for t_index, alternatives in enumerate(cp.terms):
+                for term in alternatives:
+                    if isinstance(term, TogetherTerm):
+                        unruled = frozenset(g for g, group in enumerate(term.groups)
+                                            if any(not m.literal for m in group))
+                        together.append((p_index, t_index, term, unruled))
+                    elif term.plain is not None:
+                        k = needle(term.plain)
+                        plans[k][0].append(len(owners))
+                        owners.append((p_index, t_index, term, (), k if term.literal else -1))
+                    else:
+                        searched.append((p_index, t_index, term, ()))
+        members: list[tuple[int, int, str, int]] = []
+        for t, (_, _, term, _) in enumerate(together):
+            for g, group in enumerate(term.groups):
+                for member in group:
+                    if member.literal:
+                        k = needle(member.needle)
+                        plans[k][1].append(len(members))
+                        members.append((t, g, member.display, k))
+        # Gates are numbered after every term's needle, as before they had needles after
+        # the terms' and members' (the order of needles decides nothing but the scan's).
+        owners = [(p, t, term, gate(term), k) for p, t, term, _, k in owners]
+        searched_plan = tuple(
+            (p, t, term, gate(term),
+             term.words[0][2][:1] if isinstance(term, CompiledTerm)
+             and term.kind == "latin" else None)
+            for p, t, term, _ in searched)
+        needles = tuple(needle_index)
+        return CompiledRubric(
+            points, penalties, cues, needles,
+            tuple((tuple(o), tuple(m), tuple(g)) for o, m, g in plans),
+            tuple(owners), tuple(members), tuple(together), searched_plan,
+            NeedleScanner(needles))
 
     def candidates(self, answer: AnswerText) -> list[list[Candidate]]:
         """Per point (then penalty): the terms worth searching for in this answer, each
-        with its spans when they are already known (plain phrases found by the
-        automaton), else None."""
+        with its spans when they are already known (plain phrases found by the scan),
+        else None; a together term with the spans of its literal members."""
         text = answer.text
         per_point: list[list[Candidate]] = [[] for _ in self._all_points]
-        owners = self.needle_owners
-        if self.automaton is not None:
-            n_owned = len(owners)
-            gate_base = n_owned + len(self.member_slots)
-            pieces: dict[int, list[list[MemberSpans]]] = {}
-            found = sorted([(slot, spans) for slots, spans in _automaton_spans(
-                self.automaton, text) for slot in slots])
-            gate_slots = self.gate_slots
-            gates_open = {gate_slots[slot - gate_base] for slot, _ in found
-                          if slot >= gate_base}
-            owner_gates = self.owner_gates
-            owner_literal = self.owner_literal
-            for slot, spans in found:
-                if slot < n_owned:
-                    gate = owner_gates[slot]
-                    if gate and not gates_open.issuperset(gate):
-                        continue
-                    p_index, t_index, term = owners[slot]
-                    per_point[p_index].append(
-                        (t_index, term, spans if owner_literal[slot] else None, None))
+        plans = self.needle_plans
+        slots: list[int] = []
+        member_slots: list[int] = []
+        gates_open: set[int] = set()
+        for k in self.scanner.occurring(answer):
+            owner_slots, members_found, gate_ids = plans[k]
+            if owner_slots:
+                slots += owner_slots
+            if members_found:
+                member_slots += members_found
+            if gate_ids:
+                gates_open.update(gate_ids)
+        needles = self.needles
+        spans_of: dict[int, list[tuple[int, int]]] = {}  # a needle shared is found once
+        if slots:
+            slots.sort()  # rubric order
+            owners = self.owners
+            for slot in slots:
+                p_index, t_index, term, gate, k = owners[slot]
+                if gate and not gates_open.issuperset(gate):
                     continue
-                if slot >= gate_base:
-                    break
-                t, g, member = self.member_slots[slot - n_owned]
-                groups = pieces.get(t)
-                if groups is None:
-                    groups = pieces[t] = [[] for _ in self.together[t][2].groups]
-                groups[g].append((member.display, spans))
+                spans = None
+                if k >= 0:
+                    spans = spans_of.get(k)
+                    if spans is None:
+                        spans = spans_of[k] = literal_spans(text, needles[k])
+                per_point[p_index].append((t_index, term, spans, None))
+        if self.together:
+            pieces: dict[int, list[list[MemberSpans]]] = {}
+            if member_slots:
+                member_slots.sort()
+                together = self.together
+                members = self.members
+                for slot in member_slots:
+                    t, g, display, k = members[slot]
+                    groups = pieces.get(t)
+                    if groups is None:
+                        groups = pieces[t] = [[] for _ in together[t][2].groups]
+                    spans = spans_of.get(k)
+                    if spans is None:
+                        spans = spans_of[k] = literal_spans(text, needles[k])
+                    groups[g].append((display, spans))
             for t, (p_index, t_index, term, unruled) in enumerate(self.together):
                 groups = pieces.get(t)
                 if groups is None:
@@ -182,82 +204,36 @@ class CompiledRubric:
                         break
                 else:
                     per_point[p_index].append((t_index, term, None, groups))
-        else:
-            gates_open = set()
-            for slot in [i for i, needle in enumerate(self.needles) if needle in text]:
-                p_index, t_index, term = owners[slot]
-                per_point[p_index].append((t_index, term, None, None))
         initials: dict[str, list[int]] | None = None
         for p_index, t_index, term, gate, initial in self.searched_plan:
             if gate and not gates_open.issuperset(gate):
                 continue
             if initial is not None:
                 # Inflections and forgiven typos keep the first letter: a term whose
-                # first word's letter begins no word of the answer cannot occur.
+                # first word's letter begins no word of the answer cannot occur. (A
+                # letter not in the answer at all begins none: told without indexing
+                # the answer's words, 4 µs for 300 characters of mostly Chinese.)
+                if initial not in text:
+                    continue
                 if initials is None:
                     answer.words()
                     initials = answer.by_initial
                 if initial not in initials:
                     continue
-            elif isinstance(term, TogetherTerm) and not term.possible(text):
-                continue
             per_point[p_index].append((t_index, term, None, None))
         return per_point
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_all_points", (*self.points, *self.penalties))
-        object.__setattr__(self, "owner_literal", tuple(
-            isinstance(term, CompiledTerm) and term.literal
-            for _, _, term in self.needle_owners))
-        gates = self.searched_gates or ((),) * len(self.searched)
-        object.__setattr__(self, "searched_plan", tuple(
-            (p_index, t_index, term, gate,
-             term.words[0][2][:1] if isinstance(term, CompiledTerm)
-             and term.kind == "latin" else None)
-            for (p_index, t_index, term), gate in zip(self.searched, gates, strict=True)))
 
 
 # A term worth looking for: (which written term of its point, the term, and what is
 # known already: a plain phrase's spans, or per group a together term's literal pieces).
 Candidate = tuple[int, "AnyTerm", list[tuple[int, int]] | None,
                   list[list[MemberSpans]] | None]
-
-
-def _automaton(needles: list[str]) -> Any:
-    """An Aho-Corasick automaton mapping each distinct needle to its slots (None when
-    pyahocorasick is not installed: the needles are then tested one `in` at a time)."""
-    if not needles:
-        return None
-    try:
-        import ahocorasick
-    except ImportError:  # pragma: no cover - an optional speed-up
-        return None
-    automaton = ahocorasick.Automaton()
-    for slot, needle in enumerate(needles):
-        if needle in automaton:
-            automaton.get(needle)[1].append(slot)
-        else:
-            automaton.add_word(needle, (len(needle), [slot]))
-    automaton.make_automaton()
-    return automaton
-
-
-def _automaton_spans(automaton: Any, text: str
-                     ) -> list[tuple[list[int], list[tuple[int, int]]]]:
-    """Per needle that occurs: its slots, and its non-overlapping occurrences, left to
-    right (what repeated `str.find` from the end of the last one gives), at most
-    MAX_MATCHES_PER_TERM. (Needles shared by many terms are followed once.)"""
-    found: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
-    for last, (length, slots) in automaton.iter(text):
-        start = last - length + 1
-        entry = found.get(slots[0])  # needles have disjoint slot lists
-        if entry is None:
-            found[slots[0]] = (slots, [(start, last + 1)])
-        else:
-            spans = entry[1]
-            if start >= spans[-1][1] and len(spans) < MAX_MATCHES_PER_TERM:
-                spans.append((start, last + 1))
-    return list(found.values())
+# What a needle's occurring does: the owners (slots) it may make candidates, the
+# together members (slots) it finds, the gates it opens.
+NeedlePlan = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
 
 def _expand_term(term: Term, synonyms: Mapping[str, tuple[str, ...]]) -> tuple[AnyTerm, ...]:

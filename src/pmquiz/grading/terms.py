@@ -87,13 +87,7 @@ class CompiledTerm:
         if self.kind == "cjk":
             if self.spaced is not None:
                 return _bounded_spans(self.spaced.finditer(text))
-            out: list[tuple[int, int]] = []
-            needle = self.needle
-            i = text.find(needle)
-            while i != -1 and len(out) < MAX_MATCHES_PER_TERM:
-                out.append((i, i + len(needle)))
-                i = text.find(needle, i + len(needle))
-            return out
+            return literal_spans(text, self.needle)
         if self.kind == "regex":
             return _regex_spans(self.matcher(), answer)
         return self._find_words(answer)
@@ -136,28 +130,13 @@ class TogetherTerm:
 
     display: str
     groups: tuple[tuple[CompiledTerm, ...], ...]
-    # Per group, substrings one of which the answer must hold (None: no such shortcut).
-    group_needles: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
-    # Per group, the members the rubric's automaton does not find (searched one by one).
+    # Per group, the members the rubric's scan does not find (searched one by one).
     searched: tuple[tuple[CompiledTerm, ...], ...] = field(init=False, repr=False)
     plain: None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        needles: list[tuple[str, ...] | None] = []
-        for group in self.groups:
-            plains = [m.plain for m in group]
-            needles.append(None if any(p is None for p in plains)
-                           else tuple(p for p in plains if p is not None))
-        object.__setattr__(self, "group_needles", tuple(needles))
         object.__setattr__(self, "searched", tuple(
             tuple(m for m in group if not m.literal) for group in self.groups))
-
-    def possible(self, text: str) -> bool:
-        """False when some group certainly does not occur in the text."""
-        for needles in self.group_needles:
-            if needles is not None and not any(n in text for n in needles):
-                return False
-        return bool(self.groups)
 
     def evaluate(self, answer: AnswerText, cues: CueSet, negatable: bool,
                  known: Sequence[list[MemberSpans]] | None = None
@@ -167,7 +146,7 @@ class TogetherTerm:
         clauses each group has a piece that is not negated.
 
         `known`: per group, the spans of its literal members already found (by the
-        rubric's automaton); the other members are searched here."""
+        rubric's scan); the other members are searched here."""
         found: list[list[Piece]] = []
         for g, group in enumerate(self.groups):
             if known is None:
@@ -228,6 +207,18 @@ def _candidates(answer: AnswerText, forms: frozenset[str], allowance: int, raw: 
             if i not in found and typo_of(words[i][2], forms, allowance):
                 found.add(i)
     return sorted(found)
+
+
+def literal_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Where `needle` occurs in `text`, each occurrence after the last one ends (what a
+    plain CJK phrase matches), at most MAX_MATCHES_PER_TERM."""
+    out: list[tuple[int, int]] = []
+    size = len(needle)
+    i = text.find(needle)
+    while i != -1 and len(out) < MAX_MATCHES_PER_TERM:
+        out.append((i, i + size))
+        i = text.find(needle, i + size)
+    return out
 
 
 def _bounded_spans(matches: Iterable[Any]) -> list[tuple[int, int]]:
