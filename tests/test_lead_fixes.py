@@ -79,3 +79,29 @@ def test_an_export_follows_the_umask_and_keeps_a_replaced_files_mode(
         assert kept.read_text(encoding="utf-8") != "old"
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize(("ref", "answer", "hit"), [
+    # Bytes that are not UTF-8 (a Latin-1 terminal, a pasted binary) reach Python as lone
+    # surrogates; the regex terms' search encoded them strictly and crashed.
+    ("backoffice-pm-zh/core-ability", b"\xff" + "理解业务，围绕用户需求做产品设计".encode(),
+     "business-insight"),
+    ("backoffice-pm-en/core-ability", b"\xff It starts from business insight.",
+     "business-insight"),
+])
+def test_an_answer_with_bytes_that_are_not_utf8_is_graded(
+        tmp_path: Path, ref: str, answer: bytes, hit: str) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
+    env["PMQUIZ_HOME"] = str(tmp_path)
+    done = subprocess.run([sys.executable.encode(), b"-m", b"pmquiz", b"grade", ref.encode(),
+                           b"--answer", answer, b"--json"], env=env, capture_output=True,
+                          timeout=60, check=False)
+    assert done.returncode in (0, 1), done.stderr.decode(errors="replace")
+    assert b"Traceback" not in done.stderr and not done.stderr
+    points = {p["id"]: p["hit"] for p in json.loads(done.stdout)["points"]}
+    assert points[hit]

@@ -109,7 +109,10 @@ class AnswerText:
     def utf8(self) -> tuple[bytes, bool]:
         """The normalised text as UTF-8 (for RE2), and whether it is pure ASCII."""
         if self._utf8 is None:
-            data = self.text.encode("utf-8")
+            # A lone surrogate (undecodable bytes of an argument or file, kept by Python
+            # as U+DC80..) is passed through: RE2 matches no character there, and it
+            # still counts as one character when byte offsets are mapped back.
+            data = self.text.encode("utf-8", "surrogatepass")
             self._utf8 = (data, len(data) == len(self.text))
         return self._utf8
 
