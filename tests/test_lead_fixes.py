@@ -105,3 +105,30 @@ def test_an_answer_with_bytes_that_are_not_utf8_is_graded(
     assert b"Traceback" not in done.stderr and not done.stderr
     points = {p["id"]: p["hit"] for p in json.loads(done.stdout)["points"]}
     assert points[hit]
+
+
+def test_ctrl_c_while_the_cli_is_still_importing_exits_130_without_a_traceback(
+        tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    # The interrupt arrives while pmquiz.cli (and Typer under it) is being imported,
+    # before cli.main's own handler exists: what a quick Ctrl-C after Enter meets.
+    program = (
+        "import builtins\n"
+        "real = builtins.__import__\n"
+        "def importing(name, *args, **kwargs):\n"
+        "    if name == 'pmquiz.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = importing\n"
+        "from pmquiz.__main__ import run\n"
+        "run()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMQUIZ_")}
+    env["PMQUIZ_HOME"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", program, "banks"], env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr

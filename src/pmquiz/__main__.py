@@ -1,12 +1,19 @@
 """`python -m pmquiz` and the `pmquiz` command run the CLI through `run`."""
 
 import gc
-
-from pmquiz.cli import main
+import sys
 
 
 def run() -> None:
     """The entry point of both ways in: the CLI, then the collector frozen at exit."""
+    try:
+        # Imported here, not at the top: a Ctrl-C during Typer's import (the first 50 ms
+        # or so) ends the program as one anywhere else does, exit 130 without a
+        # traceback; cli.main says so in words once it runs.
+        from pmquiz.cli import main
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        sys.exit(130)
     try:
         main()
     finally:

@@ -83,7 +83,7 @@ class AnswerText:
         self._yuqi: bool | None = None
         self._utf8: tuple[bytes, bool] | None = None
         self._clauses_found = False
-        # Opinion cues and verdict clauses (pmquiz.grading.negation), found once.
+        # Opinion cues and verdict clauses (pmquiz.grading.verdicts), found once.
         self.judged: tuple[tuple[int, ...], tuple[tuple[int, int, bool], ...]] | None = None
         # Negation's: whether a condition word (if, 如果 ...) occurs at all (None: unknown).
         self.condition: bool | None = None

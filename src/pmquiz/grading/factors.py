@@ -3,8 +3,8 @@
 A factor is a set of literal strings one of which every match of the pattern contains:
 `(业务|业物)[^。]{0,6}(不重要|次要)` has the factors {业务, 业物} and {不重要, 次要}. When
 some factor has no string in the answer the pattern cannot match there, and RE2 need not
-run: the rubric's automaton finds every factor string in its one pass over the answer.
-Most regex terms of a broad rubric fail that way on most answers.
+run: the rubric's literal scan (pmquiz.grading.scan) finds every factor string in its
+one pass over the answer. Most regex terms of a broad rubric fail that way on most answers.
 
 The same parse gives the pattern's required literal (the longest literal run at its top
 level), and both are kept with a cached bank (`remember`), so a warm `pmquiz grade` does
@@ -22,7 +22,7 @@ from types import CodeType
 from typing import Any
 
 # Factors whose strings are this short (one character) match almost every answer and
-# would only add work to the automaton's pass; a class of more characters than this is
+# would only add work to the literal scan's pass; a class of more characters than this is
 # no factor either.
 MIN_FACTOR_LENGTH = 2
 MAX_ALTERNATIVES = 24
