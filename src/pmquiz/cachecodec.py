@@ -276,16 +276,11 @@ def _encode(value: Any) -> Any:
 
 
 def content_hash(data: bytes) -> str:
-    """A cryptographic hash of `data` (BLAKE2b): what keys an entry to its file's bytes.
+    """A cryptographic hash of `data` (BLAKE2b, pmquiz.digest): what keys an entry to its
+    file's bytes."""
+    from pmquiz.digest import blake2b_hex
 
-    CPython's own BLAKE2 module: `hashlib` would load OpenSSL first, about 2 ms of every
-    start-up, for a hash that is no faster here.
-    """
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # a Python built without it
-        from hashlib import blake2b
-    return blake2b(data, digest_size=32).hexdigest()
+    return blake2b_hex(data)
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,10 @@
-"""SHA-256 without OpenSSL: the history's content hashes, attempt ids and card ids.
+"""Hashes without OpenSSL: SHA-256 for the history's content hashes, attempt ids and card
+ids; BLAKE2b for the caches (a bank cache entry's key, the kept regex programs' check).
 
-`hashlib` loads `_hashlib` (OpenSSL) on import, about 2 ms of every command that opens
-the history. CPython ships its own SHA-256 (`_sha2` from 3.12, `_sha256` before), whose
-digests are the same bytes, so every stored hash and id stays as it was.
+`hashlib` loads `_hashlib` (OpenSSL) on import, about 2 ms of every command that uses
+it. CPython ships its own SHA-256 (`_sha2` from 3.12, `_sha256` before) and BLAKE2
+(`_blake2`), whose digests are the same bytes, so every stored hash and id stays as it
+was.
 """
 
 from __future__ import annotations
@@ -33,3 +35,12 @@ def sha256_hex(data: bytes) -> str:
 def sha256_digest(data: bytes) -> bytes:
     """The SHA-256 of `data`, as `hashlib.sha256(data).digest()`."""
     return bytes(_sha256()(data).digest())
+
+
+def blake2b_hex(data: bytes) -> str:
+    """A 32-byte BLAKE2b of `data` in hex: what keys a cache entry to a file's bytes."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # a Python built without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32).hexdigest()

@@ -152,9 +152,9 @@ def _verified(data: bytes) -> Any:
 
 
 def _head(body: bytes) -> bytes:
-    from pmquiz.cachecodec import content_hash
+    from pmquiz.digest import blake2b_hex
 
-    return f"{_MAGIC} {_FORMAT} {content_hash(body)}".encode("ascii")
+    return f"{_MAGIC} {_FORMAT} {blake2b_hex(body)}".encode("ascii")
 
 
 def _write() -> None:
