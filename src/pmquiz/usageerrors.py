@@ -26,16 +26,13 @@ _INVALID = [  # the value messages of Click's and Typer's parameter types
     (re.compile(r"(?P<value>.+) is not a valid float\.\Z", re.S), "usage_not_float"),
     (re.compile(r"(?P<value>.+) is not in the range (?P<range>.+)\.\Z", re.S),
      "usage_not_in_range"),
-    (re.compile(r"(?P<kind>File|Directory|Path) (?P<value>.+) does not exist\.\Z", re.S),
-     "usage_path_missing"),
-    (re.compile(r"(?P<kind>File|Directory|Path) (?P<value>.+) is a file\.\Z", re.S),
-     "usage_path_is_file"),
-    (re.compile(r"(?P<kind>File|Directory|Path) (?P<value>.+) is a directory\.\Z", re.S),
-     "usage_path_is_folder"),
-    (re.compile(r"(?P<kind>File|Directory|Path) (?P<value>.+) is not readable\.\Z", re.S),
-     "usage_path_unreadable"),
-    (re.compile(r"(?P<kind>File|Directory|Path) (?P<value>.+) is not writable\.\Z", re.S),
-     "usage_path_unwritable"),
+    # Click's Path type: "File 'x' does not exist.", "Directory 'x' is a file." ...
+    *((re.compile(rf"(?P<kind>File|Directory|Path) (?P<value>.+) {state}\.\Z", re.S), key)
+      for state, key in (("does not exist", "usage_path_missing"),
+                         ("is a file", "usage_path_is_file"),
+                         ("is a directory", "usage_path_is_folder"),
+                         ("is not readable", "usage_path_unreadable"),
+                         ("is not writable", "usage_path_unwritable"))),
 ]
 _PLAIN = [  # UsageError messages of the parser and of commands and groups
     (re.compile(r"No such command (?P<value>.+)\.\Z", re.S), "usage_no_command"),
