@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,6 +130,23 @@ def test_an_export_without_timing_still_imports_and_a_later_one_fills_it_in(
     assert mock_rows(home_b) == mock_rows(home_a)
 
 
+def import_altered(homes: tuple[Path, Path], line: int, alter: Callable[[dict[str, Any]], object],
+                   lang: str, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Any]:
+    """Export the first home's history, alter its record on `line`, import the file into
+    the second home; the file and the import's run."""
+    home_a, home_b = homes
+    fill(home_a)
+    lines = at(home_a, ["export", "history"], capsys, monkeypatch).splitlines()
+    record = json.loads(lines[line])
+    alter(record)
+    lines[line] = json.dumps(record, ensure_ascii=False)
+    target = home_a.parent / "bad.jsonl"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("PMQUIZ_HOME", str(home_b))
+    return target, run_cli(["import", str(target), "--lang", lang], capsys)
+
+
 @pytest.mark.parametrize(("change", "said"), [
     ({"allowed_seconds": 0}, "'allowed_seconds' should be a number of seconds above 0, not 0"),
     ({"allowed_seconds": "3m"}, "'allowed_seconds' should be a number of seconds above 0"),
@@ -137,33 +156,17 @@ def test_an_export_without_timing_still_imports_and_a_later_one_fills_it_in(
 def test_bad_timing_is_refused_with_its_line(homes: tuple[Path, Path], change: dict[str, object],
                                              said: str, capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    home_a, home_b = homes
-    fill(home_a)
-    lines = at(home_a, ["export", "history"], capsys, monkeypatch).splitlines()
-    record = json.loads(lines[1])
-    record.update(change)
-    lines[1] = json.dumps(record, ensure_ascii=False)
-    target = home_a.parent / "bad.jsonl"
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setenv("PMQUIZ_HOME", str(home_b))
-    run = run_cli(["import", str(target), "--lang", "en"], capsys)
+    target, run = import_altered(homes, 1, lambda record: record.update(change), "en",
+                                 capsys, monkeypatch)
     assert run.exit_code == 2
     assert f"{target}:2: {said}" in run.stderr
-    assert not (home_b / "history.sqlite3").exists() or mock_rows(home_b) == []
+    assert not (homes[1] / "history.sqlite3").exists() or mock_rows(homes[1]) == []
 
 
 def test_timing_without_its_limit_is_refused(homes: tuple[Path, Path],
                                              capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    home_a, home_b = homes
-    fill(home_a)
-    lines = at(home_a, ["export", "history"], capsys, monkeypatch).splitlines()
-    record = json.loads(lines[2])
-    del record["allowed_seconds"]
-    lines[2] = json.dumps(record, ensure_ascii=False)
-    target = home_a.parent / "bad.jsonl"
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setenv("PMQUIZ_HOME", str(home_b))
-    run = run_cli(["import", str(target), "--lang", "zh"], capsys)
+    target, run = import_altered(homes, 2, lambda record: record.pop("allowed_seconds"), "zh",
+                                 capsys, monkeypatch)
     assert run.exit_code == 2
     assert f"{target}:3：缺少字段“allowed_seconds”" in run.stderr
