@@ -111,8 +111,8 @@ def test_both_scanners_find_the_needles_one_in_per_needle_finds(bank_file: str) 
 
 
 def test_the_scan_takes_an_answer_utf8_cannot_hold() -> None:
-    # A lone surrogate (a broken paste, read with surrogateescape): the RE2 set, which
-    # reads UTF-8, gives way to one `in` per needle.
+    # A lone surrogate (a broken paste, read with surrogateescape): the RE2 set reads it
+    # as surrogatepass bytes, in answer and needles alike, and finds what `in` finds.
     scanner = NeedleScanner(("业务", "ab", "\udc80x"), set_after=0)
     text = "懂业务 \udc80x ab"
     assert sorted(scanner.occurring(AnswerText(normalize(text), text))) == [0, 1, 2]

@@ -55,11 +55,9 @@ class NeedleScanner:
                 return list({k for _, k in automaton.iter(answer.text)})
             scanner = self._set = _re2_set(self.needles)
             self._automaton = None
-        try:
-            data = answer.utf8()[0]
-        except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot hold
-            return self.occurring_plain(answer.text)
-        return scanner.Match(data) or []
+        # A lone surrogate is in the bytes as surrogatepass gives it (AnswerText.utf8),
+        # and the needles are encoded alike (_re2_set): the set finds what `in` finds.
+        return scanner.Match(answer.utf8()[0]) or []
 
     def occurring_plain(self, text: str) -> list[int]:
         """What `occurring` finds, one `in` per needle (the plain form of the scan)."""
@@ -84,7 +82,7 @@ def _re2_set(needles: tuple[str, ...]) -> Any:
     The set reads bytes as Latin-1, one byte a character: UTF-8 is self-synchronising, so
     a needle's bytes occur in the answer's exactly where the needle occurs in its text,
     and a needle UTF-8 cannot hold (a lone surrogate, kept as surrogatepass bytes) simply
-    never occurs, as in an answer UTF-8 can hold it cannot."""
+    occurs where the answer holds the same (AnswerText.utf8 encodes it alike)."""
     import re2
 
     options = re2.Options()
