@@ -35,6 +35,15 @@ def test_clause_boundaries_are_those_of_the_plain_pattern(text: str) -> None:
         m.span() for m in plain.finditer(text)]
 
 
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS)
+def test_an_answers_boundaries_are_the_spans_of_the_plain_pattern(text: str) -> None:
+    # AnswerText maps re.Match.start / end over the matches instead of reading spans.
+    answer = AnswerText.of(text)
+    spans = [m.span() for m in re.compile(CLAUSE_BOUNDARY_PLAIN).finditer(answer.text)]
+    assert answer.clause_boundaries() == [s for s, _ in spans]
+    assert answer.boundary_ends == [e for _, e in spans]
+
+
 def test_a_clause_ends_where_the_plain_pattern_says() -> None:
     answer = AnswerText.of("界面好看不重要，但是效率很重要")
     assert answer.clause(answer.text.index("效率")) == (answer.text.index("是") + 1,

@@ -10,6 +10,7 @@ clause is scanned for cues once however many terms occur in it.
 from __future__ import annotations
 
 import bisect
+import re
 
 from pmquiz import reprograms
 from pmquiz.grading.words import word_forms
@@ -55,6 +56,10 @@ EN_WORD = reprograms.compile(
 )
 
 
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+
+
 class AnswerText:
     """One normalised answer with the indexes every term lookup shares.
 
@@ -95,9 +100,12 @@ class AnswerText:
 
     def _find_boundaries(self) -> None:
         """Clause boundaries, found on first need (an answer without matches needs none)."""
-        spans = [m.span() for m in CLAUSE_BOUNDARY.finditer(self.text)]
-        self.boundaries = [s for s, _ in spans]
-        self.boundary_ends = [e for _, e in spans]
+        # Mapped over the matches with re.Match's own methods: two loops in C where three
+        # comprehensions ran the interpreter per boundary (a 300-character Chinese answer
+        # has about 30). The lists are the same.
+        found = list(CLAUSE_BOUNDARY.finditer(self.text))
+        self.boundaries = list(map(_MATCH_START, found))
+        self.boundary_ends = list(map(_MATCH_END, found))
         self._clauses_found = True
 
     def has_yuqi(self) -> bool:
