@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from pmquiz.grading import compile_rubric, grade
+from pmquiz.grading import TogetherTerm, compile_rubric, grade
 from pmquiz.grading.answer import CLAUSE_BOUNDARY, CLAUSE_BOUNDARY_PLAIN, AnswerText
 from pmquiz.grading.scan import SET_AFTER, NeedleScanner
 from pmquiz.loader import load_bank
@@ -72,6 +72,51 @@ def test_the_grading_matcher_finds_the_spans_of_the_validated_pattern() -> None:
     matcher = [m.span() for m in compile_matcher(pattern).finditer(text)]
     assert matcher == validated
     assert [text[s:e] for s, e in matcher] == ["后台的业务流程不重要", "business", "流程其实无所谓"]
+
+
+def _regex_terms(question: Question) -> set[str]:
+    patterns = set()
+    for cp in (*compile_rubric(question).points, *compile_rubric(question).penalties):
+        for alternatives in cp.terms:
+            for term in alternatives:
+                members = [m for g in term.groups for m in g] if isinstance(
+                    term, TogetherTerm) else [term]
+                patterns.update(m.pattern for m in members if m.kind == "regex")
+    return patterns
+
+
+def test_no_built_in_pattern_outgrows_the_matchers_room_on_long_answers(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    # RE2 falls back to its NFA, many times slower, when the automaton outgrows max_mem;
+    # with its errors logged it says so on stderr. 300-character answers of the
+    # throughput benchmark, each pattern searched over them as grading does.
+    import re2
+
+    from pmquiz.regex import MATCH_MAX_MEM
+
+    bank = load_bank(builtin_banks_dir() / "backoffice-pm.zh.yaml")
+    patterns = set().union(*(_regex_terms(q) for q in bank.questions if q.type == "open"))
+    answers = [AnswerText.of(a).utf8()[0] for a in _benchmark_answers(25)]
+    capfd.readouterr()
+    for pattern in sorted(patterns):
+        options = re2.Options()
+        options.max_mem = MATCH_MAX_MEM
+        options.never_capture = True
+        options.log_errors = True
+        compiled = re2.compile(pattern, options=options)
+        for data in answers:
+            compiled._regexp.Match(re2._Anchor.UNANCHORED, data, 0, len(data))
+    assert "out of memory" not in capfd.readouterr().err
+
+
+def _benchmark_answers(count: int) -> list[str]:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from run import make_answers
+
+    return make_answers(count)
 
 
 def test_a_regex_term_graded_with_the_matcher_keeps_its_spans_and_negation() -> None:

@@ -33,7 +33,11 @@ _BYTES_PER_INSTRUCTION = 32
 # and RE2 falls back to its NFA, 10-20 times slower (36 us instead of 2.5 us on a
 # 300-character answer for the bank's `(业务|流程…)[^。…]{0,8}(没那么重要|不重要|…)`). The
 # DFA only grows as an answer needs states, so most patterns never use the extra room.
-MATCH_MAX_MEM = 512 * 1024
+# At 512 KiB the zh bank's three longest patterns (`(效率|功能…)[^。…]{0,8}(没那么重要|…)`,
+# some 60 alternatives after the class) still ran out once the benchmark's answers had
+# filled their automata, and fell back to the NFA on every search: about 2.5% of a grade's
+# instructions. At 1 MiB no built-in pattern does (tests/test_grading_speed.py).
+MATCH_MAX_MEM = 1024 * 1024
 
 
 class PatternTooCostly(ValueError):
