@@ -49,6 +49,11 @@ It runs on one core and reads CPU time (`time.process_time`): on a shared machin
 figures move by ±20-30%; the ratios of one run are steadier than its absolute numbers.
 
     python benchmarks/grading_floor.py [--rounds R] [--repeat K]
+
+Instructions instead of CPU time (steady on a shared machine): `--part` runs the recording
+and then only one part, once over the 2,000 pairs, so that under
+`valgrind --tool=callgrind` the difference between `--part replay` (or `--part whole`)
+and `--part none` is the floor's (or the whole grades') instructions for 2,000 grades.
 """
 
 from __future__ import annotations
@@ -407,11 +412,31 @@ def measure(rounds: int, repeat: int) -> tuple[dict[str, float], float, Recordin
     return best, whole_us, rec
 
 
+def run_part(part: str) -> None:
+    """Record, then replay every kind once, or grade the 2,000 pairs once, or nothing."""
+    from pmquiz.grading import grade
+
+    questions, answers = workload()
+    rec = record(questions, answers)
+    if part == "replay":
+        for kind in KINDS:
+            _replay(rec, kind)()
+    elif part == "whole":
+        n = len(questions)
+        for i in range(PAIRS):
+            grade(questions[i % n], answers[i % len(answers)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds (best kept)")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the 2,000 pairs a round")
+    parser.add_argument("--part", choices=("none", "replay", "whole"),
+                        help="record, then run only this part once (for callgrind)")
     args = parser.parse_args()
+    if args.part is not None:
+        run_part(args.part)
+        return
     floor, whole, rec = measure(args.rounds, args.repeat)
     total = sum(floor.values())
 
