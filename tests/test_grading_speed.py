@@ -8,9 +8,10 @@ import re
 
 import pytest
 
-from pmquiz.grading import TogetherTerm, compile_rubric, grade
+from pmquiz.grading import CompiledRubric, TogetherTerm, compile_rubric, grade
 from pmquiz.grading.answer import CLAUSE_BOUNDARY, CLAUSE_BOUNDARY_PLAIN, AnswerText
 from pmquiz.grading.scan import SET_AFTER, NeedleScanner
+from pmquiz.grading.terms import literal_spans
 from pmquiz.loader import load_bank
 from pmquiz.model import Point, Question, Rubric, Term
 from pmquiz.paths import builtin_banks_dir
@@ -183,3 +184,58 @@ def test_a_rubric_grades_alike_before_and_after_its_scanner_changes() -> None:
         grade(question, "随便写写")
     assert [grade(question, a) for a in answers] == first
     assert compile_rubric(question).scanner.uses_set
+
+
+# -- a rubric's candidate terms (pmquiz.grading.rubric) ---------------------------------
+
+def _plain_candidates(rubric: CompiledRubric, answer: AnswerText) -> list[list[object]]:
+    """`CompiledRubric.candidates` in its plain form: a loop over the occurring needles'
+    plans, each owner, member, together term and searched term looked at in turn."""
+    text = answer.text
+    per_point: list[list[object]] = [[] for _ in (*rubric.points, *rubric.penalties)]
+    slots: list[int] = []
+    member_slots: list[int] = []
+    gates_open: set[int] = set()
+    for k in rubric.scanner.occurring_plain(text):
+        owner_slots, members_found, gate_ids = rubric.needle_plans[k]
+        slots += owner_slots
+        member_slots += members_found
+        gates_open.update(gate_ids)
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for slot in sorted(slots):
+        p_index, t_index, term, gate, k = rubric.owners[slot]
+        if gate and not gates_open.issuperset(gate):
+            continue
+        spans = spans_of.setdefault(k, literal_spans(text, rubric.needles[k])) if k >= 0 \
+            else None
+        per_point[p_index].append((t_index, term, spans, None))
+    pieces: dict[int, list[list[object]]] = {}
+    for slot in sorted(member_slots):
+        t, g, display, k = rubric.members[slot]
+        groups = pieces.setdefault(t, [[] for _ in rubric.together[t][2].groups])
+        groups[g].append((display, spans_of.setdefault(k, literal_spans(text,
+                                                                       rubric.needles[k]))))
+    for t, (p_index, t_index, term, unruled) in enumerate(rubric.together):
+        groups = pieces.get(t, [[] for _ in term.groups])
+        if all(groups[g] or g in unruled for g in range(len(groups))) and (
+                t in pieces or unruled):
+            per_point[p_index].append((t_index, term, None, groups))
+    for p_index, t_index, term, gate, initial in rubric.searched_plan:
+        if gate and not gates_open.issuperset(gate):
+            continue
+        if initial is not None and initial not in {w[:1] for _, _, w in answer.words()}:
+            continue
+        per_point[p_index].append((t_index, term, None, None))
+    return per_point
+
+
+@pytest.mark.parametrize("bank_file", ["backoffice-pm.zh.yaml", "backoffice-pm.en.yaml"])
+def test_candidates_are_those_of_the_plain_form(bank_file: str) -> None:
+    bank = load_bank(builtin_banks_dir() / bank_file)
+    questions = [q for q in bank.questions if q.type == "open"]
+    texts = _benchmark_answers(40) + [e.answer for q in questions for e in q.examples]
+    for question in questions:
+        rubric = compile_rubric(question)
+        for text in texts:
+            assert rubric.candidates(AnswerText.of(text)) == _plain_candidates(
+                rubric, AnswerText.of(text)), (question.id, text)
