@@ -42,31 +42,37 @@ def _evaluate(cp: CompiledPoint, answer: AnswerText, cues: CueSet,
     original_span = answer.norm.original_span
     counting_terms: set[int] = set()
     matches: list[Match] = []
-    found: list[tuple[int, CompiledTerm, list[tuple[int, int]]]] = []
+    found: list[tuple[int, CompiledTerm | TogetherTerm, list[tuple[int, int]]]] = []
     for index, term, known, pieces_known in candidates:
-        if isinstance(term, TogetherTerm):
-            counts, pieces = term.evaluate(answer, cues, negatable, pieces_known)
+        # Only a together term comes with its pieces (a list, maybe of empty groups):
+        # the same test as isinstance(term, TogetherTerm), without a call (which the type
+        # checker cannot tell, hence the ignores).
+        if pieces_known is not None:
+            counts, pieces = term.evaluate(  # type: ignore[union-attr]
+                answer, cues, negatable, pieces_known)
             if counts:
                 counting_terms.add(index)
             for display, start, end, negated in pieces:
                 matches.append(_new(Match, (display, original_span(start, end) if mapped
                                             else (start, end), negated)))
             continue
-        spans = known if known is not None else term.find(answer)
+        spans = known if known is not None else term.find(answer)  # type: ignore[union-attr]
         if spans:
             found.append((index, term, spans))
     if not found and not matches:
         return cp.empty
     for index, term, spans in found:
         display = term.display
-        for start, end in spans:
+        for span in spans:
+            start, end = span
             # A point that is not negatable is still reached by a disagreement verdict.
             negated = (is_negated(answer, start, end, cues) if negatable
                        else denied_by_verdict(answer, start, end))
             if not negated:
                 counting_terms.add(index)
+            # Unmapped, the span is the (immutable) tuple found: kept, not rebuilt.
             matches.append(_new(Match, (display, original_span(start, end) if mapped
-                                        else (start, end), negated)))
+                                        else span, negated)))
     n_any = len(cp.any)
     # Some counting `any` term (the lowest index is one), and every `all` term counting.
     any_ok = not n_any or (bool(counting_terms) and min(counting_terms) < n_any)
