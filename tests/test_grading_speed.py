@@ -11,7 +11,7 @@ import pytest
 from pmquiz.grading import CompiledRubric, TogetherTerm, compile_rubric, grade
 from pmquiz.grading.answer import CLAUSE_BOUNDARY, CLAUSE_BOUNDARY_PLAIN, AnswerText
 from pmquiz.grading.scan import SET_AFTER, NeedleScanner
-from pmquiz.grading.terms import literal_spans
+from pmquiz.grading.terms import MAX_MATCHES_PER_TERM, compile_term, literal_spans
 from pmquiz.loader import load_bank
 from pmquiz.model import Point, Question, Rubric, Term
 from pmquiz.paths import builtin_banks_dir
@@ -239,3 +239,49 @@ def test_candidates_are_those_of_the_plain_form(bank_file: str) -> None:
         for text in texts:
             assert rubric.candidates(AnswerText.of(text)) == _plain_candidates(
                 rubric, AnswerText.of(text)), (question.id, text)
+
+
+# -- term searches (pmquiz.grading.terms) ------------------------------------------------
+
+def _plain_literal_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = text.find(needle)
+    while i != -1 and len(out) < MAX_MATCHES_PER_TERM:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + len(needle))
+    return out
+
+
+@pytest.mark.parametrize("needle", ["业务", "aa", "a", "交互设计", "ab"])
+def test_literal_spans_are_those_of_the_counting_loop(needle: str) -> None:
+    # Short texts take the loop that cannot reach the bound; long ones the counting one.
+    rng = random.Random(needle)
+    for size in (0, 5, 60, 300, 399, 400, 401, 2000):
+        text = "".join(rng.choice(["业务", "a", "b", "交互设计", "，"]) for _ in range(size))
+        assert literal_spans(text, needle) == _plain_literal_spans(text, needle)
+    assert len(literal_spans("a" * 1000, "a")) == MAX_MATCHES_PER_TERM
+
+
+@pytest.mark.parametrize("pattern", [r"业务[^。]{0,4}重要", r"x*", r"(?:a*b)?", r"\d+", r"不"])
+def test_regex_spans_are_those_of_the_public_finditer(pattern: str) -> None:
+    # _regex_spans makes its first search before its loop: what the loop alone finds.
+    term = compile_term("re:" + pattern)
+    assert term is not None
+    for text in ["", "业务很重要。业务不重要", "abab b a", "12 3 45", "不是不", "x", "业务"]:
+        answer = AnswerText.of(text)
+        expected = [m.span() for m in re.finditer(pattern, answer.text) if m.end() > m.start()]
+        assert term.find(answer) == expected, text
+
+
+def test_a_together_term_meets_its_groups_clause_by_clause() -> None:
+    # The pieces' clauses are mapped in C: pieces of one group in several clauses, and a
+    # clause holding only one group, pair as the clauses say.
+    point = Point(id="p", label="p", any=(Term("together", together=(
+        (Term("设计"), Term("规划")), (Term("产品"), Term("功能")))),))
+    question = Question(bank_id="b", id="q", type="open", prompt="?",
+                        rubric=Rubric(points=(point,)))
+    answer = "设计很好，产品不设计。规划功能，不是功能。产品"
+    result = grade(question, answer).points[0]
+    assert [(answer[s:e], m.negated) for m in result.matches for s, e in [m.span]] == [
+        ("产品", False), ("设计", True), ("规划", False), ("功能", False)]
+    assert result.hit

@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Literal
 
 from pmquiz.grading.answer import EN_WORD, AnswerText
@@ -155,18 +157,23 @@ class TogetherTerm:
                 pieces = [(display, s, e) for display, spans in known[g]
                           for s, e in spans]
                 for m in self.searched[g]:
-                    pieces.extend((m.display, s, e) for s, e in m.find(answer))
+                    spans = m.find(answer)
+                    if spans:  # (mostly none: no generator made then)
+                        pieces.extend((m.display, s, e) for s, e in spans)
             if not pieces:
                 return False, []
             found.append(pieces)
         # Clauses are told apart by the boundaries before them; only clauses where every
         # group occurs are looked at further (and only their pieces checked for negation).
         boundaries = answer.clause_boundaries()
-        keyed = [[(bisect_right(boundaries, piece[1]), piece) for piece in pieces]
-                 for pieces in found]
-        common = set.intersection(*({k for k, _ in pieces} for pieces in keyed))
+        # Each piece's clause, mapped in C: bisect_right(boundaries, start) per piece.
+        clauses = [list(map(bisect_right, repeat(boundaries), map(_PIECE_START, pieces)))
+                   for pieces in found]
+        common = set(clauses[0]).intersection(*clauses[1:])
         if not common:
             return False, []
+        keyed = [list(zip(ks, pieces, strict=True))
+                 for ks, pieces in zip(clauses, found, strict=True)]
         counts = False
         out: list[tuple[str, int, int, bool]] = []
         for clause in sorted(common):
@@ -192,6 +199,7 @@ class TogetherTerm:
 
 
 Piece = tuple[str, int, int]  # a together term's piece: (member matched, start, end)
+_PIECE_START = itemgetter(1)
 MemberSpans = tuple[str, list[tuple[int, int]]]  # a member and where it occurs
 
 
@@ -215,6 +223,15 @@ def literal_spans(text: str, needle: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     size = len(needle)
     i = text.find(needle)
+    if len(text) < MAX_MATCHES_PER_TERM * size:
+        # The text cannot hold MAX_MATCHES_PER_TERM occurrences that do not overlap: the
+        # bound is never reached, so the loop need not count (the loop below, without it).
+        append = out.append
+        while i != -1:
+            end = i + size
+            append((i, end))
+            i = text.find(needle, end)
+        return out
     while i != -1 and len(out) < MAX_MATCHES_PER_TERM:
         out.append((i, i + size))
         i = text.find(needle, i + size)
@@ -253,8 +270,13 @@ def _regex_spans(pattern: Any, answer: AnswerText) -> list[tuple[int, int]]:
     empty_budget = EMPTY_SCAN_FACTOR * end + EMPTY_SCAN_FLOOR
     char_pos = 0  # characters before byte offset `byte_pos`
     byte_pos = 0
+    match = raw.Match
+    span = match(unanchored, data, 0, end)[0]
+    if span[0] < 0:
+        return out  # no match at all (most searches): the loop below would end so
     while pos <= end and len(out) < MAX_MATCHES_PER_TERM:
-        span = raw.Match(unanchored, data, pos, end)[0]
+        if pos:  # (the first search is made above)
+            span = match(unanchored, data, pos, end)[0]
         if span[0] < 0:
             break
         s, e = span
