@@ -180,6 +180,20 @@ class Catalog:
         `show core-ability` finds the zh question in a Chinese UI when both banks have it).
         """
         ref = ref.strip()
+        as_path = path_in_ref(ref)
+        if as_path is not None:
+            file, qid = as_path
+            example = f"--bank {file} {qid}" if file else ""
+            raise UsageError(
+                f"unknown question '{ref}'",
+                f"{file} is a bank file; a question is named BANK_ID/QUESTION_ID. Pass the "
+                f"file with --bank: {example}" if file else
+                "A question is named BANK_ID/QUESTION_ID, not by a path; to use a bank file, "
+                "pass it with --bank FILE QUESTION_ID.",
+                key="err_unknown_question",
+                hint_key="err_ref_is_file" if file else "err_ref_is_path",
+                values={"ref": ref, "file": file, "example": example},
+            )
         if "/" in ref:
             bank_id, _, qid = ref.rpartition("/")
             for bank in self.banks:
@@ -234,6 +248,27 @@ class Catalog:
                 return bank.language
         return ""
 
+def path_in_ref(ref: str) -> tuple[str, str] | None:
+    """When `ref` is written as a path (`bank.yaml:q1`, `/dir/bank.yaml/q1`, `./x/q1`) rather
+    than `BANK_ID/QUESTION_ID`: the bank file before the last `:` or `/` and the question id
+    after it, or ('', '') when that part is no bank file; None for a ref that reads as ids.
+    Bank ids hold no `.`, `:` or `\\`, and at most one `/` separates them from the question
+    id, so nothing a real reference looks like is taken for a path."""
+    cut = max(ref.rfind(":"), ref.rfind("/"))
+    head, qid = (ref[:cut], ref[cut + 1:]) if cut >= 0 else ("", ref)
+    pathlike = (ref.startswith(("/", ".", "~")) or "\\" in ref or ":" in ref
+                or "/" in head or head.endswith(BANK_SUFFIXES))
+    if not pathlike:
+        return None
+    if head and qid and head.endswith(BANK_SUFFIXES):
+        try:
+            if Path(head).expanduser().is_file():
+                return head, qid
+        except (OSError, ValueError):
+            pass
+    return "", ""
+
+
 def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
     """When `bank_id` names a bank file in the current folder that was not loaded: how to
     load it (its path, or the folder in PMQUIZ_BANKS), with the id the file really has."""
@@ -250,11 +285,15 @@ def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
 def unloaded_file(bank_id: str, ref: str | None = None) -> dict[str, str] | None:
     """The facts of `unloaded_file_hint` (file name, its real id when different, the
     command to use), for the hint in the UI language."""
+    import glob
+
+    if not bank_id or Path(bank_id).name != bank_id:
+        return None  # a path, not a name in this folder: globbing it is refused or wrong
     here = Path.cwd()
     names = [f"{bank_id}{suffix}" for suffix in BANK_SUFFIXES]
     try:
         found = [name for name in names if (here / name).is_file()] or sorted(
-            p.name for p in here.glob(f"{bank_id}.*") if p.suffix in BANK_SUFFIXES
+            p.name for p in here.glob(f"{glob.escape(bank_id)}.*") if p.suffix in BANK_SUFFIXES
             and p.is_file())
     except OSError:
         return None

@@ -331,6 +331,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "come from the built-in folder and PMQUIZ_BANKS unless you pass a path. "
                         "Pass its path ({example}), or add this folder to PMQUIZ_BANKS "
                         "(export PMQUIZ_BANKS=\"$PWD\")."),
+    "err_ref_is_file": ("{file} 是题库文件；题目用 题库编号/题目编号 指定。用 --bank 给出这个文件："
+                        "{example}",
+                        "{file} is a bank file; a question is named BANK_ID/QUESTION_ID. Pass "
+                        "the file with --bank: {example}"),
+    "err_ref_is_path": ("题目用 题库编号/题目编号 指定，不用路径；要用某个题库文件，"
+                        "用 --bank 给出它：--bank 文件 题目编号。",
+                        "A question is named BANK_ID/QUESTION_ID, not by a path; to use a bank "
+                        "file, pass it with --bank FILE QUESTION_ID."),
     "err_ambiguous": ("题目编号“{ref}”有歧义", "question id '{ref}' is ambiguous"),
     "err_candidates": ("候选：{refs}。请用 题库编号/题目编号。",
                        "Candidates: {refs}. Use BANK_ID/QUESTION_ID."),
