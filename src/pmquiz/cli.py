@@ -550,8 +550,10 @@ def _usage_error(exc: Exception) -> None:
 
 def _warn(key: str, **values: object) -> None:
     from pmquiz.i18n import t
+    from pmquiz.sanitize import visible
 
-    sys.stderr.write(t(key, _ui_lang(), **values) + "\n")
+    # Warnings quote file names (a bank left out): nothing in them may act on the terminal.
+    sys.stderr.write(visible(t(key, _ui_lang(), **values)) + "\n")
     sys.stderr.flush()
 
 
@@ -561,10 +563,11 @@ def _note_skipped_rows() -> None:
     if store is None:
         return
     from pmquiz.i18n import t
+    from pmquiz.sanitize import visible
 
     lang = _ui_lang()
     for path, count in store.skipped_rows(clear=True).items():
-        sys.stderr.write(t("damaged_rows", lang, path=path, n=count) + "\n")
+        sys.stderr.write(visible(t("damaged_rows", lang, path=path, n=count)) + "\n")
 
 
 def build_command(args: list[str]) -> Any:
