@@ -85,14 +85,28 @@ def load_files(files: Iterable[Path]) -> LoadResult:
     return result
 
 
-def load_sources(sources: Sequence[Path]) -> LoadResult:
+NO_BANK_FILES = "no bank files (*.yaml, *.yml) in this folder"
+
+
+def load_sources(sources: Sequence[Path], given: bool = False) -> LoadResult:
+    """The banks of files and folders. `given` (paths the user named, not the default
+    folders): a folder holding no bank file is a problem, as it is for `check`; going on
+    with no banks would practise, list or export nothing and call that success."""
     files: list[Path] = []
+    empty: list[Path] = []
     for source in sources:
         if source.is_dir() or not source.exists() or source.suffix in BANK_SUFFIXES:
-            files.extend(bank_files(source))
+            found = bank_files(source)
+            if given and not found and source.is_dir():
+                empty.append(source)
+            files.extend(found)
         else:
             files.append(source)
-    return load_files(files)
+    result = load_files(files)
+    for folder in empty:
+        result.problems.setdefault(str(folder), []).append(
+            Problem(str(folder), None, NO_BANK_FILES))
+    return result
 
 
 def _warn_about_extra_banks(result: LoadResult) -> None:
@@ -129,7 +143,7 @@ class Catalog:
         id_args = [a for a in args if not looks_like_path(a)]
         banks: list[Bank] = []
         if path_args:
-            result = load_sources([Path(a) for a in path_args])
+            result = load_sources([Path(a) for a in path_args], given=True)
             result.raise_if_problems()
             banks.extend(result.banks)
         if id_args or not args:
