@@ -804,6 +804,18 @@ STRINGS.update({
     "err_junit_folder_is_file_hint": ("请把报告写到一个文件夹里，例如 --junit report.xml。",
                                       "Write the report into a folder, e.g. --junit "
                                       "report.xml."),
+    "err_output_is_history": ("{option} {path}：这是你的作答历史数据库，写到这里会毁掉它",
+                              "{option} {path}: that is your history database, and writing "
+                              "there would destroy it"),
+    "err_output_is_bank": ("{option} {path}：这是一个题库文件，pmquiz 从不覆盖题库",
+                           "{option} {path}: that is a bank file, and pmquiz never writes "
+                           "over a bank"),
+    "err_output_other_file": ("换一个文件，例如 {option} {example}。",
+                              "Choose another file, e.g. {option} {example}."),
+    "err_junit_is_bank_hint": ("要检查这个题库，把它作为参数给出：pmquiz check {path} --junit "
+                               "{example}",
+                               "To check that bank, give it as an argument: pmquiz check "
+                               "{path} --junit {example}"),
     "err_junit_no_folder": ("--junit {path}：文件夹 {folder} 不存在",
                             "--junit {path}: the folder {folder} does not exist"),
 })

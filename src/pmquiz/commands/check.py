@@ -76,8 +76,9 @@ def check_junit_path(target: Path) -> None:
     folder as the path itself is Click's to refuse: the option takes no folder). As
     mock --report, export -o and new do, check writes into a folder that exists and never
     makes one."""
-    from pmquiz.outputpath import file_in_the_way, folder_of
+    from pmquiz.outputpath import file_in_the_way, folder_of, refuse_overwriting_user_data
 
+    refuse_overwriting_user_data("--junit", target, "report.xml", "err_junit_is_bank_hint")
     folder = folder_of(target)
     values: dict[str, object] = {"path": str(target), "folder": str(folder)}
     blocking = file_in_the_way(folder)
