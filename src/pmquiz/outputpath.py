@@ -28,25 +28,23 @@ def overwrites_user_data(target: Path) -> str | None:
     database or one of SQLite's files beside it), "bank" (an existing .yaml/.yml file:
     nothing pmquiz writes is YAML, so that is a bank, as in `check --junit bank.yaml`),
     or None."""
+    if _is_history(target):
+        return "history"
+    if target.suffix.lower() in _BANK_SUFFIXES and target.is_file():
+        return "bank"
+    return None
+
+
+def _is_history(target: Path) -> bool:
     from pmquiz import paths
     from pmquiz.errors import PmquizError
 
     try:
-        history = paths.history_path()
-    except PmquizError:  # PMQUIZ_HOME unusable: the command says so where it matters
-        history = None
-    if history is not None:
-        try:
-            resolved = target.resolve()
-            base = history.resolve()
-        except (OSError, RuntimeError):
-            resolved = base = None
-        if resolved is not None and base is not None and any(
-                resolved == base.with_name(base.name + sidecar) for sidecar in _HISTORY_SIDECARS):
-            return "history"
-    if target.suffix.lower() in _BANK_SUFFIXES and target.is_file():
-        return "bank"
-    return None
+        base = paths.history_path().resolve()
+        resolved = target.resolve()
+    except (PmquizError, OSError, RuntimeError):
+        return False  # PMQUIZ_HOME unusable: the command says so where it matters
+    return any(resolved == base.with_name(base.name + sidecar) for sidecar in _HISTORY_SIDECARS)
 
 
 def refuse_overwriting_user_data(option: str, target: Path, example: str,
