@@ -481,6 +481,7 @@ def main() -> None:
 
         atexit.register(_dump_modules, dump)
     try:
+        _refuse_empty_data_dir(sys.argv[1:])
         command = build_command(sys.argv[1:])
         result = command.main(args=sys.argv[1:], prog_name="pmquiz", standalone_mode=False)
     except PmquizError as exc:
@@ -612,6 +613,24 @@ def _catch_interrupts(command: Any) -> None:
         command.callback = run
     for sub in getattr(command, "commands", {}).values():
         _catch_interrupts(sub)
+
+
+def _refuse_empty_data_dir(args: list[str]) -> None:
+    """`--data-dir ""` (a variable that was empty, `--data-dir "$DIR"`) would make the
+    current folder the data folder, and write history and cache there: refused, as an
+    empty PMQUIZ_HOME is taken for unset rather than for this folder."""
+    from pmquiz.errors import UsageError
+
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return
+        if arg == "--data-dir=" or (arg == "--data-dir" and i + 1 < len(args)
+                                    and not args[i + 1].strip()):
+            raise UsageError(
+                "--data-dir needs a folder, not an empty value",
+                "Give a folder (created when missing), or leave the option out to use "
+                "PMQUIZ_HOME or the platform's data folder.",
+                key="err_data_dir_empty", hint_key="err_data_dir_empty_hint")
 
 
 def _data_dir_after(ctx: Any, param: Any, value: Any) -> None:

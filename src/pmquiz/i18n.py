@@ -804,6 +804,12 @@ STRINGS.update({
     "err_junit_folder_is_file_hint": ("请把报告写到一个文件夹里，例如 --junit report.xml。",
                                       "Write the report into a folder, e.g. --junit "
                                       "report.xml."),
+    "err_data_dir_empty": ("--data-dir 需要一个文件夹，不能是空值",
+                           "--data-dir needs a folder, not an empty value"),
+    "err_data_dir_empty_hint": ("给出一个文件夹（不存在时会创建），或去掉这个选项，改用 "
+                                "PMQUIZ_HOME 或系统的数据文件夹。",
+                                "Give a folder (created when missing), or leave the option "
+                                "out to use PMQUIZ_HOME or the platform's data folder."),
     "err_output_is_history": ("{option} {path}：这是你的作答历史数据库，写到这里会毁掉它",
                               "{option} {path}: that is your history database, and writing "
                               "there would destroy it"),
