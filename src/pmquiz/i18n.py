@@ -495,9 +495,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # reliability (review with every question gone, capped answers)
     "history_gone": (
         "记录里的题目都已不在已加载的题库中（题库改了名、题目改了 id，"
-        "或题库不在 PMQUIZ_BANKS 里了？），没有可复习的题目。",
+        "或题库不在 PMQUIZ_BANKS 里了？），没有可复习的题目。复习只加载内置题库和 "
+        "PMQUIZ_BANKS 里的文件夹：按路径练习过的题库，把它的文件夹加进 PMQUIZ_BANKS 就能复习。",
         "Every question in your history has left the loaded banks (a bank renamed, question "
-        "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review.",
+        "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review. "
+        "Review loads the built-in banks and the PMQUIZ_BANKS folders only: a bank you "
+        "practised by its path comes back once its folder is in PMQUIZ_BANKS.",
     ),
     "err_schema_missing": (
         "{path}：历史数据库缺了一部分结构（{reason}），它被 pmquiz 以外的程序改动过",

@@ -88,6 +88,16 @@ def queue(items: Sequence[QueueItem], lang: Lang, at: datetime, next_due: dateti
         nothing_to_review(lang, at, next_due)
 
 
+def message(key: str, lang: Lang, **values: object) -> None:
+    """A sentence on stdout: wrapped to the terminal, one whole line into a pipe."""
+    if output.stdout_is_terminal():
+        from pmquiz import views
+
+        views.render_message(output.console(), key, lang, **values)
+    else:
+        plain.line(sys.stdout, t(key, lang, **values))
+
+
 def nothing_to_review(lang: Lang, at: datetime, next_due: datetime | None) -> None:
     """An empty queue: a sentence or two, the same on both faces (no table to pipe)."""
     for text in plain.next_due_lines(lang, at, next_due):

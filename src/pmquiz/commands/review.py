@@ -49,10 +49,9 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
 
                 emit_json([])
             else:
-                from pmquiz import views
-                from pmquiz.output import console
+                from pmquiz import render
 
-                views.render_message(console(), "history_gone", lang)
+                render.message("history_gone", lang)
             return ExitCode.OK
         if list_only:
             if json_output:
