@@ -6,6 +6,7 @@ folders; a command given a path loads only what that path holds (SPEC 2).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -122,6 +123,19 @@ def _warn_about_extra_banks(result: LoadResult) -> None:
         notices.warn("bank_left_out", path=name, problem=first)
 
 
+_QUESTION_REF = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
+
+
+def _names_a_default_question(arg: str) -> bool:
+    """Whether a BANK argument that is no file or folder is `BANK_ID/QUESTION_ID` of a
+    default bank (`pmquiz list backoffice-pm-zh/core-ability`); a missing folder with a
+    name like that stays "no such file or folder"."""
+    if not _QUESTION_REF.fullmatch(arg) or Path(arg).exists():
+        return False
+    bank_id = arg.partition("/")[0]
+    return any(b.id == bank_id for b in load_sources(default_sources()).banks)
+
+
 def looks_like_path(arg: str) -> bool:
     return arg.endswith(BANK_SUFFIXES) or "/" in arg or "\\" in arg or Path(arg).exists()
 
@@ -142,6 +156,13 @@ class Catalog:
         path_args = [a for a in args if looks_like_path(a)]
         id_args = [a for a in args if not looks_like_path(a)]
         banks: list[Bank] = []
+        for arg in path_args:
+            if _names_a_default_question(arg):
+                raise UsageError(
+                    f"'{arg}' is a question reference, not a bank",
+                    f"A bank is named by its id or a path; to see this question: pmquiz show "
+                    f"{arg}", key="err_ref_not_bank", hint_key="err_ref_not_bank_hint",
+                    values={"ref": arg})
         if path_args:
             result = load_sources([Path(a) for a in path_args], given=True)
             result.raise_if_problems()
@@ -238,6 +259,12 @@ class Catalog:
                 return in_lang[0]
         if len(matches) == 1:
             return matches[0]
+        if not matches and any(b.id == ref for b in self.banks):
+            raise UsageError(
+                f"'{ref}' is a bank, not a question",
+                f"A question is named BANK_ID/QUESTION_ID; pmquiz list {ref} shows the "
+                "questions of this bank.", key="err_bank_not_question",
+                hint_key="err_bank_not_question_hint", values={"ref": ref})
         if not matches:
             count = len(self.questions())
             close = _close(ref, sorted({q.id for q in self.questions()}))

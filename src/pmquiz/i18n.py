@@ -331,6 +331,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "come from the built-in folder and PMQUIZ_BANKS unless you pass a path. "
                         "Pass its path ({example}), or add this folder to PMQUIZ_BANKS "
                         "(export PMQUIZ_BANKS=\"$PWD\")."),
+    "err_ref_not_bank": ("“{ref}”是题目引用，不是题库",
+                         "'{ref}' is a question reference, not a bank"),
+    "err_ref_not_bank_hint": ("题库用编号或路径指定；要看这道题：pmquiz show {ref}",
+                              "A bank is named by its id or a path; to see this question: "
+                              "pmquiz show {ref}"),
+    "err_bank_not_question": ("“{ref}”是题库，不是题目", "'{ref}' is a bank, not a question"),
+    "err_bank_not_question_hint": ("题目用 题库编号/题目编号 指定；pmquiz list {ref} "
+                                   "列出这个题库的题目。",
+                                   "A question is named BANK_ID/QUESTION_ID; pmquiz list {ref} "
+                                   "shows the questions of this bank."),
     "err_ref_is_file": ("{file} 是题库文件；题目用 题库编号/题目编号 指定。用 --bank 给出这个文件："
                         "{example}",
                         "{file} is a bank file; a question is named BANK_ID/QUESTION_ID. Pass "
