@@ -501,6 +501,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "missed_then": ("当时漏掉：{points}", "missed then: {points}"),
     "missed_none": ("当时没有漏掉要点", "no points missed then"),
     "answer_then": ("当时回答：{answer}", "answered then: {answer}"),
+    "answer_not_saved": ("这个回答没能存进历史记录，复制保存它：\n{answer}",
+                         "This answer could not be saved in the history; copy it to keep "
+                         "it:\n{answer}"),
     "unsent_dropped": ("没有提交的回答未保存。", "The answer you had not submitted is not saved."),
     # reliability (review with every question gone, capped answers)
     "history_gone": (

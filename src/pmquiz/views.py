@@ -228,7 +228,7 @@ def _render_option_slips(con: Console, question: Question, grade: Grade, lang: L
 _REFUSALS = frozenset({
     "unknown_command", "unknown_command_list", "choice_reminder", "tf_reminder",
     "continue_reminder", "edit_one_line", "no_editor", "editor_missing", "editor_failed",
-    "editor_empty", "unsent_dropped"})
+    "editor_empty", "unsent_dropped", "answer_not_saved"})
 
 
 class PracticeScreen:
