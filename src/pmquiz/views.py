@@ -324,7 +324,18 @@ class PracticeScreen:
         self.con.file.flush()
 
     def continue_prompt(self) -> str:
-        return f"[{t('continue_prompt', self.lang)}] "
+        """The prompt after the feedback. On a terminal narrower than it, the line editor
+        cannot wrap a prompt wider than the screen (it fills the screen with blank
+        continuation and hides the feedback): the words go on their own lines, wrapped,
+        and the prompt itself is a short `> `."""
+        from rich.cells import cell_len
+
+        words = f"[{t('continue_prompt', self.lang)}]"
+        if cell_len(words) + 2 < self.con.width:
+            return words + " "
+        self.con.print(Text(words, style="dim"))
+        self.con.file.flush()
+        return "> "
 
 
 def print_help(con: Console, text: str) -> None:
