@@ -99,8 +99,15 @@ def message(key: str, lang: Lang, **values: object) -> None:
 
 
 def nothing_to_review(lang: Lang, at: datetime, next_due: datetime | None) -> None:
-    """An empty queue: a sentence or two, the same on both faces (no table to pipe)."""
-    for text in plain.next_due_lines(lang, at, next_due):
+    """An empty queue: a sentence or two, the same words on both faces (no table to pipe),
+    broken between words to fit a terminal rather than cut by it mid-word."""
+    lines = plain.next_due_lines(lang, at, next_due)
+    if output.stdout_is_terminal():
+        from pmquiz import views
+
+        views.render_lines(output.console(), lines)
+        return
+    for text in lines:
         plain.line(sys.stdout, text)
 
 

@@ -354,6 +354,12 @@ def render_message(con: Console, key: str, lang: Lang, **values: object) -> None
     con.print(Text(t(key, lang, **values)))
 
 
+def render_lines(con: Console, lines: list[str]) -> None:
+    """Sentences, each wrapped to the terminal between words (control characters shown)."""
+    for line in lines:
+        con.print(Text(visible(line)))
+
+
 def format_elapsed(seconds: float) -> str:
     seconds = int(round(seconds))
     minutes, secs = divmod(seconds, 60)
