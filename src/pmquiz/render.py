@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
 
 def _note(key: str, lang: Lang, **values: object) -> None:
-    sys.stderr.write(t(key, lang, **values) + "\n")
+    """A note on stderr, broken between words to fit a terminal."""
+    from pmquiz.sanitize import visible
+
+    output.write_note(visible(t(key, lang, **values)))
 
 
 def banks(found: Sequence[Bank], lang: Lang) -> None:
@@ -113,7 +116,7 @@ def nothing_to_review(lang: Lang, at: datetime, next_due: datetime | None) -> No
 
 def stats(figures: Stats, lang: Lang) -> None:
     if not figures.attempts:
-        plain.line(sys.stdout, t("stats_empty", lang))
+        message("stats_empty", lang)
     elif output.stdout_is_terminal():
         from pmquiz import statsviews
 

@@ -7,8 +7,6 @@ asked: its history stays with its `BANK_ID/QUESTION_ID`.
 
 from __future__ import annotations
 
-import sys
-
 from pmquiz import paths
 from pmquiz.catalog import Catalog
 from pmquiz.commands.sessionrun import run_session
@@ -94,5 +92,7 @@ def _language(catalog: Catalog, bank_id: str | None) -> str | None:
 
 
 def _note(text: str) -> None:
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
+    from pmquiz.output import write_note
+    from pmquiz.sanitize import visible
+
+    write_note(visible(text))
