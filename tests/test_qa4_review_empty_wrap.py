@@ -14,3 +14,11 @@ def test_no_history_sentence_wraps_between_words_at_40_columns(
     assert run.exit_code == 0, run.stderr
     lines = [line for line in run.stdout.splitlines() if line]
     assert lines == ["No history yet; start with `pmquiz", "practice`."]
+
+
+def test_empty_stats_wraps_between_words_at_40_columns(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    run = run_terminal(["stats", "--lang", "en"], capsys, monkeypatch, width=40)
+    assert run.exit_code == 0, run.stderr
+    assert [line for line in run.stdout.splitlines() if line] == [
+        "Nothing yet: no attempts in your", "history. Start with `pmquiz practice`."]
