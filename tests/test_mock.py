@@ -338,16 +338,16 @@ def test_a_terminal_that_never_answers_cpr_shows_the_countdown_in_the_prompt_lin
     """No bottom toolbar can be drawn there: the time left goes before the prompt, still
     counting down, and the line left on the screen is the answer alone."""
     home = tmp_path / "home"
-    term = Terminal(["mock", str(bank), "--seed", "5", "--count", "1", "--minutes", "0.1"],
+    term = Terminal(["mock", str(bank), "--seed", "5", "--count", "1", "--minutes", "0.2"],
                     home, answers_cpr=False)
     # prompt_toolkit gives up waiting for the answer after 2 s; from then on it shows.
-    first = term.wait(_prompt_countdown, timeout=4)
+    first = term.wait(_prompt_countdown, timeout=10)
     term.child.send("后台为业务")
     term.wait(lambda lines: any(line.endswith("> 后台为业务") for line in lines))
     later = term.wait(lambda lines: (_prompt_countdown(lines) or first) != first
                       and _prompt_countdown(lines), timeout=2.5)
     assert later != first  # redrawn while the answer sits untouched
-    term.shows("时间到，已输入的内容已提交", timeout=10)
+    term.shows("时间到，已输入的内容已提交", timeout=20)
     assert "> 后台为业务" in term.lines()  # the countdown is taken off the final line
     assert term.finish() == 0
     assert "WARNING" not in term.log  # prompt_toolkit's English CPR warning is not shown
