@@ -605,6 +605,8 @@ STRINGS.update({
     "new_suffix": ("{path}：题库文件名要以 .yaml 或 .yml 结尾（在文件夹里按这两个后缀查找题库）。",
                    "{path}: a bank file's name must end in .yaml or .yml (that is how banks "
                    "are found in folders)."),
+    "new_no_name": ("pmquiz new 需要一个文件名，例如：pmquiz new my-bank.yaml",
+                    "pmquiz new needs a file name, e.g. pmquiz new my-bank.yaml"),
     "new_cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "schema_missing": ("找不到随 pmquiz 安装的 schema（{path}），请重新安装 pmquiz。",
                        "the schema installed with pmquiz is missing ({path}); reinstall "
