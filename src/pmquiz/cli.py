@@ -62,9 +62,15 @@ def _global(
 
 
 def _lang_value(value: str | None) -> str | None:
-    """`--lang ZH` means zh, as PMQUIZ_LANG=ZH does; anything else is judged by _check_lang."""
-    if value is not None and value.strip().lower() in ("zh", "en"):
-        return value.strip().lower()
+    """`--lang ZH` means zh, as PMQUIZ_LANG=ZH does, and so does a language tag of Chinese
+    or English (`zh-CN`, `zh_TW`, `zh-Hant`, `en-GB`, as a locale or a bank's `language`
+    is written); anything else is judged by _check_lang."""
+    if value is not None:
+        import re
+
+        match = re.fullmatch(r"(zh|en)(?:[-_][a-z0-9]{1,8})*", value.strip().lower())
+        if match:
+            return match.group(1)
     return value
 
 
