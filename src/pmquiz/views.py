@@ -7,7 +7,7 @@ not a terminal, tables lose their boxes so logs and pipes read as plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pmquiz import sanitize as _sanitize
+from pmquiz.evidence import evidence_spans, evidence_words
 from pmquiz.grading import Grade
 from pmquiz.i18n import Lang, t
 from pmquiz.marks import MARKERS, Mark, answer_marks
@@ -89,11 +90,9 @@ def highlighted_answer(grade: Grade, markers: bool) -> Text:
     return text
 
 
-def _quote(answer: str, span: tuple[int, int] | None) -> str:
-    """The answer's own words at `span`, quoted, on one line."""
-    if span is None:
-        return ""
-    words = " ".join(visible(answer[span[0]:span[1]]).split())
+def _quote(answer: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The answer's own words at `spans` (a point's evidence), quoted, on one line."""
+    words = evidence_words(answer, spans, visible)
     return f"“{words}”" if words else ""
 
 
@@ -141,7 +140,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                 extras.append(t("required", lang))
             if extras:
                 label.append(f" ({', '.join(extras)})", style="dim")
-            quoted = _quote(grade.answer, point.span)
+            quoted = _quote(grade.answer, evidence_spans(question, point, grade.answer))
             evidence = Text()
             if point.hit and quoted:
                 evidence.append(f"← {quoted}", style="dim")
@@ -151,7 +150,8 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             rows.add_row(Text(" ") + mark, label, evidence)
         for penalty in grade.penalties:
             if penalty.hit:
-                quoted = _quote(grade.answer, penalty.span)
+                quoted = _quote(grade.answer, evidence_spans(
+                    question, penalty, grade.answer, penalty=True))
                 rows.add_row(Text(" ") + Text("⚠", style="yellow"),
                              Text(f"−{penalty.weight:g} {_sanitize.one_line(penalty.label)}"),
                              Text(f"← {quoted}", style="dim") if quoted else Text())
@@ -228,7 +228,7 @@ def _render_option_slips(con: Console, question: Question, grade: Grade, lang: L
 _REFUSALS = frozenset({
     "unknown_command", "unknown_command_list", "choice_reminder", "tf_reminder",
     "continue_reminder", "edit_one_line", "no_editor", "editor_missing", "editor_failed",
-    "editor_empty", "unsent_dropped"})
+    "editor_empty", "unsent_dropped", "answer_not_saved"})
 
 
 class PracticeScreen:
@@ -324,7 +324,18 @@ class PracticeScreen:
         self.con.file.flush()
 
     def continue_prompt(self) -> str:
-        return f"[{t('continue_prompt', self.lang)}] "
+        """The prompt after the feedback. On a terminal narrower than it, the line editor
+        cannot wrap a prompt wider than the screen (it fills the screen with blank
+        continuation and hides the feedback): the words go on their own lines, wrapped,
+        and the prompt itself is a short `> `."""
+        from rich.cells import cell_len
+
+        words = f"[{t('continue_prompt', self.lang)}]"
+        if cell_len(words) + 2 < self.con.width:
+            return words + " "
+        self.con.print(Text(words, style="dim"))
+        self.con.file.flush()
+        return "> "
 
 
 def print_help(con: Console, text: str) -> None:
@@ -341,6 +352,12 @@ def print_help(con: Console, text: str) -> None:
 
 def render_message(con: Console, key: str, lang: Lang, **values: object) -> None:
     con.print(Text(t(key, lang, **values)))
+
+
+def render_lines(con: Console, lines: list[str]) -> None:
+    """Sentences, each wrapped to the terminal between words (control characters shown)."""
+    for line in lines:
+        con.print(Text(visible(line)))
 
 
 def format_elapsed(seconds: float) -> str:
