@@ -12,7 +12,6 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 
 from pmquiz.grading.answer import AnswerText
 from pmquiz.grading.negation import CueSet, cueset
@@ -75,13 +74,6 @@ class CompiledRubric:
     # Finds which needles occur (pmquiz.grading.scan).
     scanner: NeedleScanner = field(default_factory=lambda: NeedleScanner(()))
     _all_points: tuple[CompiledPoint, ...] = field(init=False, repr=False, compare=False)
-    # The needle plans split by what they hold, each indexed by needle (candidates maps
-    # over them in C); per together term, one empty tuple per group.
-    _owner_plans: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
-    _member_plans: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
-    _gate_plans: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
-    _no_groups: tuple[tuple[tuple[()], ...], ...] = field(init=False, repr=False,
-                                                          compare=False)
 
     @staticmethod
     def build(points: tuple[CompiledPoint, ...], penalties: tuple[CompiledPoint, ...],
@@ -158,18 +150,23 @@ class CompiledRubric:
         with its spans when they are already known (plain phrases found by the scan),
         else None; a together term with the spans of its literal members."""
         text = answer.text
-        # One new list per point: `list` mapped over empty tuples, in C.
-        per_point: list[list[Candidate]] = list(map(list, self._no_groups[-1]))
-        # What the occurring needles do, gathered in C (each needle's owners, members and
-        # gates, as its plan in `needle_plans` lists them); slots sorted: rubric order.
-        occurring = self.scanner.occurring(answer)
-        slots = sorted(chain.from_iterable(map(self._owner_plans.__getitem__, occurring)))
-        member_slots = sorted(chain.from_iterable(
-            map(self._member_plans.__getitem__, occurring)))
-        gates_open = set(chain.from_iterable(map(self._gate_plans.__getitem__, occurring)))
+        per_point: list[list[Candidate]] = [[] for _ in self._all_points]
+        plans = self.needle_plans
+        slots: list[int] = []
+        member_slots: list[int] = []
+        gates_open: set[int] = set()
+        for k in self.scanner.occurring(answer):
+            owner_slots, members_found, gate_ids = plans[k]
+            if owner_slots:
+                slots += owner_slots
+            if members_found:
+                member_slots += members_found
+            if gate_ids:
+                gates_open.update(gate_ids)
         needles = self.needles
         spans_of: dict[int, list[tuple[int, int]]] = {}  # a needle shared is found once
         if slots:
+            slots.sort()  # rubric order
             owners = self.owners
             for slot in slots:
                 p_index, t_index, term, gate, k = owners[slot]
@@ -184,13 +181,14 @@ class CompiledRubric:
         if self.together:
             pieces: dict[int, list[list[MemberSpans]]] = {}
             if member_slots:
-                no_groups = self._no_groups
+                member_slots.sort()
+                together = self.together
                 members = self.members
                 for slot in member_slots:
                     t, g, display, k = members[slot]
                     groups = pieces.get(t)
                     if groups is None:
-                        groups = pieces[t] = list(map(list, no_groups[t]))
+                        groups = pieces[t] = [[] for _ in together[t][2].groups]
                     spans = spans_of.get(k)
                     if spans is None:
                         spans = spans_of[k] = literal_spans(text, needles[k])
@@ -201,10 +199,6 @@ class CompiledRubric:
                     if not unruled:
                         continue
                     groups = [[] for _ in term.groups]
-                # Every group with a member found (`all`, in C) needs no further look.
-                if all(groups):
-                    per_point[p_index].append((t_index, term, None, groups))
-                    continue
                 for g in range(len(groups)):
                     if not groups[g] and g not in unruled:
                         break
@@ -231,13 +225,6 @@ class CompiledRubric:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_all_points", (*self.points, *self.penalties))
-        object.__setattr__(self, "_owner_plans", tuple(p[0] for p in self.needle_plans))
-        object.__setattr__(self, "_member_plans", tuple(p[1] for p in self.needle_plans))
-        object.__setattr__(self, "_gate_plans", tuple(p[2] for p in self.needle_plans))
-        # (the last entry: one empty tuple per point, for the per-point lists)
-        object.__setattr__(self, "_no_groups", (
-            *(((),) * len(term.groups) for _, _, term, _ in self.together),
-            ((),) * len(self._all_points)))
 
 
 # A term worth looking for: (which written term of its point, the term, and what is
