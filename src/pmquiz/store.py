@@ -202,6 +202,13 @@ def _m006_missed_points(conn: sqlite3.Connection) -> None:
     missedpoints.create(conn)
 
 
+def _m006_damaged_attempts(conn: sqlite3.Connection) -> None:
+    """The damaged attempts summary, kept by triggers (see pmquiz.damagedrows)."""
+    from pmquiz import damagedrows
+
+    damagedrows.create(conn)
+
+
 # Add-only: never edit or reorder a released migration; append a new one.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
@@ -209,6 +216,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("m003_attempt_ids", _m003_attempt_ids),
     ("m004_mock_answers", _m004_mock_answers),
     ("m006_missed_points", _m006_missed_points),
+    ("m006_damaged_attempts", _m006_damaged_attempts),  # the 6th: m006_missed_points is the 5th
 ]
 
 
