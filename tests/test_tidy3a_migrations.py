@@ -1,8 +1,10 @@
-"""The history's migrations: a history written at any older schema version is migrated in
-place to the schema a new history gets, keeping everything it held (SPEC 2)."""
+"""The history's migrations: each is named by its place in the list (the number a history
+file's PRAGMA user_version counts), and a history written at any older schema version is
+migrated in place to the schema a new history gets, keeping everything it held (SPEC 2)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,13 @@ def _schema(path: Path) -> list[Any]:
 
 def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in conn.execute(sql)]
+
+
+def test_each_migration_is_named_by_its_place_in_the_list() -> None:
+    """The name's number is the schema version the migration brings a history to."""
+    for version, (name, migration) in enumerate(MIGRATIONS, start=1):
+        assert re.fullmatch(rf"m{version:03d}_[a-z0-9_]+", name), (version, name)
+        assert migration.__name__ == f"_{name}", (version, name)
 
 
 @pytest.mark.parametrize("version", range(len(MIGRATIONS)))
