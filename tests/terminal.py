@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -48,6 +49,31 @@ def spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
 def ready(child: pexpect.spawn) -> None:
     """Wait until the line editor reads (call once per prompt, before typing)."""
     child.expect_exact(READY)
+
+
+def reading_stdin(child: pexpect.spawn, timeout: float = 30) -> None:
+    """Wait until the child is blocked reading its standard input, before a Ctrl-C meant
+    for that read.
+
+    A command's note ("... end with Ctrl-D") comes just before its read: a SIGINT that
+    lands after the note but before the read() call only sets Python's flag, and Python
+    looks at that flag again only once the read returns, so the process would sit in the
+    read with the Ctrl-C spent. A busy machine that pauses the child right after it
+    writes the note makes that likely. Linux says what a process waits in
+    (/proc/PID/syscall: `0 0x0 ...` is read(0, ...)); elsewhere this returns at once.
+    """
+    path = Path(f"/proc/{child.pid}/syscall")
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            call = path.read_text().split()[:2]
+        except OSError:  # no /proc (macOS), or not allowed to look
+            return
+        if call == ["0", "0x0"]:
+            return
+        if not child.isalive() or time.monotonic() > deadline:
+            raise AssertionError(f"pmquiz never waited on its standard input ({call})")
+        time.sleep(0.01)
 
 
 def finished(child: pexpect.spawn) -> int | None:
