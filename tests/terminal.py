@@ -9,6 +9,7 @@ prompt: `ready` waits for that, so nothing is typed before the editor listens.
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
 import time
@@ -43,7 +44,19 @@ def terminal_env(home: Path, **extra: str) -> dict[str, str]:
 def spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
     return pexpect.spawn(sys.executable, ["-m", "pmquiz", *args],
                          env=terminal_env(home, **extra), encoding="utf-8", timeout=30,
-                         dimensions=(40, 80))
+                         dimensions=(40, 80), preexec_fn=_as_a_shell_starts_it)
+
+
+def _as_a_shell_starts_it() -> None:
+    """SIGINT and SIGQUIT at their defaults, as a terminal's shell starts a command.
+
+    A test run started in the background by a non-interactive shell (`pytest &` in a
+    script) has both ignored, and an ignored signal stays ignored across exec: Python
+    then installs no Ctrl-C handler, and a Ctrl-C sent while pmquiz reads in cooked mode
+    (`grade -`, `import -`) goes unheard until the test times out.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
 
 
 def ready(child: pexpect.spawn) -> None:
