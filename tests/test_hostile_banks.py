@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -207,3 +208,22 @@ def test_the_new_messages_speak_chinese_too(
     monkeypatch.delenv("PMQUIZ_HOME")
     monkeypatch.setenv("PMQUIZ_NOW", "9999-12-31T23:59:59")
     assert "超出范围" in run_cli(["review", "--list"], capsys).stderr
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_a_utf32_bank_without_bom_is_named_utf32(tmp_path: Path, capsys, codec: str) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_bytes(VALID.encode(codec))
+    result = run_cli(["check", str(path)], capsys)
+    assert result.exit_code == 2
+    assert "UTF-32 (without a byte-order mark): save it as UTF-8" in result.stderr
+
+
+def test_a_binary_file_is_named_binary_not_utf16(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_bytes(Path(sys.executable).resolve().read_bytes()[:8192])
+    result = run_cli(["check", str(path)], capsys)
+    assert result.exit_code == 2
+    assert "UTF-16" not in result.stderr
+    assert "binary data" in result.stderr and "not text" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

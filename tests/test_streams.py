@@ -103,3 +103,27 @@ def test_odd_columns_fall_back_to_a_sensible_width(
     for args in (["list"], ["history"], PASSING, ["stats"]):
         run = run_cli(args, capsys)
         assert run.exit_code == 0, (args, run.stderr)
+
+
+def into_closed_pipe_both(args: list[str], home: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run with stdout and stderr one pipe whose reader has gone (`2>&1 | head -1`)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run([sys.executable, "-m", "pmquiz", *args], stdout=write,
+                              stderr=write, env=env_for(home), timeout=60)
+    finally:
+        os.close(write)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "code"), [
+    (["grade", "nope", "-a", "x"], 2), (["schema", "--bogus"], 2), (["list", "no-bank"], 2),
+    (["check", "{bad}"], 2), (FAILING, 1), (PASSING, 0),
+])
+def test_errors_into_a_broken_pipe_keep_the_commands_own_code(
+        tmp_path: Path, args: list[str], code: int) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [\n", encoding="utf-8")
+    run = into_closed_pipe_both([a.format(bad=bad) for a in args], tmp_path / "home")
+    assert run.returncode == code

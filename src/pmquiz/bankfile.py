@@ -80,15 +80,38 @@ def read_bank_bytes(path: Path) -> bytes:
 
 def encoding_problem(data: bytes) -> str | None:
     """What the file is when it is plainly not UTF-8 text: UTF-16 or UTF-32 (with or
-    without a byte-order mark). None otherwise."""
+    without a byte-order mark), or binary data (a program, an image, a database). None
+    otherwise."""
     head = data[:4096]
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "the file is UTF-32: save it as UTF-8"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "the file is UTF-16: save it as UTF-8"
-    if len(head) >= 4 and head.count(0) * 3 >= len(head):
-        # Text in UTF-16 has a zero byte beside most ASCII characters.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if max(even, odd) * 2 >= len(head) // 2:
-            return "the file is UTF-16 (without a byte-order mark): save it as UTF-8"
-    return None
+    if b"\x00" not in head:
+        return None
+    # Text in UTF-16 or UTF-32 has zero bytes (beside every ASCII character): decoded as
+    # what it is, it reads as text without control characters, and with ASCII in it. A
+    # program, an image or a database has zeros too, but reads as nothing in any of them.
+    for codec, name in (("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"),
+                        ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16")):
+        if _reads_as_text(head, codec):
+            return f"the file is {name} (without a byte-order mark): save it as UTF-8"
+    if head.count(0) >= max(16, len(head) // 8):
+        return ("the file holds binary data (a program, an image, a database?), not text: "
+                "a bank is a YAML text file saved as UTF-8")
+    return None  # a stray NUL in UTF-8 text: the loader names it with its line
+
+
+def _reads_as_text(head: bytes, codec: str) -> bool:
+    import codecs
+
+    try:
+        # Incremental, so a character cut at the end of `head` is no error.
+        text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r")
+    # A bank's keys, indentation and line ends are ASCII; UTF-8 text misread as UTF-16
+    # pairs its bytes into CJK-range characters and has hardly any.
+    ascii_chars = sum(1 for ch in text if ch < "\x7f")
+    return bool(text) and controls * 100 <= len(text) and ascii_chars * 3 >= len(text)

@@ -6,6 +6,7 @@ folders; a command given a path loads only what that path holds (SPEC 2).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -85,14 +86,28 @@ def load_files(files: Iterable[Path]) -> LoadResult:
     return result
 
 
-def load_sources(sources: Sequence[Path]) -> LoadResult:
+NO_BANK_FILES = "no bank files (*.yaml, *.yml) in this folder"
+
+
+def load_sources(sources: Sequence[Path], given: bool = False) -> LoadResult:
+    """The banks of files and folders. `given` (paths the user named, not the default
+    folders): a folder holding no bank file is a problem, as it is for `check`; going on
+    with no banks would practise, list or export nothing and call that success."""
     files: list[Path] = []
+    empty: list[Path] = []
     for source in sources:
         if source.is_dir() or not source.exists() or source.suffix in BANK_SUFFIXES:
-            files.extend(bank_files(source))
+            found = bank_files(source)
+            if given and not found and source.is_dir():
+                empty.append(source)
+            files.extend(found)
         else:
             files.append(source)
-    return load_files(files)
+    result = load_files(files)
+    for folder in empty:
+        result.problems.setdefault(str(folder), []).append(
+            Problem(str(folder), None, NO_BANK_FILES))
+    return result
 
 
 def _warn_about_extra_banks(result: LoadResult) -> None:
@@ -106,6 +121,19 @@ def _warn_about_extra_banks(result: LoadResult) -> None:
         problems = result.problems.pop(name)
         first = problems[0]
         notices.warn("bank_left_out", path=name, problem=first)
+
+
+_QUESTION_REF = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
+
+
+def _names_a_default_question(arg: str) -> bool:
+    """Whether a BANK argument that is no file or folder is `BANK_ID/QUESTION_ID` of a
+    default bank (`pmquiz list backoffice-pm-zh/core-ability`); a missing folder with a
+    name like that stays "no such file or folder"."""
+    if not _QUESTION_REF.fullmatch(arg) or Path(arg).exists():
+        return False
+    bank_id = arg.partition("/")[0]
+    return any(b.id == bank_id for b in load_sources(default_sources()).banks)
 
 
 def looks_like_path(arg: str) -> bool:
@@ -128,8 +156,15 @@ class Catalog:
         path_args = [a for a in args if looks_like_path(a)]
         id_args = [a for a in args if not looks_like_path(a)]
         banks: list[Bank] = []
+        for arg in path_args:
+            if _names_a_default_question(arg):
+                raise UsageError(
+                    f"'{arg}' is a question reference, not a bank",
+                    f"A bank is named by its id or a path; to see this question: pmquiz show "
+                    f"{arg}", key="err_ref_not_bank", hint_key="err_ref_not_bank_hint",
+                    values={"ref": arg})
         if path_args:
-            result = load_sources([Path(a) for a in path_args])
+            result = load_sources([Path(a) for a in path_args], given=True)
             result.raise_if_problems()
             banks.extend(result.banks)
         if id_args or not args:
@@ -180,6 +215,20 @@ class Catalog:
         `show core-ability` finds the zh question in a Chinese UI when both banks have it).
         """
         ref = ref.strip()
+        as_path = path_in_ref(ref)
+        if as_path is not None:
+            file, qid = as_path
+            example = f"--bank {file} {qid}" if file else ""
+            raise UsageError(
+                f"unknown question '{ref}'",
+                f"{file} is a bank file; a question is named BANK_ID/QUESTION_ID. Pass the "
+                f"file with --bank: {example}" if file else
+                "A question is named BANK_ID/QUESTION_ID, not by a path; to use a bank file, "
+                "pass it with --bank FILE QUESTION_ID.",
+                key="err_unknown_question",
+                hint_key="err_ref_is_file" if file else "err_ref_is_path",
+                values={"ref": ref, "file": file, "example": example},
+            )
         if "/" in ref:
             bank_id, _, qid = ref.rpartition("/")
             for bank in self.banks:
@@ -210,6 +259,12 @@ class Catalog:
                 return in_lang[0]
         if len(matches) == 1:
             return matches[0]
+        if not matches and any(b.id == ref for b in self.banks):
+            raise UsageError(
+                f"'{ref}' is a bank, not a question",
+                f"A question is named BANK_ID/QUESTION_ID; pmquiz list {ref} shows the "
+                "questions of this bank.", key="err_bank_not_question",
+                hint_key="err_bank_not_question_hint", values={"ref": ref})
         if not matches:
             count = len(self.questions())
             close = _close(ref, sorted({q.id for q in self.questions()}))
@@ -234,6 +289,27 @@ class Catalog:
                 return bank.language
         return ""
 
+def path_in_ref(ref: str) -> tuple[str, str] | None:
+    """When `ref` is written as a path (`bank.yaml:q1`, `/dir/bank.yaml/q1`, `./x/q1`) rather
+    than `BANK_ID/QUESTION_ID`: the bank file before the last `:` or `/` and the question id
+    after it, or ('', '') when that part is no bank file; None for a ref that reads as ids.
+    Bank ids hold no `.`, `:` or `\\`, and at most one `/` separates them from the question
+    id, so nothing a real reference looks like is taken for a path."""
+    cut = max(ref.rfind(":"), ref.rfind("/"))
+    head, qid = (ref[:cut], ref[cut + 1:]) if cut >= 0 else ("", ref)
+    pathlike = (ref.startswith(("/", ".", "~")) or "\\" in ref or ":" in ref
+                or "/" in head or head.endswith(BANK_SUFFIXES))
+    if not pathlike:
+        return None
+    if head and qid and head.endswith(BANK_SUFFIXES):
+        try:
+            if Path(head).expanduser().is_file():
+                return head, qid
+        except (OSError, ValueError):
+            pass
+    return "", ""
+
+
 def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
     """When `bank_id` names a bank file in the current folder that was not loaded: how to
     load it (its path, or the folder in PMQUIZ_BANKS), with the id the file really has."""
@@ -250,11 +326,15 @@ def unloaded_file_hint(bank_id: str, ref: str | None = None) -> str | None:
 def unloaded_file(bank_id: str, ref: str | None = None) -> dict[str, str] | None:
     """The facts of `unloaded_file_hint` (file name, its real id when different, the
     command to use), for the hint in the UI language."""
+    import glob
+
+    if not bank_id or Path(bank_id).name != bank_id:
+        return None  # a path, not a name in this folder: globbing it is refused or wrong
     here = Path.cwd()
     names = [f"{bank_id}{suffix}" for suffix in BANK_SUFFIXES]
     try:
         found = [name for name in names if (here / name).is_file()] or sorted(
-            p.name for p in here.glob(f"{bank_id}.*") if p.suffix in BANK_SUFFIXES
+            p.name for p in here.glob(f"{glob.escape(bank_id)}.*") if p.suffix in BANK_SUFFIXES
             and p.is_file())
     except OSError:
         return None

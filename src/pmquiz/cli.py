@@ -62,9 +62,15 @@ def _global(
 
 
 def _lang_value(value: str | None) -> str | None:
-    """`--lang ZH` means zh, as PMQUIZ_LANG=ZH does; anything else is judged by _check_lang."""
-    if value is not None and value.strip().lower() in ("zh", "en"):
-        return value.strip().lower()
+    """`--lang ZH` means zh, as PMQUIZ_LANG=ZH does, and so does a language tag of Chinese
+    or English (`zh-CN`, `zh_TW`, `zh-Hant`, `en-GB`, as a locale or a bank's `language`
+    is written); anything else is judged by _check_lang."""
+    if value is not None:
+        import re
+
+        match = re.fullmatch(r"(zh|en)(?:[-_][a-z0-9]{1,8})*", value.strip().lower())
+        if match:
+            return match.group(1)
     return value
 
 
@@ -481,6 +487,7 @@ def main() -> None:
 
         atexit.register(_dump_modules, dump)
     try:
+        _refuse_empty_data_dir(sys.argv[1:])
         command = build_command(sys.argv[1:])
         result = command.main(args=sys.argv[1:], prog_name="pmquiz", standalone_mode=False)
     except PmquizError as exc:
@@ -550,8 +557,10 @@ def _usage_error(exc: Exception) -> None:
 
 def _warn(key: str, **values: object) -> None:
     from pmquiz.i18n import t
+    from pmquiz.sanitize import visible
 
-    sys.stderr.write(t(key, _ui_lang(), **values) + "\n")
+    # Warnings quote file names (a bank left out): nothing in them may act on the terminal.
+    sys.stderr.write(visible(t(key, _ui_lang(), **values)) + "\n")
     sys.stderr.flush()
 
 
@@ -561,10 +570,11 @@ def _note_skipped_rows() -> None:
     if store is None:
         return
     from pmquiz.i18n import t
+    from pmquiz.sanitize import visible
 
     lang = _ui_lang()
     for path, count in store.skipped_rows(clear=True).items():
-        sys.stderr.write(t("damaged_rows", lang, path=path, n=count) + "\n")
+        sys.stderr.write(visible(t("damaged_rows", lang, path=path, n=count)) + "\n")
 
 
 def build_command(args: list[str]) -> Any:
@@ -609,6 +619,24 @@ def _catch_interrupts(command: Any) -> None:
         command.callback = run
     for sub in getattr(command, "commands", {}).values():
         _catch_interrupts(sub)
+
+
+def _refuse_empty_data_dir(args: list[str]) -> None:
+    """`--data-dir ""` (a variable that was empty, `--data-dir "$DIR"`) would make the
+    current folder the data folder, and write history and cache there: refused, as an
+    empty PMQUIZ_HOME is taken for unset rather than for this folder."""
+    from pmquiz.errors import UsageError
+
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return
+        if arg == "--data-dir=" or (arg == "--data-dir" and i + 1 < len(args)
+                                    and not args[i + 1].strip()):
+            raise UsageError(
+                "--data-dir needs a folder, not an empty value",
+                "Give a folder (created when missing), or leave the option out to use "
+                "PMQUIZ_HOME or the platform's data folder.",
+                key="err_data_dir_empty", hint_key="err_data_dir_empty_hint")
 
 
 def _data_dir_after(ctx: Any, param: Any, value: Any) -> None:

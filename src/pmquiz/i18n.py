@@ -331,6 +331,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "come from the built-in folder and PMQUIZ_BANKS unless you pass a path. "
                         "Pass its path ({example}), or add this folder to PMQUIZ_BANKS "
                         "(export PMQUIZ_BANKS=\"$PWD\")."),
+    "err_ref_not_bank": ("“{ref}”是题目引用，不是题库",
+                         "'{ref}' is a question reference, not a bank"),
+    "err_ref_not_bank_hint": ("题库用编号或路径指定；要看这道题：pmquiz show {ref}",
+                              "A bank is named by its id or a path; to see this question: "
+                              "pmquiz show {ref}"),
+    "err_bank_not_question": ("“{ref}”是题库，不是题目", "'{ref}' is a bank, not a question"),
+    "err_bank_not_question_hint": ("题目用 题库编号/题目编号 指定；pmquiz list {ref} "
+                                   "列出这个题库的题目。",
+                                   "A question is named BANK_ID/QUESTION_ID; pmquiz list {ref} "
+                                   "shows the questions of this bank."),
+    "err_ref_is_file": ("{file} 是题库文件；题目用 题库编号/题目编号 指定。用 --bank 给出这个文件："
+                        "{example}",
+                        "{file} is a bank file; a question is named BANK_ID/QUESTION_ID. Pass "
+                        "the file with --bank: {example}"),
+    "err_ref_is_path": ("题目用 题库编号/题目编号 指定，不用路径；要用某个题库文件，"
+                        "用 --bank 给出它：--bank 文件 题目编号。",
+                        "A question is named BANK_ID/QUESTION_ID, not by a path; to use a bank "
+                        "file, pass it with --bank FILE QUESTION_ID."),
     "err_ambiguous": ("题目编号“{ref}”有歧义", "question id '{ref}' is ambiguous"),
     "err_candidates": ("候选：{refs}。请用 题库编号/题目编号。",
                        "Candidates: {refs}. Use BANK_ID/QUESTION_ID."),
@@ -484,13 +502,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "missed_then": ("当时漏掉：{points}", "missed then: {points}"),
     "missed_none": ("当时没有漏掉要点", "no points missed then"),
     "answer_then": ("当时回答：{answer}", "answered then: {answer}"),
+    "answer_not_saved": ("这个回答没能存进历史记录，复制保存它：\n{answer}",
+                         "This answer could not be saved in the history; copy it to keep "
+                         "it:\n{answer}"),
     "unsent_dropped": ("没有提交的回答未保存。", "The answer you had not submitted is not saved."),
     # reliability (review with every question gone, capped answers)
     "history_gone": (
         "记录里的题目都已不在已加载的题库中（题库改了名、题目改了 id，"
-        "或题库不在 PMQUIZ_BANKS 里了？），没有可复习的题目。",
+        "或题库不在 PMQUIZ_BANKS 里了？），没有可复习的题目。复习只加载内置题库和 "
+        "PMQUIZ_BANKS 里的文件夹：按路径练习过的题库，把它的文件夹加进 PMQUIZ_BANKS 就能复习。",
         "Every question in your history has left the loaded banks (a bank renamed, question "
-        "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review.",
+        "ids changed, or a folder gone from PMQUIZ_BANKS?), so there is nothing to review. "
+        "Review loads the built-in banks and the PMQUIZ_BANKS folders only: a bank you "
+        "practised by its path comes back once its folder is in PMQUIZ_BANKS.",
     ),
     "err_schema_missing": (
         "{path}：历史数据库缺了一部分结构（{reason}），它被 pmquiz 以外的程序改动过",
@@ -581,6 +605,8 @@ STRINGS.update({
     "new_suffix": ("{path}：题库文件名要以 .yaml 或 .yml 结尾（在文件夹里按这两个后缀查找题库）。",
                    "{path}: a bank file's name must end in .yaml or .yml (that is how banks "
                    "are found in folders)."),
+    "new_no_name": ("pmquiz new 需要一个文件名，例如：pmquiz new my-bank.yaml",
+                    "pmquiz new needs a file name, e.g. pmquiz new my-bank.yaml"),
     "new_cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "schema_missing": ("找不到随 pmquiz 安装的 schema（{path}），请重新安装 pmquiz。",
                        "the schema installed with pmquiz is missing ({path}); reinstall "
@@ -797,6 +823,24 @@ STRINGS.update({
     "err_junit_folder_is_file_hint": ("请把报告写到一个文件夹里，例如 --junit report.xml。",
                                       "Write the report into a folder, e.g. --junit "
                                       "report.xml."),
+    "err_data_dir_empty": ("--data-dir 需要一个文件夹，不能是空值",
+                           "--data-dir needs a folder, not an empty value"),
+    "err_data_dir_empty_hint": ("给出一个文件夹（不存在时会创建），或去掉这个选项，改用 "
+                                "PMQUIZ_HOME 或系统的数据文件夹。",
+                                "Give a folder (created when missing), or leave the option "
+                                "out to use PMQUIZ_HOME or the platform's data folder."),
+    "err_output_is_history": ("{option} {path}：这是你的作答历史数据库，写到这里会毁掉它",
+                              "{option} {path}: that is your history database, and writing "
+                              "there would destroy it"),
+    "err_output_is_bank": ("{option} {path}：这是一个题库文件，pmquiz 从不覆盖题库",
+                           "{option} {path}: that is a bank file, and pmquiz never writes "
+                           "over a bank"),
+    "err_output_other_file": ("换一个文件，例如 {option} {example}。",
+                              "Choose another file, e.g. {option} {example}."),
+    "err_junit_is_bank_hint": ("要检查这个题库，把它作为参数给出：pmquiz check {path} --junit "
+                               "{example}",
+                               "To check that bank, give it as an argument: pmquiz check "
+                               "{path} --junit {example}"),
     "err_junit_no_folder": ("--junit {path}：文件夹 {folder} 不存在",
                             "--junit {path}: the folder {folder} does not exist"),
 })

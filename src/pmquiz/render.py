@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
 
 def _note(key: str, lang: Lang, **values: object) -> None:
-    sys.stderr.write(t(key, lang, **values) + "\n")
+    """A note on stderr, broken between words to fit a terminal."""
+    from pmquiz.sanitize import visible
+
+    output.write_note(visible(t(key, lang, **values)))
 
 
 def banks(found: Sequence[Bank], lang: Lang) -> None:
@@ -88,15 +91,32 @@ def queue(items: Sequence[QueueItem], lang: Lang, at: datetime, next_due: dateti
         nothing_to_review(lang, at, next_due)
 
 
+def message(key: str, lang: Lang, **values: object) -> None:
+    """A sentence on stdout: wrapped to the terminal, one whole line into a pipe."""
+    if output.stdout_is_terminal():
+        from pmquiz import views
+
+        views.render_message(output.console(), key, lang, **values)
+    else:
+        plain.line(sys.stdout, t(key, lang, **values))
+
+
 def nothing_to_review(lang: Lang, at: datetime, next_due: datetime | None) -> None:
-    """An empty queue: a sentence or two, the same on both faces (no table to pipe)."""
-    for text in plain.next_due_lines(lang, at, next_due):
+    """An empty queue: a sentence or two, the same words on both faces (no table to pipe),
+    broken between words to fit a terminal rather than cut by it mid-word."""
+    lines = plain.next_due_lines(lang, at, next_due)
+    if output.stdout_is_terminal():
+        from pmquiz import views
+
+        views.render_lines(output.console(), lines)
+        return
+    for text in lines:
         plain.line(sys.stdout, text)
 
 
 def stats(figures: Stats, lang: Lang) -> None:
     if not figures.attempts:
-        plain.line(sys.stdout, t("stats_empty", lang))
+        message("stats_empty", lang)
     elif output.stdout_is_terminal():
         from pmquiz import statsviews
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from pmquiz.choiceinput import readable
+from pmquiz.errors import HistoryError
 from pmquiz.grading import Grade, grade
 from pmquiz.model import Question
 from pmquiz.reading import (
@@ -194,11 +195,20 @@ class Session:
         seconds = self.clock() - shown_at
         text, cut = cap_answer(action.text)  # what is graded is what is kept
         verdict = grade(question, text)
-        attempt = self.history.record_attempt(
-            question=question, answer=text, score=verdict.score,
-            passed=verdict.passed, points_hit=verdict.hit_points,
-            points_missed=list(verdict.missed), seconds=seconds, session_id=session_id,
-        )
+        try:
+            attempt = self.history.record_attempt(
+                question=question, answer=text, score=verdict.score,
+                passed=verdict.passed, points_hit=verdict.hit_points,
+                points_missed=list(verdict.missed), seconds=seconds, session_id=session_id,
+            )
+        except HistoryError:
+            # Not stored (the history stayed locked, the disk is full): the answer goes
+            # back on the screen whole before the error ends the session, so that what
+            # was typed is not lost with it.
+            from pmquiz.sanitize import visible
+
+            self.screen.message("answer_not_saved", answer=visible(action.text))
+            raise
         entry.grade, entry.attempt = verdict, attempt
         self.screen.feedback(question, verdict)
         if cut:

@@ -6,9 +6,10 @@
   Besides sparing every writer a None check, this keeps descriptors 0-2 taken: otherwise
   the next file opened (the history database) would get descriptor 1, and anything
   printed would be written into it;
-- stdout writes that meet a broken pipe (`pmquiz list | head -1`) are dropped from then on,
-  so the command finishes and exits with its own code (a passing `grade` piped into `head`
-  still exits 0) instead of the CLI library's catch-all 1;
+- stdout and stderr writes that meet a broken pipe (`pmquiz list | head -1`, or
+  `pmquiz check 2>&1 | head -1` with the errors on stderr) are dropped from then on, so the
+  command finishes and exits with its own code (a passing `grade` piped into `head` still
+  exits 0, a bad bank 2) instead of the interpreter's catch-all 1;
 - characters the output encoding cannot show (`PYTHONIOENCODING=ascii`, `LC_ALL=C`) are
   replaced (`?`) rather than raising in the middle of a table.
 """
@@ -33,6 +34,8 @@ def prepare() -> None:
     _replace_unencodable(stderr)
     if not isinstance(stdout, QuietBrokenPipe):
         stdout = QuietBrokenPipe(stdout)
+    if not isinstance(stderr, QuietBrokenPipe):
+        stderr = QuietBrokenPipe(stderr)
     sys.stdout = stdout
     sys.stderr = stderr
 
@@ -97,7 +100,7 @@ def decoded_args(args: list[str]) -> list[str]:
 
 
 class QuietBrokenPipe:
-    """stdout that stops writing, silently, once the reader has gone away.
+    """stdout (or stderr) that stops writing, silently, once the reader has gone away.
 
     Everything else (isatty, encoding, fileno, buffer, ...) is the wrapped stream's.
     """
@@ -128,8 +131,8 @@ class QuietBrokenPipe:
             self._break()
 
     def _break(self) -> None:
-        """Point descriptor 1 at the null device so the interpreter's last flush of the
-        real stdout (at exit) has somewhere to go instead of raising again."""
+        """Point the stream's descriptor at the null device so the interpreter's last flush
+        of the real stream (at exit) has somewhere to go instead of raising again."""
         self.broken = True
         try:
             null = os.open(os.devnull, os.O_WRONLY)

@@ -228,7 +228,7 @@ def _render_option_slips(con: Console, question: Question, grade: Grade, lang: L
 _REFUSALS = frozenset({
     "unknown_command", "unknown_command_list", "choice_reminder", "tf_reminder",
     "continue_reminder", "edit_one_line", "no_editor", "editor_missing", "editor_failed",
-    "editor_empty", "unsent_dropped"})
+    "editor_empty", "unsent_dropped", "answer_not_saved"})
 
 
 class PracticeScreen:
@@ -324,7 +324,18 @@ class PracticeScreen:
         self.con.file.flush()
 
     def continue_prompt(self) -> str:
-        return f"[{t('continue_prompt', self.lang)}] "
+        """The prompt after the feedback. On a terminal narrower than it, the line editor
+        cannot wrap a prompt wider than the screen (it fills the screen with blank
+        continuation and hides the feedback): the words go on their own lines, wrapped,
+        and the prompt itself is a short `> `."""
+        from rich.cells import cell_len
+
+        words = f"[{t('continue_prompt', self.lang)}]"
+        if cell_len(words) + 2 < self.con.width:
+            return words + " "
+        self.con.print(Text(words, style="dim"))
+        self.con.file.flush()
+        return "> "
 
 
 def print_help(con: Console, text: str) -> None:
@@ -341,6 +352,12 @@ def print_help(con: Console, text: str) -> None:
 
 def render_message(con: Console, key: str, lang: Lang, **values: object) -> None:
     con.print(Text(t(key, lang, **values)))
+
+
+def render_lines(con: Console, lines: list[str]) -> None:
+    """Sentences, each wrapped to the terminal between words (control characters shown)."""
+    for line in lines:
+        con.print(Text(visible(line)))
 
 
 def format_elapsed(seconds: float) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pmquiz import checking
-from pmquiz.catalog import bank_files, default_sources, load_files
+from pmquiz.catalog import NO_BANK_FILES, bank_files, default_sources, load_files
 from pmquiz.errors import Problem, UsageError
 from pmquiz.model import Bank
 from pmquiz.output import emit_json, write_error
@@ -63,8 +63,7 @@ def load(paths: Sequence[Path]) -> tuple[list[Bank], list[Problem]]:
     for source in paths or default_sources():
         found = bank_files(source)
         if paths and source.is_dir() and not found:
-            errors.append(Problem(str(source), None,
-                                  "no bank files (*.yaml, *.yml) in this folder"))
+            errors.append(Problem(str(source), None, NO_BANK_FILES))
         files.extend(found)
     result = load_files(files)
     for problems in result.problems.values():
@@ -77,8 +76,9 @@ def check_junit_path(target: Path) -> None:
     folder as the path itself is Click's to refuse: the option takes no folder). As
     mock --report, export -o and new do, check writes into a folder that exists and never
     makes one."""
-    from pmquiz.outputpath import file_in_the_way, folder_of
+    from pmquiz.outputpath import file_in_the_way, folder_of, refuse_overwriting_user_data
 
+    refuse_overwriting_user_data("--junit", target, "report.xml", "err_junit_is_bank_hint")
     folder = folder_of(target)
     values: dict[str, object] = {"path": str(target), "folder": str(folder)}
     blocking = file_in_the_way(folder)

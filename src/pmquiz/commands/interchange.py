@@ -40,6 +40,10 @@ def export_history(target: Path | None, lang_option: str | None) -> None:
     from pmquiz.store import History
 
     lang = resolve_lang(lang_option)
+    if target is not None and str(target) != "-":
+        from pmquiz.outputpath import refuse_overwriting_user_data
+
+        refuse_overwriting_user_data("-o", target, "history.jsonl")
     history = History.open(paths.history_path(), create=False)
     try:
         if target is None or str(target) == "-":

@@ -20,6 +20,8 @@ def run(target: str, lang_option: str | None) -> None:
     if target == "-":
         sys.stdout.write(starter_bank(lang, schema, "my-bank.yaml", "my-bank"))
         return
+    if not target.strip():  # `pmquiz new "$NAME"` with NAME unset
+        raise UsageError(t("new_no_name", lang))
     path = Path(target)
     if not path.name.lower().endswith(BANK_SUFFIXES):
         raise UsageError(t("new_suffix", lang, path=target))

@@ -7,8 +7,6 @@ asked: its history stays with its `BANK_ID/QUESTION_ID`.
 
 from __future__ import annotations
 
-import sys
-
 from pmquiz import paths
 from pmquiz.catalog import Catalog
 from pmquiz.commands.sessionrun import run_session
@@ -49,10 +47,9 @@ def run(count: int | None, list_only: bool, json_output: bool, lang_option: str 
 
                 emit_json([])
             else:
-                from pmquiz import views
-                from pmquiz.output import console
+                from pmquiz import render
 
-                views.render_message(console(), "history_gone", lang)
+                render.message("history_gone", lang)
             return ExitCode.OK
         if list_only:
             if json_output:
@@ -95,5 +92,7 @@ def _language(catalog: Catalog, bank_id: str | None) -> str | None:
 
 
 def _note(text: str) -> None:
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
+    from pmquiz.output import write_note
+    from pmquiz.sanitize import visible
+
+    write_note(visible(text))
