@@ -3,6 +3,8 @@ the shape the rule catches and the close shapes it must leave alone.
 
 1. a bare topic label before a colon ("通用业务：下单、退货") leaves a keyword list a list;
    a lead-in that says something ("后台要管的有：") still makes a sentence;
+2. a denied act of saying ("He doesn't say X", "the article never claims X") negates what
+   it names, over an English list that runs on across commas;
 """
 
 from __future__ import annotations
@@ -54,3 +56,35 @@ def test_a_label_and_a_list_is_a_keyword_list(answer: str) -> None:
 ])
 def test_a_lead_in_or_sentences_after_a_label_are_no_list(answer: str) -> None:
     assert not keyword_list(answer)
+
+
+# -- 2. a denied act of saying ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("The author doesn't say back-office PMs have to understand payment flows.", "payment"),
+    ("The article never claims that a back-office PM has to master audit logs.", "audit logs"),
+    ("I'm not saying that every new PM should obsess over permissions.", "permissions"),
+    ("She didn't suggest that the refund process needs a redesign.", "refund"),
+    # The act reaches over a list that runs on across commas.
+    ("He doesn't say you need to learn architecture, ops or development.", "development"),
+    ("He doesn't say you need to learn architecture, ops or development.", "ops"),
+    ("I wouldn't bring up payments, refunds or support tickets.", "refunds"),
+])
+def test_a_denied_act_of_saying_negates_what_it_names(answer: str, term: str) -> None:
+    assert hits(answer, term) == [False]
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("The author says back-office PMs have to understand payment flows.", "payment"),
+    ("He not only says the business matters, he also says security does.", "security"),
+    ("The article doesn't just claim it; it shows that audit logs matter.", "audit logs"),
+    # What follows the clause is the speaker's own claim.
+    ("He doesn't say why, but payments and refunds are the hard part.", "refunds"),
+    ("Nobody says it outright, and yet permissions come first.", "permissions"),
+    # A comma-joined run with a subject or verb of its own is a new clause, not more items.
+    ("He doesn't say that, he says architecture, and it stresses ops or development.",
+     "development"),
+])
+def test_saying_that_is_not_denied_keeps_counting(answer: str, term: str) -> None:
+    assert hits(answer, term) == [True]
+

@@ -16,9 +16,9 @@ A match is negated (the rules, in the order `is_negated` tries them):
 4. as an item of an English list across commas, governed by a cue before the list
    ("it isn't about payments, refunds or support tickets") or by a denial after it
    ("payments, refunds or support flows don't matter");
-5.-8. by an opinion or a verdict that judges it: a denied opinion, a disagreement or a
-   belittling verdict, a rhetorical dismissal, a denied act of arguing (the rounds 3
-   and 4 rules, listed and found in pmquiz.grading.verdicts).
+5.-9. by an opinion or a verdict that judges it: a denied opinion, a disagreement or a
+   belittling verdict, a rhetorical dismissal, a denied act of arguing or of saying (the
+   rounds 3 to 5 rules, listed and found in pmquiz.grading.verdicts).
 Closing denials include belittling that keeps the terms ("只是锦上添花", "可有可无",
 "matters only a little", "comes along for free", "is a nice-to-have"; round 4: "那只是
 打底的东西", ranked last: "排在后面", "往后放"); a `together`
