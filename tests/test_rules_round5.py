@@ -5,6 +5,8 @@ the shape the rule catches and the close shapes it must leave alone.
    a lead-in that says something ("后台要管的有：") still makes a sentence;
 2. a denied act of saying ("He doesn't say X", "the article never claims X") negates what
    it names, over an English list that runs on across commas;
+3. a denied predicate with no subject of its own ("X, or Y, isn't what's going on here")
+   denies the claim before it, also for a point that is not negatable;
 """
 
 from __future__ import annotations
@@ -88,3 +90,35 @@ def test_a_denied_act_of_saying_negates_what_it_names(answer: str, term: str) ->
 def test_saying_that_is_not_denied_keeps_counting(answer: str, term: str) -> None:
     assert hits(answer, term) == [True]
 
+
+# -- 3. a denied predicate with no subject of its own ----------------------------------------
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("Lacking a feel for payment flows, or skipping the refund rules, isn't what's going on"
+     " here.", "refund"),
+    ("Poor knowledge of the back office, and no sense of the business loop, isn't really"
+     " the problem.", "business loop"),
+    ("Security gets neglected, but that's not what's happening.", "security"),
+])
+def test_a_subjectless_denial_denies_the_claim_before_it(answer: str, term: str) -> None:
+    assert hits(answer, term) == [False]
+
+
+def test_a_subjectless_denial_reaches_a_point_that_is_not_negatable() -> None:
+    answer = ("Not having an overall picture of the business, and not knowing the back"
+              " office, isn't what's going on here.")
+    assert hits(answer, "overall picture", negatable=False) == [False]
+    assert hits("They have no overall picture of the business.", "overall picture",
+                negatable=False) == [True]
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("Not knowing the back office is exactly what's going on here.", "back office"),
+    ("Payments and refunds are what's going on behind the app.", "refunds"),
+    # The denial has a subject of its own: only that is denied.
+    ("The real gap is the business loop, and the UI isn't the problem here.",
+     "business loop"),
+    ("Missing the big picture, that's what's happening.", "big picture"),
+])
+def test_an_affirmed_or_own_subject_keeps_counting(answer: str, term: str) -> None:
+    assert hits(answer, term) == [True]

@@ -14,6 +14,9 @@ The rules, numbered as in pmquiz.grading.negation (rules 1-4 are its cue rules):
    "——真是这样吗？我看不是", "People like to say X. I wouldn't say so."), and it
    reaches points that are not negatable (`denied_by_verdict`); an endorsement (我同意,
    "and they're right") is no verdict, so the claim counts;
+   (round 5) a denied predicate with no subject of its own is such a disagreement: in
+   "Not knowing X, or lacking Y, isn't what's going on here" the claim before it is
+   denied;
 7. (round 4) by a rhetorical dismissal of an anaphor just after its clause or question
    ("X、Y？上线了谁还管这些啊", "这些有什么用", "X? Who cares.");
 8. (round 4) by a denied act of arguing or mentioning before it in its clause ("I
@@ -85,6 +88,12 @@ _VERDICT_R4_EN = lazy_compile(
     r"\b(?:say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way"
     r"|like that)|doubt (?:it|that|this)|beg to differ)(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
+# Round 5: "X, isn't what's going on here", "X, isn't the real problem" (the subject is
+# the claim before the comma): scanned only when one of its words occurs.
+_VERDICT_R5_EN = lazy_compile(
+    r"\b(?:going on|happening|happened|the (?:real )?(?:problem|issue|weakness))"
+    r"(?=[.!?;,\n:]|\Z| (?:here|there)\b)"
+)
 VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
 _DISAGREE_CLAUSE = lazy_compile(
     "(?:可是|可|不过|然而|只是)?(?:其实|说实话|老实说|坦白说|在我看来|依我看|恐怕)?"
@@ -107,7 +116,17 @@ _DISAGREE_CLAUSE = lazy_compile(
     r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?say (?:so|that)"
     r"|(?:i|we)(?: really| seriously| rather)? doubt (?:it|that|this)|i beg to differ"
     r"|(?:well, )?not really|(?:i'm|i am) not (?:so |too |that )?sure about (?:that|this|it)"
-    r"|(?:i|we) (?:don't|do not|dont) (?:really )?(?:see|look at) it (?:that way|like that))"
+    r"|(?:i|we) (?:don't|do not|dont) (?:really )?(?:see|look at) it (?:that way|like that)"
+    # round 5: a denied predicate with no subject of its own, closing a sentence whose
+    # subject is the claim ("Not knowing X, or lacking Y, isn't what's going on here"),
+    # or on an anaphor ("That's not what's happening")
+    r"|(?:(?:but|and|so) )?(?:(?:that|this|it)(?:'s| is| was) not|(?:that|this|it) (?:isn't"
+    r"|isnt|wasn't|wasnt)|isn't|isnt|is not|aren't|arent|are not|wasn't|wasnt|was not"
+    r"|weren't|were not)(?: really| actually)? what(?:'s| is| was)(?: really| actually)?"
+    r" (?:going on|happening|happened)(?: here| there)?"
+    r"|(?:(?:but|and|so) )?(?:isn't|isnt|is not|aren't|arent|are not|wasn't|wasnt|was not"
+    r"|weren't|were not) (?:really )?(?:true|the case|the (?:real )?(?:problem|issue"
+    r"|weakness)(?: here)?))"
     r"(?: with (?:any of |all of |most of )?(?:that|this|it|them"
     r"|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
 )
@@ -177,6 +196,9 @@ def judged_claims(answer: AnswerText
                     "doubt" in text or "differ" in text) or (
                     " it " in text and ("that way" in text or "like that" in text)):
                 candidates.extend((m.start(), False) for m in _VERDICT_R4_EN.finditer(text))
+            if "going on" in text or "happen" in text or "the problem" in text or (
+                    "the issue" in text or "weakness" in text):
+                candidates.extend((m.start(), False) for m in _VERDICT_R5_EN.finditer(text))
         verdicts: list[tuple[int, int, bool]] = []
         for at, belittle in candidates:
             scope = _verdict_scope(answer, at, belittle)
