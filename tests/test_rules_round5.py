@@ -7,6 +7,7 @@ the shape the rule catches and the close shapes it must leave alone.
    it names, over an English list that runs on across commas;
 3. a denied predicate with no subject of its own ("X, or Y, isn't what's going on here")
    denies the claim before it, also for a point that is not negatable;
+4. a clause closed by 不是问题 / 不成问题 ("is not the problem here") denies its terms.
 """
 
 from __future__ import annotations
@@ -121,4 +122,27 @@ def test_a_subjectless_denial_reaches_a_point_that_is_not_negatable() -> None:
     ("Missing the big picture, that's what's happening.", "big picture"),
 ])
 def test_an_affirmed_or_own_subject_keeps_counting(answer: str, term: str) -> None:
+    assert hits(answer, term) == [True]
+
+
+# -- 4. "不是问题" closes a clause as a denial -------------------------------------------------
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("后台界面朴素其实根本不是问题，效率低才是问题。", "界面朴素"),
+    ("用户少并不成问题。", "用户少"),
+    ("权限设计复杂一点也不算什么问题", "权限设计"),
+    ("Payments being slow is not the problem here.", "payments"),
+])
+def test_is_no_problem_denies_what_it_closes(answer: str, term: str) -> None:
+    assert hits(answer, term) == [False]
+
+
+@pytest.mark.parametrize(("answer", "term"), [
+    ("后台界面朴素其实根本不是问题，效率低才是问题。", "效率低"),
+    ("用户少不是问题的关键，关键是成就感弱。", "用户少"),
+    ("只要功能能保证使用，仍然没有问题。", "功能"),
+    ("用户少是个大问题。", "用户少"),
+    ("Slow payments are the problem here.", "payments"),
+])
+def test_a_problem_affirmed_or_not_closing_keeps_counting(answer: str, term: str) -> None:
     assert hits(answer, term) == [True]
