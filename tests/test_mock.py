@@ -208,12 +208,18 @@ class Terminal:
     The countdown is redrawn in place, only its changed digits sent, so what a user sees
     is read off the emulated screen. The emulator also answers the editor's
     cursor-position requests, as a real terminal does (prompt_toolkit draws its bottom
-    toolbar only once it knows where the cursor is)."""
+    toolbar only once it knows where the cursor is); with `answers_cpr=False` it is one
+    of the terminals that never answer them (serial consoles, some CI pseudo-terminals).
+    `env`: more of the child's environment (TERM=dumb)."""
 
-    def __init__(self, args: list[str], home: Path) -> None:
-        self.child = spawn(args, home, PROMPT_TOOLKIT_NO_CPR="0")
+    def __init__(self, args: list[str], home: Path, *, answers_cpr: bool = True,
+                 **env: str) -> None:
+        self.child = spawn(args, home, PROMPT_TOOLKIT_NO_CPR="0", **env)
         self.screen = pyte.Screen(80, 40)
-        self.screen.write_process_input = self.child.send  # type: ignore[method-assign]
+        if answers_cpr:
+            self.screen.write_process_input = self.child.send  # type: ignore[method-assign]
+        else:
+            self.screen.write_process_input = lambda data: None  # type: ignore[method-assign]
         self.stream = pyte.Stream(self.screen)
         self.log = ""
         self.ended = False
@@ -315,6 +321,61 @@ def test_ctrl_c_mid_interview_keeps_what_was_answered_and_exits_130(
         ("value", "后台为业务提供支撑")]
     text = report.read_text(encoding="utf-8")
     assert "第一题" in text and "第二题" not in text
+
+
+def _prompt_countdown(lines: list[str]) -> str | None:
+    """The time left shown in the prompt line itself (`剩余 0:05 > ...`), if it is."""
+    for line in lines:
+        match = re.match(r"剩余 (\d+:\d\d) > ", line + " ")
+        if match:
+            return match.group(1)
+    return None
+
+
+@pytest.mark.slow
+def test_a_terminal_that_never_answers_cpr_shows_the_countdown_in_the_prompt_line(
+        bank: Path, tmp_path: Path) -> None:
+    """No bottom toolbar can be drawn there: the time left goes before the prompt, still
+    counting down, and the line left on the screen is the answer alone."""
+    home = tmp_path / "home"
+    term = Terminal(["mock", str(bank), "--seed", "5", "--count", "1", "--minutes", "0.2"],
+                    home, answers_cpr=False)
+    # prompt_toolkit gives up waiting for the answer after 2 s; from then on it shows.
+    first = term.wait(_prompt_countdown, timeout=10)
+    term.child.send("后台为业务")
+    term.wait(lambda lines: any(line.endswith("> 后台为业务") for line in lines))
+    later = term.wait(lambda lines: (_prompt_countdown(lines) or first) != first
+                      and _prompt_countdown(lines), timeout=2.5)
+    assert later != first  # redrawn while the answer sits untouched
+    term.shows("时间到，已输入的内容已提交", timeout=20)
+    assert "> 后台为业务" in term.lines()  # the countdown is taken off the final line
+    assert term.finish() == 0
+    assert "WARNING" not in term.log  # prompt_toolkit's English CPR warning is not shown
+    assert rows(home, "SELECT answer FROM attempts") == [("后台为业务",)]
+
+
+@pytest.mark.slow
+def test_a_dumb_terminal_shows_the_time_left_once_and_still_cuts_at_the_limit(
+        bank: Path, tmp_path: Path) -> None:
+    """TERM=dumb (an Emacs shell) redraws nothing: the prompt says once how long is left
+    and when that ends by the clock, and time-up still submits what was typed."""
+    home = tmp_path / "home"
+    started = datetime.now()
+    term = Terminal(["mock", str(bank), "--seed", "5", "--count", "1", "--minutes", "0.1"],
+                    home, TERM="dumb")
+    found = term.wait(lambda lines: next(
+        (m for m in map(re.compile(r"剩余 0:0[56]，(\d\d):(\d\d):(\d\d) 截止 >").match,
+                        lines) if m), None), timeout=10)
+    assert isinstance(found, re.Match)
+    ends = started.replace(hour=int(found[1]), minute=int(found[2]), second=int(found[3]),
+                           microsecond=0)
+    # (Modulo a day: the limit may end after midnight.)
+    assert 4 <= (ends - started.replace(microsecond=0)).total_seconds() % 86400 <= 12
+    term.child.send("后台为业务")
+    term.shows("时间到，已输入的内容已提交", timeout=12)
+    assert term.finish() == 0
+    assert rows(home, "SELECT a.answer, m.time_up FROM attempts a "
+                "JOIN mock_answers m ON m.attempt_id = a.id") == [("后台为业务", 1)]
 
 
 # -- the report files ----------------------------------------------------------------------

@@ -406,6 +406,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                   "Type your answer; a blank line or Ctrl-D submits, and when time runs out "
                   "what you typed is submitted. :skip  :quit"),
     "mock_countdown": ("剩余 {left}", "{left} left"),
+    "mock_countdown_until": ("剩余 {left}，{until} 截止", "{left} left, until {until}"),
     "mock_recorded": ("回答已记录。", "Answer recorded."),
     "mock_recorded_time_up": ("时间到，已输入的内容已提交。",
                               "Time up: what you typed so far was submitted."),

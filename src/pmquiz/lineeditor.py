@@ -26,7 +26,13 @@ Hooks (used by `pmquiz mock`, not by practice):
 - `toolbar`: a callable returning the text of a bottom toolbar, e.g. the time left. It is
   called again every `refresh_interval` seconds (default 0.5 when a toolbar or a deadline
   is given), so a countdown stays current while the user types; the toolbar disappears
-  when the read ends.
+  when the read ends. prompt_toolkit draws a bottom toolbar only once the terminal has
+  answered its cursor-position request (CPR); some never do (serial consoles, some CI
+  pseudo-terminals, `PROMPT_TOOLKIT_NO_CPR=1`). Once it is known that no answer comes,
+  the text goes before the prompt on its first line instead, redrawn as often, and
+  taken away when the read ends. A dumb terminal (`TERM=dumb`, an Emacs shell) redraws
+  nothing: there `toolbar_once()` (default: the toolbar's text) is written before the
+  prompt once, as the read starts.
 - `submit_line` (constructor): a predicate on a line; Enter on a line it accepts submits at
   once, with that line moved to the end of the text. The session uses it for `:commands`
   typed on a line of their own.
@@ -101,6 +107,7 @@ class LineEditor:
 
     def read(self, prompt: str, *, multiline: bool = False, initial: str = "",
              deadline: float | None = None, toolbar: Callable[[], str] | None = None,
+             toolbar_once: Callable[[], str] | None = None,
              refresh_interval: float | None = None,
              on_command: Callable[[str], bool] | None = None) -> Reading:
         """One read; see the module docstring for the keys and the hooks."""
@@ -114,14 +121,12 @@ class LineEditor:
         timed = toolbar is not None or deadline is not None
         session.refresh_interval = (refresh_interval if refresh_interval is not None
                                     else DEFAULT_REFRESH if timed else 0)
-        pre_run = None
-        if deadline is not None:
-            def pre_run() -> None:
-                session.app.create_background_task(self._watch(deadline))
+        message: str | Callable[[], str] = prompt
+        if toolbar is not None:
+            message = self._message(prompt, toolbar, toolbar_once or toolbar)
         self._draft = initial
         try:
-            text = session.prompt(prompt, default=initial, multiline=multiline,
-                                  prompt_continuation=self._continuation, pre_run=pre_run)
+            text = asyncio.run(self._prompt(session, message, initial, deadline))
         except KeyboardInterrupt:
             from pmquiz.reading import AnswerInterrupted
 
@@ -129,6 +134,44 @@ class LineEditor:
         return Reading(text, self._how_it_ended())
 
     # -- inside -----------------------------------------------------------------------
+
+    async def _prompt(self, session: PromptSession[str], message: str | Callable[[], str],
+                      initial: str, deadline: float | None) -> str:
+        """The prompt, with the deadline's watch beside it. (What `session.prompt` does,
+        `asyncio.run` of `prompt_async`, with the watch in the same loop: on a dumb
+        terminal prompt_toolkit runs an application of its own, which never runs the
+        session's `pre_run`.)"""
+        watch = (asyncio.ensure_future(self._watch(deadline)) if deadline is not None
+                 else None)
+        try:
+            return await session.prompt_async(message, default=initial,
+                                              multiline=self._multiline,
+                                              prompt_continuation=self._continuation)
+        finally:
+            if watch is not None:
+                watch.cancel()
+
+    def _message(self, prompt: str, toolbar: Callable[[], str], once: Callable[[], str]
+                 ) -> str | Callable[[], str]:
+        """The prompt, with the toolbar's text before it where no toolbar can be drawn."""
+        from prompt_toolkit.renderer import CPR_Support
+        from prompt_toolkit.utils import is_dumb_terminal
+
+        if self._pt_output is None and is_dumb_terminal():  # as prompt_toolkit decides
+            return f"{once()} {prompt}"  # written once; nothing is redrawn there
+        session = self._prompt_session()
+        renderer = session.app.renderer
+
+        def message() -> str:
+            # Not while the first request is pending (an answer comes within
+            # milliseconds where one comes: the toolbar then, without a flash here),
+            # and not on the line left on the screen when the read ends.
+            if (renderer.cpr_support is CPR_Support.NOT_SUPPORTED
+                    and not renderer.height_is_known and not session.app.is_done):
+                return f"{toolbar()} {prompt}"
+            return prompt
+
+        return message
 
     def _how_it_ended(self) -> Ended:
         """Set by the key bindings or the deadline while the prompt ran."""
@@ -143,12 +186,17 @@ class LineEditor:
             from prompt_toolkit import PromptSession
             from prompt_toolkit.history import DummyHistory
 
-            self._session = PromptSession(
+            session: PromptSession[str] = PromptSession(
                 history=DummyHistory(), key_bindings=self._bindings(),
                 input=self._pt_input, output=self._pt_output, mouse_support=False,
                 enable_system_prompt=False, enable_suspend=False,
                 erase_when_done=False, complete_while_typing=False,
             )
+            # A terminal that does not answer the cursor-position request: prompt_toolkit
+            # would print an English warning into the session; redraw instead (a
+            # toolbar's text then moves into the prompt, see `_message`).
+            session.app.renderer.cpr_not_supported_callback = session.app.invalidate
+            self._session = session
         return self._session
 
     def _bindings(self) -> KeyBindings:
@@ -250,14 +298,20 @@ class LineEditor:
             self._finish(event, f"{text}\n{line}" if text.strip() else line)
 
     async def _watch(self, deadline: float) -> None:
-        """Ends the read with what was typed when the deadline passes."""
+        """Ends the read with what was typed when the deadline passes.
+
+        The application is the one running (on a dumb terminal not the session's own),
+        waited for should the deadline come before it starts."""
+        from prompt_toolkit.application import get_app_or_none
+
         while (left := deadline - time.monotonic()) > 0:
             await asyncio.sleep(min(left, 0.2))
-        session = self._session
-        if session is None:
-            return
-        app = session.app
-        if app.is_running and not app.is_done:
+        while True:
+            app = get_app_or_none()
+            if app is not None and app.is_running:
+                break
+            await asyncio.sleep(0.05)
+        if not app.is_done:
             self._ended = "timeout"
             try:
                 app.exit(result=app.current_buffer.text)

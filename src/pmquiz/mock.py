@@ -69,14 +69,19 @@ class TimedReader(Protocol):
 
 class TimedEditor:
     """The terminal's line editor (`pmquiz.lineeditor`) with the interview's clock: its
-    `deadline` and `toolbar` hooks give the countdown under the answer and the time-out."""
+    `deadline` and `toolbar` hooks give the countdown under the answer and the time-out.
+
+    `once` gives the text a terminal that redraws nothing (`TERM=dumb`) shows once, as
+    the answer starts (e.g. the time left and when it runs out); the countdown's own
+    text when not given."""
 
     interactive = True
 
-    def __init__(self, editor: LineEditor, clock: Callable[[], float] = time.monotonic
-                 ) -> None:
+    def __init__(self, editor: LineEditor, clock: Callable[[], float] = time.monotonic,
+                 once: Countdown | None = None) -> None:
         self.editor = editor
         self.clock = clock
+        self.once = once
         self.deadline: float | None = None
         self.countdown: Countdown | None = None
         self.timed_out = False
@@ -103,8 +108,11 @@ class TimedEditor:
             left = deadline - self.clock()
             return countdown(left) if countdown is not None else f"{max(0.0, left):.0f}"
 
+        once = self.once
+        toolbar_once = None if once is None else lambda: once(deadline - self.clock())
         reading = self.editor.read(prompt, multiline=multiline, initial=initial,
-                                   deadline=deadline, toolbar=toolbar, on_command=on_command)
+                                   deadline=deadline, toolbar=toolbar,
+                                   toolbar_once=toolbar_once, on_command=on_command)
         if reading.ended == "timeout":
             self.timed_out, self.typed = True, reading.text
             return reading.text

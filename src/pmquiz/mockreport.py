@@ -13,6 +13,7 @@ import html
 import re
 from pathlib import Path
 
+from pmquiz.evidence import evidence_spans, evidence_words
 from pmquiz.grading import Grade, PointResult
 from pmquiz.i18n import Lang, t
 from pmquiz.mock import MarkKind, MockAnswer, MockReport
@@ -102,10 +103,12 @@ def _required_missed(grade: Grade, lang: Lang) -> str | None:
     return t("required_missed", lang, points="、".join(labels))
 
 
-def _evidence(answer: str, span: tuple[int, int] | None) -> str:
-    if span is None:
-        return ""
-    return " ".join(visible(answer[span[0]:span[1]]).split())
+def _evidence(answer: MockAnswer, result: PointResult, penalty: bool = False) -> str:
+    """Where the answer hit (or denied) the point, in its own words, not yet escaped."""
+    assert answer.grade is not None
+    text = answer.grade.answer
+    return evidence_words(text, evidence_spans(answer.question, result, text, penalty=penalty),
+                          visible)
 
 
 # -- Markdown ----------------------------------------------------------------------------
@@ -186,7 +189,7 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
             for point in grade.points:
                 line = (f"- {'✔' if point.hit else '✘'} {md_escape(point.label)}"
                         f"{_extras(point, lang)}")
-                quoted = _evidence(grade.answer, point.span)
+                quoted = _evidence(answer, point)
                 if point.hit and quoted:
                     line += f" — “{md_escape(quoted)}”"
                 elif point.negated and quoted:
@@ -194,7 +197,7 @@ def to_markdown(report: MockReport, lang: Lang) -> str:
                 out.append(line)
             for penalty in grade.penalties:
                 if penalty.hit:
-                    quoted = _evidence(grade.answer, penalty.span)
+                    quoted = _evidence(answer, penalty, penalty=True)
                     line = f"- ⚠ −{penalty.weight:g} {md_escape(penalty.label)}"
                     out.append(line + (f" — “{md_escape(quoted)}”" if quoted else ""))
             missing = _required_missed(grade, lang)
@@ -342,7 +345,7 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
         out.append(f'<p class="label">{_e(label(t("mock_points", lang)))}</p>')
         out.append('<ul class="points">')
         for point in grade.points:
-            quoted = _evidence(grade.answer, point.span)
+            quoted = _evidence(answer, point)
             item = _e(point.label + _extras(point, lang))
             if point.hit and quoted:
                 item += f' <span class="evidence">— “{_e(quoted)}”</span>'
@@ -352,7 +355,7 @@ def _html_section(answer: MockAnswer, lang: Lang) -> str:
             out.append(f'<li class="{"hit" if point.hit else "miss"}">{item}</li>')
         for penalty in grade.penalties:
             if penalty.hit:
-                quoted = _evidence(grade.answer, penalty.span)
+                quoted = _evidence(answer, penalty, penalty=True)
                 item = f"−{penalty.weight:g} {_e(penalty.label)}"
                 if quoted:
                     item += f' <span class="evidence">— “{_e(quoted)}”</span>'

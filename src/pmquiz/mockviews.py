@@ -32,6 +32,21 @@ def countdown_text(lang: Lang) -> Countdown:
     return text
 
 
+def countdown_once_text(lang: Lang) -> Countdown:
+    """The text a terminal that redraws nothing (`TERM=dumb`) shows once, as the answer
+    starts: the time left and the local time when it runs out (剩余 3:00，14:05:30 截止 /
+    3:00 left, until 14:05:30), so the candidate can keep time by a clock."""
+
+    def text(seconds_left: float) -> str:
+        from datetime import datetime, timedelta
+
+        left = max(0, math.ceil(seconds_left))
+        until = (datetime.now() + timedelta(seconds=left)).strftime("%H:%M:%S")
+        return t("mock_countdown_until", lang, left=format_elapsed(left), until=until)
+
+    return text
+
+
 class InterviewScreen(views.PracticeScreen):
     """The interview's screens: header, question panel, "recorded" (SPEC 10)."""
 

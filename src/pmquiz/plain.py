@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import IO, TYPE_CHECKING
 
+from pmquiz.evidence import evidence_spans, evidence_words
 from pmquiz.i18n import Lang, plural, t
 from pmquiz.sanitize import one_line, visible
 
@@ -256,10 +257,9 @@ def score_bar(score: float, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def quote(answer: str, span: tuple[int, int] | None) -> str:
-    if span is None:
-        return ""
-    words = " ".join(visible(answer[span[0]:span[1]]).split())
+def quote(answer: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The answer's own words at `spans` (a point's evidence), quoted, on one line."""
+    words = evidence_words(answer, spans, visible)
     return f"“{words}”" if words else ""
 
 
@@ -301,7 +301,7 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
             text = f" {'✔' if point.hit else '✘'} {one_line(point.label)}"
             if extras:
                 text += f" ({', '.join(extras)})"
-            quoted = quote(g.answer, point.span)
+            quoted = quote(g.answer, evidence_spans(question, point, g.answer))
             if point.hit and quoted:
                 text += f"  ← {quoted}"
             elif point.negated and quoted:
@@ -309,7 +309,8 @@ def grade(out: IO[str], question: Question, g: Grade, lang: Lang,
             line(out, text)
         for penalty in g.penalties:
             if penalty.hit:
-                quoted = quote(g.answer, penalty.span)
+                quoted = quote(g.answer, evidence_spans(question, penalty, g.answer,
+                                                        penalty=True))
                 line(out, f" ⚠ −{penalty.weight:g} {one_line(penalty.label)}"
                           + (f"  ← {quoted}" if quoted else ""))
         if g.missed_required:

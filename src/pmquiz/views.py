@@ -7,7 +7,7 @@ not a terminal, tables lose their boxes so logs and pipes read as plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pmquiz import sanitize as _sanitize
+from pmquiz.evidence import evidence_spans, evidence_words
 from pmquiz.grading import Grade
 from pmquiz.i18n import Lang, t
 from pmquiz.marks import MARKERS, Mark, answer_marks
@@ -89,11 +90,9 @@ def highlighted_answer(grade: Grade, markers: bool) -> Text:
     return text
 
 
-def _quote(answer: str, span: tuple[int, int] | None) -> str:
-    """The answer's own words at `span`, quoted, on one line."""
-    if span is None:
-        return ""
-    words = " ".join(visible(answer[span[0]:span[1]]).split())
+def _quote(answer: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The answer's own words at `spans` (a point's evidence), quoted, on one line."""
+    words = evidence_words(answer, spans, visible)
     return f"“{words}”" if words else ""
 
 
@@ -141,7 +140,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                 extras.append(t("required", lang))
             if extras:
                 label.append(f" ({', '.join(extras)})", style="dim")
-            quoted = _quote(grade.answer, point.span)
+            quoted = _quote(grade.answer, evidence_spans(question, point, grade.answer))
             evidence = Text()
             if point.hit and quoted:
                 evidence.append(f"← {quoted}", style="dim")
@@ -151,7 +150,8 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             rows.add_row(Text(" ") + mark, label, evidence)
         for penalty in grade.penalties:
             if penalty.hit:
-                quoted = _quote(grade.answer, penalty.span)
+                quoted = _quote(grade.answer, evidence_spans(
+                    question, penalty, grade.answer, penalty=True))
                 rows.add_row(Text(" ") + Text("⚠", style="yellow"),
                              Text(f"−{penalty.weight:g} {_sanitize.one_line(penalty.label)}"),
                              Text(f"← {quoted}", style="dim") if quoted else Text())

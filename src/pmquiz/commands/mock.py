@@ -17,6 +17,7 @@ from pmquiz.i18n import resolve_lang
 from pmquiz.mock import DEFAULT_COUNT, MAX_MINUTES
 
 if TYPE_CHECKING:
+    from pmquiz.i18n import Lang
     from pmquiz.reading import AnswerReader
 
 
@@ -83,7 +84,7 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
     history = attach(History.open(paths.history_path()))
     try:
         tolerant_stdin()
-        reader = answer_reader()
+        reader = answer_reader(lang)
         interview = Interview(
             questions, history, reader, mockviews.InterviewScreen(con, lang, allowed),
             allowed_seconds=allowed, title=title, countdown=mockviews.countdown_text(lang),
@@ -103,14 +104,17 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
     return ExitCode.OK
 
 
-def answer_reader() -> AnswerReader:
+def answer_reader(lang: Lang) -> AnswerReader:
     """Practice's reader; at a terminal, its line editor with the interview's clock."""
     from pmquiz.commands.sessionrun import answer_reader as practice_reader
     from pmquiz.lineeditor import LineEditor
     from pmquiz.mock import TimedEditor
+    from pmquiz.mockviews import countdown_once_text
 
     reader = practice_reader()
-    return TimedEditor(reader) if isinstance(reader, LineEditor) else reader
+    if not isinstance(reader, LineEditor):
+        return reader
+    return TimedEditor(reader, once=countdown_once_text(lang))
 
 
 def write_text(path: Path, text: str) -> None:
