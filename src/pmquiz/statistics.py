@@ -1,5 +1,6 @@
-"""Statistics of the history: totals, pass rates by bank and tag, most-missed rubric
-points, leeches, daily activity, streak and what falls due (`pmquiz stats`).
+"""Statistics of the history: totals, pass rates by bank and tag (a tag whatever its case,
+as `--tag` matches it), most-missed rubric points, leeches, daily activity, streak and what
+falls due (`pmquiz stats`).
 
 `compute` returns a typed `Stats`; `pmquiz.commands.stats` prints it as JSON or through
 `statsviews`.
@@ -114,9 +115,12 @@ def _local_midnight(day: date) -> datetime:
 def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
     """Everything `pmquiz stats` shows, as of `now`."""
     from pmquiz.scheduling import ensure_cards, leeches
+    from pmquiz.tagfilter import spellings
 
     ensure_cards(history)  # an older history's attempts become cards first
     questions = {q.ref: q for q in catalog.questions()}
+    # Tags are one tag whatever their case, as `--tag` matches them.
+    tag_names = spellings(questions.values())
     titles = {b.id: b.title for b in catalog.banks}
     rows = history.query(
         "SELECT bank_id, question_id, due, last_passed, attempts, failures FROM cards")
@@ -142,7 +146,7 @@ def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
         question = questions.get(ref)
         if question is None:  # gone from every bank: counted, never reviewed
             continue
-        for tag in question.tags:
+        for tag in {tag_names[tag.casefold()] for tag in question.tags}:
             tags[tag][0] += n
             tags[tag][1] += n - failures
         missed = not last_passed

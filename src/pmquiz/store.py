@@ -195,7 +195,7 @@ def _m004_mock_answers(conn: sqlite3.Connection) -> None:
         )""")
 
 
-def _m006_missed_points(conn: sqlite3.Connection) -> None:
+def _m005_missed_points(conn: sqlite3.Connection) -> None:
     """The most-missed points summary, kept by triggers (see pmquiz.missedpoints)."""
     from pmquiz import missedpoints
 
@@ -209,14 +209,15 @@ def _m006_damaged_attempts(conn: sqlite3.Connection) -> None:
     damagedrows.create(conn)
 
 
-# Add-only: never edit or reorder a released migration; append a new one.
+# Add-only: never edit or reorder a released migration; append a new one. Each is named
+# mNNN_ after its place in the list, the user_version it brings a history to (a test checks).
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
     ("m002_cards", _m002_cards),
     ("m003_attempt_ids", _m003_attempt_ids),
     ("m004_mock_answers", _m004_mock_answers),
-    ("m006_missed_points", _m006_missed_points),
-    ("m006_damaged_attempts", _m006_damaged_attempts),  # the 6th: m006_missed_points is the 5th
+    ("m005_missed_points", _m005_missed_points),
+    ("m006_damaged_attempts", _m006_damaged_attempts),
 ]
 
 
