@@ -9,8 +9,10 @@ prompt: `ready` waits for that, so nothing is typed before the editor listens.
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -42,12 +44,49 @@ def terminal_env(home: Path, **extra: str) -> dict[str, str]:
 def spawn(args: list[str], home: Path, **extra: str) -> pexpect.spawn:
     return pexpect.spawn(sys.executable, ["-m", "pmquiz", *args],
                          env=terminal_env(home, **extra), encoding="utf-8", timeout=30,
-                         dimensions=(40, 80))
+                         dimensions=(40, 80), preexec_fn=_as_a_shell_starts_it)
+
+
+def _as_a_shell_starts_it() -> None:
+    """SIGINT and SIGQUIT at their defaults, as a terminal's shell starts a command.
+
+    A test run started in the background by a non-interactive shell (`pytest &` in a
+    script) has both ignored, and an ignored signal stays ignored across exec: Python
+    then installs no Ctrl-C handler, and a Ctrl-C sent while pmquiz reads in cooked mode
+    (`grade -`, `import -`) goes unheard until the test times out.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
 
 
 def ready(child: pexpect.spawn) -> None:
     """Wait until the line editor reads (call once per prompt, before typing)."""
     child.expect_exact(READY)
+
+
+def reading_stdin(child: pexpect.spawn, timeout: float = 30) -> None:
+    """Wait until the child is blocked reading its standard input, before a Ctrl-C meant
+    for that read.
+
+    A command's note ("... end with Ctrl-D") comes just before its read: a SIGINT that
+    lands after the note but before the read() call only sets Python's flag, and Python
+    looks at that flag again only once the read returns, so the process would sit in the
+    read with the Ctrl-C spent. A busy machine that pauses the child right after it
+    writes the note makes that likely. Linux says what a process waits in
+    (/proc/PID/syscall: `0 0x0 ...` is read(0, ...)); elsewhere this returns at once.
+    """
+    path = Path(f"/proc/{child.pid}/syscall")
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            call = path.read_text().split()[:2]
+        except OSError:  # no /proc (macOS), or not allowed to look
+            return
+        if call == ["0", "0x0"]:
+            return
+        if not child.isalive() or time.monotonic() > deadline:
+            raise AssertionError(f"pmquiz never waited on its standard input ({call})")
+        time.sleep(0.01)
 
 
 def finished(child: pexpect.spawn) -> int | None:

@@ -109,7 +109,7 @@ def test_migration_counts_the_attempts_already_stored(bank: Path) -> None:
     path = paths.history_path()
     path.parent.mkdir(parents=True)
     conn = sqlite3.connect(path)
-    before = [name for name, _ in MIGRATIONS].index("m006_missed_points")
+    before = [name for name, _ in MIGRATIONS].index("m005_missed_points")
     for _, migration in MIGRATIONS[:before]:
         migration(conn)
     conn.execute(f"PRAGMA user_version = {before}")

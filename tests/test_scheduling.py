@@ -144,6 +144,7 @@ EXPECTED_SCHEMA = {
                    "before_last_review"],
     "mock_answers": ["attempt_id", "allowed_seconds", "time_up"],
     "missed_points": ["bank_id", "question_id", "point", "missed"],
+    "damaged_attempts": ["attempt_id"],
 }
 EXPECTED_INDEXES = {
     "attempts_by_question": ("attempts", ["bank_id", "question_id", "id"]),
@@ -158,7 +159,7 @@ EXPECTED_INDEXES = {
 def test_fresh_database_has_exactly_the_expected_schema(tmp_path: Path) -> None:
     History.open(tmp_path / "h.sqlite3").close()
     conn = sqlite3.connect(tmp_path / "h.sqlite3")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     tables = {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
     assert tables == set(EXPECTED_SCHEMA)
@@ -174,7 +175,8 @@ def test_fresh_database_has_exactly_the_expected_schema(tmp_path: Path) -> None:
     triggers = {r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert triggers == {"attempts_uid", "missed_points_insert", "missed_points_delete",
-                        "missed_points_update"}
+                        "missed_points_update", "damaged_attempts_insert",
+                        "damaged_attempts_delete", "damaged_attempts_update"}
     conn.close()
 
 

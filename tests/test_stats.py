@@ -146,3 +146,57 @@ def test_piped_stats_one_row_per_figure(bank: Path, capsys: pytest.CaptureFixtur
     assert ["missed", "st/loop", "closed-loop", "业务闭环", "3", "4"] in rows
     assert sum(1 for r in rows if r[0] == "day") == 30
     assert not set(run.stdout) & set("─│┌┐└┘├┤┬┴┼━┃╭╮╰╯█░")
+
+
+TAGGED_BANKS = {
+    "a.yaml": """\
+id: tags-a
+title: 标签甲
+language: zh
+questions:
+  - {id: one, type: truefalse, prompt: 后台用户少吗？, answer: true, tags: [Backoffice, tob]}
+  - {id: two, type: truefalse, prompt: 后台要做报表吗？, answer: true, tags: [ToB]}
+""",
+    "b.yaml": """\
+id: tags-b
+title: 标签乙
+language: zh
+questions:
+  - {id: three, type: truefalse, prompt: 审批流要留痕吗？, answer: true, tags: [backoffice]}
+  - {id: four, type: truefalse, prompt: 权限要分级吗？, answer: true, tags: [backoffice]}
+""",
+}
+
+
+def test_tags_differing_only_in_case_are_one_row(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--tag backoffice` finds `Backoffice` too, so stats counts them as one tag, named
+    as most questions spell it (`backoffice`: two of three); `tob` and `ToB` are one
+    question each, and the first seen names them."""
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    for name, text in TAGGED_BANKS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PMQUIZ_BANKS", str(folder))
+    monkeypatch.setenv("PMQUIZ_NOW", NOW.isoformat())
+    questions = {q.id: q for q in Catalog.load().questions()}
+    history = scheduling.attach(History.open(paths.history_path()))
+    for index, (qid, passed) in enumerate([("one", True), ("one", False), ("two", True),
+                                           ("three", False), ("four", True)]):
+        history.record_attempt(question=questions[qid], answer="对", score=float(passed),
+                               passed=passed, points_hit=[], points_missed=[],
+                               seconds=2.0, when=NOW - timedelta(minutes=10 - index))
+    history.close()
+
+    run = run_cli(["stats", "--json"], capsys)
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)["by_tag"] == [
+        {"tag": "backoffice", "attempts": 4, "passed": 2, "pass_rate": 0.5},
+        {"tag": "tob", "attempts": 3, "passed": 2, "pass_rate": round(2 / 3, 4)},
+    ]
+    run = run_cli(["stats", "--lang", "en"], capsys)
+    assert run.exit_code == 0, run.stderr
+    tag_rows = [line.split("\t")[1] for line in run.stdout.splitlines()
+                if line.startswith("tag\t")]
+    assert tag_rows == ["backoffice", "tob"]

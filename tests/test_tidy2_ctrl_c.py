@@ -9,7 +9,7 @@ import pexpect
 import pytest
 
 from helpers import run_cli
-from terminal import spawn
+from terminal import reading_stdin, spawn
 
 
 @pytest.mark.slow
@@ -21,6 +21,7 @@ def test_ctrl_c_while_reading_stdin_says_interrupted(tmp_path: Path, args: list[
                                                       reading: str, said: str) -> None:
     child = spawn(args, tmp_path / "home", PMQUIZ_LANG="zh")
     child.expect_exact(reading)  # the note comes just before the read starts
+    reading_stdin(child)
     child.send("半句回答")
     child.sendintr()
     child.expect(pexpect.EOF)

@@ -10,7 +10,7 @@ import pexpect
 import pytest
 
 from pmquiz.wrap import CLOSING, cell_width, wrap
-from terminal import spawn
+from terminal import reading_stdin, spawn
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -55,6 +55,7 @@ def test_the_reading_stdin_note_at_40_columns_keeps_ctrl_d_whole(tmp_path: Path)
     child.setwinsize(24, 40)
     child.expect_exact("结束。")
     note = SGR.sub("", child.before or "") + "结束。"
+    reading_stdin(child)
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

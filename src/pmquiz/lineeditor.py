@@ -178,8 +178,22 @@ class LineEditor:
         return self._ended
 
     def _continuation(self, width: int, line_number: int, wrap_count: int) -> str:
-        """Before each later line `continuation`; before a wrapped part, blanks."""
+        """Before each later line `continuation`; before a wrapped part, blanks.
+
+        prompt_toolkit asks for `width` = the width of the prompt, so that the answer's
+        lines line up under its start; it is held to half the terminal, or a prompt as
+        wide as the terminal (a long prompt, a narrow window) would make every wrapped
+        part a screenful of blanks and push what was typed off the screen."""
+        width = min(width, self._terminal_columns() // 2)
         return " " * width if wrap_count else self.continuation.rjust(width)
+
+    def _terminal_columns(self) -> int:
+        """The terminal's width as prompt_toolkit sees it (80 when it cannot tell)."""
+        try:
+            columns = self._prompt_session().app.output.get_size().columns
+        except Exception:  # noqa: BLE001 - a size that cannot be read: the usual one
+            return 80
+        return columns if isinstance(columns, int) and columns > 0 else 80
 
     def _prompt_session(self) -> PromptSession[str]:
         if self._session is None:

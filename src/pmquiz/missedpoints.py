@@ -7,7 +7,7 @@ wants the whole command in 0.3 s). This table holds the counts instead, one row 
 that inserts, deletes or changes an attempt: whoever writes an attempt (a session, an
 import, a benchmark generator) cannot leave it stale, and it commits or rolls back with
 the attempt. Overrules change a verdict, never the points, so they leave it as it is.
-The m006 migration creates it and fills it from the attempts already there.
+The m005 migration creates it and fills it from the attempts already there.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
+from pmquiz.errors import HistoryError
 from pmquiz.grading import Grade, grade
 from pmquiz.model import Question
 from pmquiz.reading import AnswerReader, command_word
@@ -282,21 +283,32 @@ class Interview(Session):
         self.countdown = countdown
         self.answers: list[MockAnswer] = []
         self._timing: tuple[float, bool] | None = None  # for the attempt being stored
+        # Why the interview stopped when the history refused an answer (locked past the
+        # busy timeout, disk full); the report is still made from what was answered.
+        self.failure: HistoryError | None = None
 
     def interview(self) -> MockReport:
-        """Ask every question; Ctrl-C ends it with everything answered already saved."""
+        """Ask every question; Ctrl-C ends it with everything answered already saved.
+
+        When the history refuses an answer, the interview stops there and the report of
+        every answer so far (the refused one too) is returned, with `failure` set: the
+        caller shows it, then ends with the error, so that nothing answered is lost."""
         from pmquiz.store import now_utc
 
         started = now_utc()
         self.history.on_attempt.append(self._mark)
+        interrupted = quit_early = False
         try:
             result = self.run()
+            interrupted, quit_early = result.interrupted, result.quit_early
+        except HistoryError as error:
+            self.failure = error
         finally:
             self.history.on_attempt.remove(self._mark)
         return MockReport(
             title=self.title, started=started, allowed_seconds=self.allowed_seconds,
             planned=len(self.questions), answers=tuple(self.answers),
-            interrupted=result.interrupted, quit_early=result.quit_early,
+            interrupted=interrupted, quit_early=quit_early,
         )
 
     def _mark(self, conn: sqlite3.Connection, attempt: Attempt) -> None:
@@ -341,6 +353,15 @@ class Interview(Session):
                 passed=verdict.passed, points_hit=verdict.hit_points,
                 points_missed=list(verdict.missed), seconds=seconds, session_id=session_id,
             )
+        except HistoryError:
+            # Not stored: the answer stays in the interview (the report shows it) and goes
+            # back on the screen whole at once, as practice does.
+            from pmquiz.sanitize import visible
+
+            self.answers.append(MockAnswer(number, question, verdict, seconds,
+                                           self.allowed_seconds, time_up))
+            self.screen.message("answer_not_saved", answer=visible(action.text))
+            raise
         finally:
             self._timing = None
         entry.grade, entry.attempt = verdict, attempt

@@ -200,13 +200,21 @@ def _render_totals(con: Console, report: MockReport, lang: Lang) -> None:
         return
     for point in weak:
         # The label, then where it was missed on a line of its own: references are long
-        # and never cut.
-        line = Text(" ")
-        line.append("✘ ", style="red")
-        line.append(views.visible(point.label))
+        # and never cut. Both wrap under their own start, not back at column 0.
+        line = Text(views.visible(point.label))
         line.append(t("mock_weak_count", lang, n=point.missed), style="dim")
-        con.print(line)
-        con.print(Text("   " + ", ".join(point.refs), style="dim"), overflow="fold")
+        _hanging(con, Text.assemble(" ", ("✘ ", "red")), line)
+        _hanging(con, Text("   "), Text(", ".join(point.refs), style="dim"))
+
+
+def _hanging(con: Console, lead: Text, body: Text) -> None:
+    """`lead`, then `body` wrapped to the width left beside it (a hanging indent; a word
+    wider than that is folded, never cut)."""
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(lead, body)
+    con.print(grid)
 
 
 def _heading(con: Console, text: str | Text, align: AlignMethod = "center",

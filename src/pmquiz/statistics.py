@@ -1,5 +1,6 @@
-"""Statistics of the history: totals, pass rates by bank and tag, most-missed rubric
-points, leeches, daily activity, streak and what falls due (`pmquiz stats`).
+"""Statistics of the history: totals, pass rates by bank and tag (a tag whatever its case,
+as `--tag` matches it), most-missed rubric points, leeches, daily activity, streak and what
+falls due (`pmquiz stats`).
 
 `compute` returns a typed `Stats`; `pmquiz.commands.stats` prints it as JSON or through
 `statsviews`.
@@ -114,15 +115,19 @@ def _local_midnight(day: date) -> datetime:
 def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
     """Everything `pmquiz stats` shows, as of `now`."""
     from pmquiz.scheduling import ensure_cards, leeches
+    from pmquiz.tagfilter import spellings
 
     ensure_cards(history)  # an older history's attempts become cards first
     questions = {q.ref: q for q in catalog.questions()}
+    # Tags are one tag whatever their case, as `--tag` matches them.
+    tag_names = spellings(questions.values())
     titles = {b.id: b.title for b in catalog.banks}
     rows = history.query(
         "SELECT bank_id, question_id, due, last_passed, attempts, failures FROM cards")
     cards = [c for c in rows if _usable_card(c)]
     if len(cards) < len(rows):
         history.skip_row(len(rows) - len(cards))
+    cards = _without_damaged(history, cards)
     if not cards:
         return Stats(now=now, daily=_daily(history, now), bank_titles=titles)
 
@@ -141,7 +146,7 @@ def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
         question = questions.get(ref)
         if question is None:  # gone from every bank: counted, never reviewed
             continue
-        for tag in question.tags:
+        for tag in {tag_names[tag.casefold()] for tag in question.tags}:
             tags[tag][0] += n
             tags[tag][1] += n - failures
         missed = not last_passed
@@ -149,9 +154,10 @@ def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
         due_today += missed or due < today_end
         due_week += missed or due < week_end
 
-    # Two queries: each min() / max() alone is one step down the time index.
-    first = history.query("SELECT min(time) FROM attempts")[0][0]
-    last = history.query("SELECT max(time) FROM attempts")[0][0]
+    # Two queries, each a step or so down the time index (damaged rows passed over).
+    first = _one(history, f"SELECT time FROM attempts WHERE {_SOUND} ORDER BY time LIMIT 1")
+    last = _one(history,
+                f"SELECT time FROM attempts WHERE {_SOUND} ORDER BY time DESC LIMIT 1")
     return Stats(
         now=now, attempts=attempts, passed=passed, questions=len(cards),
         first=parse_time(first), last=parse_time(last),
@@ -161,6 +167,41 @@ def compute(history: History, catalog: Catalog, now: datetime) -> Stats:
         daily=_daily(history, now), streak=_streak(history, now),
         review_now=review_now, due_today=due_today, due_week=due_week, bank_titles=titles,
     )
+
+
+# An attempt `pmquiz history` shows too (pmquiz.damagedrows lists those it leaves out).
+_SOUND = "id NOT IN (SELECT attempt_id FROM damaged_attempts)"
+
+
+def _one(history: History, sql: str) -> Any:
+    rows = history.query(sql)
+    return rows[0][0] if rows else None
+
+
+def _without_damaged(history: History, cards: list[Any]) -> list[Any]:
+    """The cards' counts without the attempts `history` leaves out as damaged (noted as
+    skipped rows, as `history` notes them), so that both count the same attempts.
+
+    Only the attempts a card counts are taken off: those rated when stored (review_log
+    rating above 0); a replay of the attempts leaves a bad time or score unrated.
+    A card left with no attempts is left out.
+    """
+    damaged = history.query("SELECT count(*) FROM damaged_attempts")[0][0]
+    if not damaged:
+        return cards
+    history.skip_row(int(damaged))
+    counted = {(b, q): (int(n), int(f or 0)) for b, q, n, f in history.query(
+        """SELECT a.bank_id, a.question_id, count(*), sum(NOT a.passed)
+           FROM damaged_attempts d JOIN attempts a ON a.id = d.attempt_id
+           JOIN review_log r ON r.attempt_id = d.attempt_id AND r.rating > 0
+           GROUP BY a.bank_id, a.question_id""")}
+    out = []
+    for card in cards:
+        n, failures = counted.get((card[0], card[1]), (0, 0))
+        if n >= card[4]:
+            continue
+        out.append((*card[:4], card[4] - n, max(0, card[5] - failures)))
+    return out
 
 
 def _usable_card(row: Any) -> bool:
@@ -181,6 +222,18 @@ def _most_missed(history: History, catalog: Catalog) -> list[MissedPoint]:
     rows = history.query("SELECT bank_id, question_id, point, missed FROM missed_points")
     if not rows:
         return []
+    # A damaged attempt's misses are counted there when its list can be read; `history`
+    # leaves that attempt out, so they are taken off here.
+    gone: dict[tuple[str, str, str], int] = defaultdict(int)
+    for b, q, p in history.query(
+            "SELECT a.bank_id, a.question_id, j.value FROM damaged_attempts d "
+            "JOIN attempts a ON a.id = d.attempt_id, json_each(CASE WHEN "
+            "typeof(a.points_missed) = 'text' AND json_valid(a.points_missed) "
+            "THEN a.points_missed ELSE '[]' END) j"):
+        gone[(b, q, p)] += 1
+    if gone:
+        rows = [(b, q, p, int(n) - gone[(b, q, p)]) for b, q, p, n in rows]
+        rows = [r for r in rows if r[3] > 0]
     answered = {f"{r[0]}/{r[1]}": r[2] for r in history.query(
         "SELECT bank_id, question_id, attempts FROM cards WHERE typeof(attempts) = 'integer'")}
     labels: dict[tuple[str, str], str] = {}
@@ -201,8 +254,8 @@ def _daily(history: History, now: datetime) -> list[Day]:
     today = now.astimezone().date()
     start = today - timedelta(days=DAYS - 1)
     rows = history.query(
-        """SELECT date(time, 'localtime') AS day, count(*), sum(passed) FROM attempts
-           WHERE time >= ? AND time < ? GROUP BY day""",
+        f"""SELECT date(time, 'localtime') AS day, count(*), sum(passed) FROM attempts
+           WHERE time >= ? AND time < ? AND {_SOUND} GROUP BY day""",
         (iso(_local_midnight(start)), iso(_local_midnight(today + timedelta(days=1)))))
     counts = {date.fromisoformat(r[0]): (int(r[1]), int(r[2] or 0)) for r in rows if r[0]}
     return [Day(day, *counts.get(day, (0, 0)))
@@ -228,6 +281,6 @@ def _streak(history: History, now: datetime) -> int:
 def _any_on(history: History, day: date) -> bool:
     """Whether any attempt falls on this local calendar day."""
     rows = history.query(
-        "SELECT EXISTS (SELECT 1 FROM attempts WHERE time >= ? AND time < ?)",
+        f"SELECT EXISTS (SELECT 1 FROM attempts WHERE time >= ? AND time < ? AND {_SOUND})",
         (iso(_local_midnight(day)), iso(_local_midnight(day + timedelta(days=1)))))
     return bool(rows[0][0])

@@ -195,20 +195,29 @@ def _m004_mock_answers(conn: sqlite3.Connection) -> None:
         )""")
 
 
-def _m006_missed_points(conn: sqlite3.Connection) -> None:
+def _m005_missed_points(conn: sqlite3.Connection) -> None:
     """The most-missed points summary, kept by triggers (see pmquiz.missedpoints)."""
     from pmquiz import missedpoints
 
     missedpoints.create(conn)
 
 
-# Add-only: never edit or reorder a released migration; append a new one.
+def _m006_damaged_attempts(conn: sqlite3.Connection) -> None:
+    """The damaged attempts summary, kept by triggers (see pmquiz.damagedrows)."""
+    from pmquiz import damagedrows
+
+    damagedrows.create(conn)
+
+
+# Add-only: never edit or reorder a released migration; append a new one. Each is named
+# mNNN_ after its place in the list, the user_version it brings a history to (a test checks).
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", _m001_initial),
     ("m002_cards", _m002_cards),
     ("m003_attempt_ids", _m003_attempt_ids),
     ("m004_mock_answers", _m004_mock_answers),
-    ("m006_missed_points", _m006_missed_points),
+    ("m005_missed_points", _m005_missed_points),
+    ("m006_damaged_attempts", _m006_damaged_attempts),
 ]
 
 

@@ -92,12 +92,16 @@ def run(bank_args: list[str], tags: list[str], count: int | None, minutes: float
         report = interview.interview()
     finally:
         history.close()
-    mockviews.render_report(con, report, lang)
-    if report_path is not None and fmt is not None:
+    shown = interview.failure is None or bool(report.answers)  # a session never started
+    if shown:
+        mockviews.render_report(con, report, lang)
+    if report_path is not None and fmt is not None and shown:
         from pmquiz.mockreport import render
 
         write_text(report_path, render(report, lang, fmt))
         views.render_message(con, "mock_report_written", lang, path=report_path)
+    if interview.failure is not None:
+        raise interview.failure  # exit 2 with its message, after what was answered is shown
     if report.interrupted:
         views.render_message(con, "interrupted", lang)
         return ExitCode.INTERRUPTED

@@ -80,9 +80,15 @@ LIST_ITEM_CJK_ENUMERATED = 8  # longest item (CJK characters) between / | ; or l
 # Items in the middle of a long enough run of enumeration separators may hold a
 # predicate of their own; a predicate in the first or last item governs the run.
 LIST_MIN_ITEMS_WITH_CLAUSES = 4
-# A lead-in before a colon ("原因有四：", "理由：", "Not a dead end:") says what the items
-# are: the answer is a sentence. More than one colon reads as label: value pairs.
+# A lead-in before a colon ("原因有四：", "后台要管的有：", "Not a dead end:") says what the
+# items are: the answer is a sentence. More than one colon reads as label: value pairs.
 _LEAD_IN_WORD = lazy_compile(r"[0-9a-z\u3400-\u9fff]")
+# ... but a bare topic label before it ("通用业务：", "答：", "Examples:") says nothing:
+# the label is one more item of the list. A label is a short item with no predicate:
+# none of the words that make a sentence, nor one that counts or says what the items
+# are (有, 为, 包括, 如下, 四 in "原因有四").
+_LABEL_PREDICATE_ZH = lazy_compile(
+    "有|为|分|包括|包含|在于|如下|以下|[0-9一二三四五六七八九十两几]")
 
 
 def is_keyword_list(text: str) -> bool:
@@ -107,7 +113,7 @@ def is_keyword_list(text: str) -> bool:
         return False  # one pass finds what makes most answers sentences
     colon = text.find(":")
     if colon != -1 and text.find(":", colon + 1) == -1 and _LEAD_IN_WORD.search(
-            text, 0, colon):
+            text, 0, colon) and not _bare_label(text[:colon]):
         return False  # a lead-in says what the items are
     chunks = [c.strip() for c in _STRONG_SEPARATORS.split(text) if c.strip()]
     if cjk:  # white space separates Chinese items too
@@ -122,6 +128,19 @@ def is_keyword_list(text: str) -> bool:
     words = [w for w in _WORD_SEPARATORS.split(text) if w]
     return len(words) >= LIST_MIN_ITEMS and all(
         w not in _FUNCTION_EN and EN_WORD.fullmatch(w) is not None for w in words)
+
+
+def _bare_label(lead: str) -> bool:
+    """Whether the text before an answer's one colon is only a topic label ("通用业务",
+    "Generic business"), not a lead-in that says something ("原因有四", "后台要管的有",
+    "Not a dead end", "有前景。理由")."""
+    lead = lead.strip()
+    if not lead or _STRONG_SEPARATORS.search(lead):
+        return False
+    if has_cjk(lead):
+        return _LABEL_PREDICATE_ZH.search(lead) is None and _is_item(lead)
+    words = EN_WORD.findall(lead)
+    return 0 < len(words) <= LIST_ITEM_WORDS and not any(w in _FUNCTION_EN for w in words)
 
 
 def _is_enumeration(text: str, chunks: list[str]) -> bool:

@@ -16,10 +16,11 @@ A match is negated (the rules, in the order `is_negated` tries them):
 4. as an item of an English list across commas, governed by a cue before the list
    ("it isn't about payments, refunds or support tickets") or by a denial after it
    ("payments, refunds or support flows don't matter");
-5.-8. by an opinion or a verdict that judges it: a denied opinion, a disagreement or a
-   belittling verdict, a rhetorical dismissal, a denied act of arguing (the rounds 3
-   and 4 rules, listed and found in pmquiz.grading.verdicts).
-Closing denials include belittling that keeps the terms ("只是锦上添花", "可有可无",
+5.-9. by an opinion or a verdict that judges it: a denied opinion, a disagreement or a
+   belittling verdict, a rhetorical dismissal, a denied act of arguing or of saying (the
+   rounds 3 to 5 rules, listed and found in pmquiz.grading.verdicts).
+Closing denials include (round 5) "用户少根本不是问题", "isn't the problem here" and
+belittling that keeps the terms ("只是锦上添花", "可有可无",
 "matters only a little", "comes along for free", "is a nice-to-have"; round 4: "那只是
 打底的东西", ranked last: "排在后面", "往后放"); a `together`
 term one of whose pieces is such a word describes the denial and is not negated by it.
@@ -98,6 +99,8 @@ _DENIAL = lazy_compile(
     r"(?:不重要|不那么重要|不太重要|不用太?在意|不必太?在意|不用太?关心|没有?必要|不必要|"
     r"不太?需要|没有?(?:多大|什么|太大)?关系|关系不大|无关紧要|无关|无所谓|次要的?|不是重点|"
     r"不值一提|不怎么重要|"
+    # round 5: "用户少根本不是问题", "界面朴素并不成问题" (没问题 is none: "仍然没有问题")
+    r"不(?:是|成|算)(?:什么|个)?问题|"
     # Belittling that keeps the terms: "X 只是锦上添花", "X 可有可无", "X 顺带做做就行".
     # Each starts at a word rare in other places, so that the engine skips to few places
     # (只是, 都是 are everywhere): `bel` is checked against a denial just before it (不只是
@@ -115,7 +118,8 @@ _DENIAL = lazy_compile(
     # "X aren't where the difficulty lies", "X isn't the point", "X have nothing to do
     # with it": what X is, is denied.
     r"(?:is|are|was|were)(?:n't| not) (?:really )?where the (?:\w+ )?(?:lies|lie|is|are)|"
-    r"(?:is|are|was|were)(?:n't| not) (?:really )?the (?:point|issue|problem|focus|hard part)|"
+    r"(?:is|are|was|were)(?:n't| not) (?:really )?the (?:point|issue|problem|focus|hard part)"
+    r"(?: here)?|"
     r"(?:has|have|had) (?:nothing|little) to do with (?:it|this|that|them|anything)|"
     r"(?:is|are|'s|'re) (?:\w+ )?secondary|"
     r"(?:(?:is|are|'s|'re) not|isn't|aren't) (?:that |very |really |so )?"
@@ -198,6 +202,7 @@ def cueset(extra: tuple[str, ...]) -> CueSet:
 # or 重要 are no such words: [security] + [matter] is not "security doesn't matter".)
 _SELF_DENYING = lazy_compile(
     "锦上添花|可有可无|无足轻重|无所谓|无关紧要|次要|点缀|不重要|没那么重要|没必要|不必要|准备工作"
+    "|不(?:是|成|算)(?:什么|个)?问题"
     r"|\b(?:nice[- ]to[- ]haves?|nice extras?|afterthoughts?|icing on the cake|no big deal"
     r"|trivial|optional|secondary|irrelevant|unnecessary|unimportant|for free|free)\b"
 )
@@ -608,7 +613,7 @@ def _closing_denial(answer: AnswerText, clause_start: int, clause_end: int) -> i
 # script other than Latin has none. (An English denial ends in a Latin letter or in
 # characters that are no letters: those clauses are searched.) tests/test_negation_speed.py
 # checks that skipping the search changes nothing.
-_DENIAL_LAST = frozenset("要意心系大关谓的点提面头后次排放紧无重痒了花缀作垫底西活事行好以可已"
+_DENIAL_LAST = frozenset("要意心系大关谓的点提面头后次排放紧无重痒了花缀作垫底西活事行好以可已题"
                          "啊吧呢嘛也罢哈呀")
 _RAISED_ZH = lazy_compile("不|非|止")
 

@@ -14,10 +14,16 @@ The rules, numbered as in pmquiz.grading.negation (rules 1-4 are its cue rules):
    "——真是这样吗？我看不是", "People like to say X. I wouldn't say so."), and it
    reaches points that are not negatable (`denied_by_verdict`); an endorsement (我同意,
    "and they're right") is no verdict, so the claim counts;
+   (round 5) a denied predicate with no subject of its own is such a disagreement: in
+   "Not knowing X, or lacking Y, isn't what's going on here" the claim before it is
+   denied;
 7. (round 4) by a rhetorical dismissal of an anaphor just after its clause or question
    ("X、Y？上线了谁还管这些啊", "这些有什么用", "X? Who cares.");
 8. (round 4) by a denied act of arguing or mentioning before it in its clause ("I
    wouldn't push back with talk about X", "我不会拿 X 去说服他", "别跟我扯什么 X").
+9. (round 5) by a denied act of saying before it in its clause ("He doesn't say X",
+   "the article never claims that X", "I'm not saying X"); the acts of rules 8 and 9
+   reach over an English list that runs on across commas ("..., ops or development").
 
 `judged_claims(answer)` finds, once per answer, where each opinion cue starts and
 each claim a verdict judges; `judge` applies them to one match after the cue rules;
@@ -26,7 +32,7 @@ each claim a verdict judges; `judge` applies them to one match after the cue rul
 
 from __future__ import annotations
 
-from pmquiz.grading.answer import AnswerText
+from pmquiz.grading.answer import EN_WORD, AnswerText
 from pmquiz.grading.cues import (
     KNOWING_ALL,
     LOOKBACK,
@@ -82,6 +88,12 @@ _VERDICT_R4_EN = lazy_compile(
     r"\b(?:say so|not really|sure about (?:that|this|it)|(?:see|look at) it (?:that way"
     r"|like that)|doubt (?:it|that|this)|beg to differ)(?=[.!?;,\n:]|\Z| (?:but|though|however)\b)"
 )
+# Round 5: "X, isn't what's going on here", "X, isn't the real problem" (the subject is
+# the claim before the comma): scanned only when one of its words occurs.
+_VERDICT_R5_EN = lazy_compile(
+    r"\b(?:going on|happening|happened|the (?:real )?(?:problem|issue|weakness))"
+    r"(?=[.!?;,\n:]|\Z| (?:here|there)\b)"
+)
 VERDICT_CLAUSE = 40  # longest clause (characters) that can be only a verdict
 _DISAGREE_CLAUSE = lazy_compile(
     "(?:可是|可|不过|然而|只是)?(?:其实|说实话|老实说|坦白说|在我看来|依我看|恐怕)?"
@@ -104,7 +116,17 @@ _DISAGREE_CLAUSE = lazy_compile(
     r"|(?:i|we) (?:wouldn't|would not|wouldnt) (?:really )?say (?:so|that)"
     r"|(?:i|we)(?: really| seriously| rather)? doubt (?:it|that|this)|i beg to differ"
     r"|(?:well, )?not really|(?:i'm|i am) not (?:so |too |that )?sure about (?:that|this|it)"
-    r"|(?:i|we) (?:don't|do not|dont) (?:really )?(?:see|look at) it (?:that way|like that))"
+    r"|(?:i|we) (?:don't|do not|dont) (?:really )?(?:see|look at) it (?:that way|like that)"
+    # round 5: a denied predicate with no subject of its own, closing a sentence whose
+    # subject is the claim ("Not knowing X, or lacking Y, isn't what's going on here"),
+    # or on an anaphor ("That's not what's happening")
+    r"|(?:(?:but|and|so) )?(?:(?:that|this|it)(?:'s| is| was) not|(?:that|this|it) (?:isn't"
+    r"|isnt|wasn't|wasnt)|isn't|isnt|is not|aren't|arent|are not|wasn't|wasnt|was not"
+    r"|weren't|were not)(?: really| actually)? what(?:'s| is| was)(?: really| actually)?"
+    r" (?:going on|happening|happened)(?: here| there)?"
+    r"|(?:(?:but|and|so) )?(?:isn't|isnt|is not|aren't|arent|are not|wasn't|wasnt|was not"
+    r"|weren't|were not) (?:really )?(?:true|the case|the (?:real )?(?:problem|issue"
+    r"|weakness)(?: here)?))"
     r"(?: with (?:any of |all of |most of )?(?:that|this|it|them"
     r"|those|these|the idea|that idea|that claim|that view|the claim))?(?: at all)?"
 )
@@ -174,6 +196,9 @@ def judged_claims(answer: AnswerText
                     "doubt" in text or "differ" in text) or (
                     " it " in text and ("that way" in text or "like that" in text)):
                 candidates.extend((m.start(), False) for m in _VERDICT_R4_EN.finditer(text))
+            if "going on" in text or "happen" in text or "the problem" in text or (
+                    "the issue" in text or "weakness" in text):
+                candidates.extend((m.start(), False) for m in _VERDICT_R5_EN.finditer(text))
         verdicts: list[tuple[int, int, bool]] = []
         for at, belittle in candidates:
             scope = _verdict_scope(answer, at, belittle)
@@ -181,6 +206,7 @@ def judged_claims(answer: AnswerText
                 verdicts.append(scope)
         verdicts.extend(_dismissals(answer))
         verdicts.extend(_denied_arguing(answer))
+        verdicts.extend(_denied_saying(answer))
         found = (tuple(opinions), tuple(verdicts)) if opinions or verdicts else _NONE
         answer.judged = found
     return found
@@ -406,8 +432,77 @@ def _denied_arguing(answer: AnswerText) -> list[tuple[int, int, bool]]:
                 or text.startswith(_NOT_ARGUING_ZH, at)  # 不管拿什么, 别人拿: no denial
                 or text[at - 1:at + 1] in _NOT_CUES_ZH_SET):  # 特别, 区别
             continue
-        found.append((m.end(), answer.clause(m.start())[1], False))
+        clause_end = answer.clause(m.start())[1]
+        if text[at].isascii():  # "I wouldn't bring up payments, refunds or tickets"
+            clause_end = _english_list_end(answer, clause_end)
+        found.append((m.end(), clause_end, False))
     return found
+
+
+# -- denied acts of saying (round 5) ---------------------------------------------------------
+
+# "He doesn't say back-office PMs need to expand into the business", "the article never
+# claims that X", "I'm not saying X": what follows a denied verb of saying, to its clause
+# end (and over an English list that runs on across commas), is not claimed. "I wouldn't
+# say X" is a denied opinion instead (OPINION_EN: it flips what X says), so would / could
+# are not among these cues; "not only says", "not just claims" deny nothing.
+_DENIED_SAYING_EN = lazy_compile(
+    r"\b(?:doesn't|doesnt|didn't|didnt|isn't|isnt|wasn't|wasnt|never|not)(?: really"
+    r"| actually| even| once| ever| explicitly)? (?:say|says|said|saying|claim|claims|claimed"
+    r"|claiming|suggest|suggests|suggested|suggesting)\b(?: that\b)?"
+)
+# The scan runs only when one of its verbs occurs (and a denial: see _denied_saying).
+_SAYING_EN = lazy_compile("say|said|claim|suggest")
+
+
+def _denied_saying(answer: AnswerText) -> list[tuple[int, int, bool]]:
+    """(start, end, False): what follows a denied verb of saying, to its clause end."""
+    text = answer.text
+    if not (("n't" in text or "nt " in text or "not " in text or "never " in text)
+            and _SAYING_EN.search(text)):
+        return []
+    found: list[tuple[int, int, bool]] = []
+    for m in _DENIED_SAYING_EN.finditer(text):
+        clause_end = _english_list_end(answer, answer.clause(m.start())[1])
+        if m.end() < clause_end:
+            found.append((m.end(), clause_end, False))
+    return found
+
+
+# Words that make a comma-joined run a clause of its own, not more items of a list.
+_CLAUSE_WORDS_EN = frozenset("""
+i me you he she it we they this that these those there is are was were be been has have
+had do does did will would can could should must may might says said thinks think
+""".split())
+LIST_ITEM_WORDS_EN = 3  # longest item (words) of a list that runs on across commas
+
+
+def _english_list_end(answer: AnswerText, clause_end: int) -> int:
+    """Where an English list that a clause ends in closes: "... learn architecture, ops or
+    development" runs on over the comma to the item with and / or / nor. The items after
+    the comma are short and say nothing of their own; a run with no conjunction is no
+    list, and the clause end stands."""
+    text = answer.text
+    end = clause_end
+    for _ in range(8):  # items walked over
+        if text[end:end + 1] != ",":
+            return clause_end
+        seg_start, seg_end = answer.clause(end + 1)
+        segment = text[seg_start:seg_end]
+        if not segment.isascii():
+            return clause_end
+        words = EN_WORD.findall(segment)
+        items = [w for w in words if w not in _CONJUNCTIONS_EN]
+        if not items or len(items) > LIST_ITEM_WORDS_EN or any(
+                w in _CLAUSE_WORDS_EN for w in items):
+            return clause_end
+        if len(items) < len(words):  # the conjunction closes the list
+            return seg_end
+        end = seg_end
+    return clause_end
+
+
+_CONJUNCTIONS_EN = frozenset(("and", "or", "nor"))
 
 
 def denied_by_verdict(answer: AnswerText, start: int, end: int) -> bool:
