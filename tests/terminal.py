@@ -13,6 +13,8 @@ import signal
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pexpect
@@ -101,3 +103,16 @@ def stored_answers(home: Path) -> list[str]:
     """The answers in the history, oldest first."""
     with sqlite3.connect(home / "history.sqlite3") as conn:
         return [row[0] for row in conn.execute("SELECT answer FROM attempts ORDER BY id")]
+
+
+@contextmanager
+def history_locked(home: Path) -> Iterator[None]:
+    """Another process holding the history in an exclusive transaction, as a second
+    pmquiz writing at the same moment would, until the block ends."""
+    holder = sqlite3.connect(home / "history.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

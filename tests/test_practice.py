@@ -13,7 +13,7 @@ import pexpect
 import pytest
 
 from drillbank import write_drill_bank
-from terminal import CTRL_D, ENTER, ready, spawn, terminal_env
+from terminal import CTRL_D, ENTER, history_locked, ready, spawn, terminal_env
 
 
 def start_practice(tmp_path: Path, *args: str, count: int = 3) -> tuple[pexpect.spawn, Path]:
@@ -227,18 +227,13 @@ def test_locked_database_waits_then_exits_2(tmp_path: Path) -> None:
     bank = write_drill_bank(tmp_path, count=1)
     first = run_piped(["practice", str(bank)], home, "理解业务\n\n")
     assert first.returncode == 0, first.stderr
-    holder = sqlite3.connect(home / "history.sqlite3", isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with history_locked(home):
         proc = subprocess.run(
             [sys.executable, "-m", "pmquiz", "practice", str(bank), "--lang", "en"],
             input="理解业务\n\n",
             capture_output=True, text=True, timeout=60,
             env=env_for(home, PMQUIZ_BUSY_TIMEOUT="0.5"),
         )
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert proc.returncode == 2
     assert "locked by another process" in proc.stderr
 

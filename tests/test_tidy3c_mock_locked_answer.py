@@ -5,11 +5,10 @@ without the history) is on the screen, before the error ends the interview with 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from drillbank import write_drill_bank
-from terminal import ENTER, finished, ready, spawn, stored_answers
+from terminal import ENTER, finished, history_locked, ready, spawn, stored_answers
 
 
 def test_an_answer_the_locked_history_refuses_is_shown_back_with_the_report(
@@ -21,9 +20,7 @@ def test_an_answer_the_locked_history_refuses_is_shown_back_with_the_report(
     ready(child)
     child.send("the first answer, saved before the lock" + ENTER + ENTER)
     ready(child)  # the first answer is stored; now another process locks the history
-    holder = sqlite3.connect(home / "history.sqlite3", isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
+    with history_locked(home):
         child.send("a second answer typed with care, 理解业务" + ENTER + ENTER)
         child.expect_exact("This answer could not be saved in the history; copy it to keep it:")
         child.expect_exact("a second answer typed with care, 理解业务")
@@ -33,8 +30,5 @@ def test_an_answer_the_locked_history_refuses_is_shown_back_with_the_report(
         child.expect_exact("Points missed most")
         child.expect_exact("locked by another process")
         status = finished(child)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert status == 2
     assert stored_answers(home) == ["the first answer, saved before the lock"]
