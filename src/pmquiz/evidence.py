@@ -40,13 +40,14 @@ def evidence_spans(question: Question, result: PointResult, answer: str, *,
     own = (result.span,)
     if not (result.hit or result.negated):
         return own
-    together = _together_groups(question, result.id, penalty)
-    if not together:
+    cp = _compiled_point(question, result.id, penalty)
+    if cp is None:
         return own
+    together = _together_groups(cp)
     reasons: list[tuple[Span, ...]] = []
     if result.hit:
         matches = [m for m in result.matches if not m.negated]
-        plain = _plain_displays(question, result.id, penalty)
+        plain = _plain_displays(cp)
         reasons.extend((m.span,) for m in matches if m.term in plain)
     else:  # negated: only the clause of the match shown
         matches = list(result.matches)
@@ -88,6 +89,12 @@ def evidence_words(answer: str, spans: Sequence[Span],
 
 def _compiled_point(question: Question, point_id: str, penalty: bool
                     ) -> CompiledPoint | None:
+    """The point's compiled form, when it has a together term (most points have none:
+    nothing to compile or look up then)."""
+    if not any(term.together for point in (question.rubric.penalties if penalty
+                                           else question.rubric.points)
+               if point.id == point_id for term in (*point.any, *point.all)):
+        return None
     from pmquiz.grading.rubric import compile_rubric
 
     rubric = compile_rubric(question)
@@ -97,30 +104,19 @@ def _compiled_point(question: Question, point_id: str, penalty: bool
     return None
 
 
-def _together_groups(question: Question, point_id: str, penalty: bool
-                     ) -> list[tuple[frozenset[str], ...]]:
+def _together_groups(cp: CompiledPoint) -> list[tuple[frozenset[str], ...]]:
     """Per together term of the point, the displays of each group's members."""
     from pmquiz.grading.terms import TogetherTerm
 
-    if not any(term.together for point in (question.rubric.penalties if penalty
-                                           else question.rubric.points)
-               if point.id == point_id for term in (*point.any, *point.all)):
-        return []  # most points: nothing to compile or look up
-    cp = _compiled_point(question, point_id, penalty)
-    if cp is None:
-        return []
     return [tuple(frozenset(m.display for m in group) for group in alt.groups)
             for alternatives in cp.terms for alt in alternatives
             if isinstance(alt, TogetherTerm)]
 
 
-def _plain_displays(question: Question, point_id: str, penalty: bool) -> frozenset[str]:
+def _plain_displays(cp: CompiledPoint) -> frozenset[str]:
     """The displays of the point's terms that are not together terms."""
     from pmquiz.grading.terms import TogetherTerm
 
-    cp = _compiled_point(question, point_id, penalty)
-    if cp is None:
-        return frozenset()
     return frozenset(alt.display for alternatives in cp.terms for alt in alternatives
                      if not isinstance(alt, TogetherTerm))
 

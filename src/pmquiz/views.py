@@ -7,7 +7,7 @@ not a terminal, tables lose their boxes so logs and pipes read as plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -16,11 +16,12 @@ from rich.table import Table
 from rich.text import Text
 
 from pmquiz import sanitize as _sanitize
-from pmquiz.evidence import evidence_spans, evidence_words
+from pmquiz.evidence import evidence_spans
 from pmquiz.grading import Grade
 from pmquiz.i18n import Lang, t
 from pmquiz.marks import MARKERS, Mark, answer_marks
 from pmquiz.model import Question
+from pmquiz.plain import quote
 
 if TYPE_CHECKING:  # annotations only: rendering a grade must not load the history store
     from pmquiz.session import SessionResult
@@ -90,12 +91,6 @@ def highlighted_answer(grade: Grade, markers: bool) -> Text:
     return text
 
 
-def _quote(answer: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The answer's own words at `spans` (a point's evidence), quoted, on one line."""
-    words = evidence_words(answer, spans, visible)
-    return f"“{words}”" if words else ""
-
-
 _CJK_LINE_BREAK = re.compile(
     "(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n(?![\n\\-*#>|]|\\d+\\.)"
     "|(?<![\n])\n(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
@@ -140,7 +135,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
                 extras.append(t("required", lang))
             if extras:
                 label.append(f" ({', '.join(extras)})", style="dim")
-            quoted = _quote(grade.answer, evidence_spans(question, point, grade.answer))
+            quoted = quote(grade.answer, evidence_spans(question, point, grade.answer))
             evidence = Text()
             if point.hit and quoted:
                 evidence.append(f"← {quoted}", style="dim")
@@ -150,7 +145,7 @@ def render_grade(con: Console, question: Question, grade: Grade, lang: Lang,
             rows.add_row(Text(" ") + mark, label, evidence)
         for penalty in grade.penalties:
             if penalty.hit:
-                quoted = _quote(grade.answer, evidence_spans(
+                quoted = quote(grade.answer, evidence_spans(
                     question, penalty, grade.answer, penalty=True))
                 rows.add_row(Text(" ") + Text("⚠", style="yellow"),
                              Text(f"−{penalty.weight:g} {_sanitize.one_line(penalty.label)}"),
